@@ -1,0 +1,90 @@
+# quoth - a terminal reader for annotated news articles.
+#
+#   make run     set up, build and open the bundled articles
+#   make check   set up, build and pass every test
+#
+# Missing libraries and tools are installed by tests/setup.sh (apt-get as
+# root, sudo otherwise); on other systems it prints what to install.
+
+VERSION  = 0.1.0
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BINDIR   = $(PREFIX)/bin
+DATADIR  = $(PREFIX)/share/quoth
+MANDIR   = $(PREFIX)/share/man/man1
+
+CC      ?= cc
+PKG_CONFIG ?= pkg-config
+PKGS     = ncursesw yaml-0.1 libcjson
+WARN     = -Wall -Wextra -Wpedantic
+ifeq ($(CI),true)
+WARN    += -Werror
+endif
+CFLAGS  ?= -O2 -g
+CPPFLAGS += -Iinclude -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
+            -DQUOTH_VERSION='"$(VERSION)"' -DQUOTH_DATADIR='"$(DATADIR)"'
+ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) -MMD -MP
+LIBS     = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lm
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+
+BUILD   ?= build
+SRCS     = $(wildcard src/*.c)
+OBJS     = $(SRCS:src/%.c=$(BUILD)/obj/%.o)
+LIB_OBJS = $(filter-out $(BUILD)/obj/main.o,$(OBJS))
+TEST_SRCS = $(wildcard tests/unit/test_*.c)
+TESTS    = $(TEST_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+
+export LC_ALL = C.UTF-8
+export TZ = UTC
+
+.PHONY: all setup run check unit check-articles snapshots snapshot-check \
+        e2e sanitize valgrind fuzz fuzz-regress bench install uninstall clean
+
+all: quoth
+
+setup:
+	@sh tests/setup.sh
+
+quoth: $(OBJS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LIBS)
+
+$(BUILD)/obj/%.o: src/%.c | setup-once
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(CPPFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(CPPFLAGS) $(PKG_CFLAGS) -Itests/unit $(LDFLAGS) \
+	    -o $@ $< $(LIB_OBJS) $(LIBS) $(TEST_LIBS)
+
+# Set-up runs once per make invocation, before the first compile.
+.PHONY: setup-once
+setup-once:
+	@sh tests/setup.sh
+
+run: setup quoth
+	./quoth articles
+
+unit: $(TESTS)
+	@sh tests/run-unit.sh $(TESTS)
+
+check-articles: quoth
+	./quoth check articles/*.yaml
+
+check: setup quoth unit check-articles
+
+install: quoth
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)
+	install -m 755 quoth $(DESTDIR)$(BINDIR)/quoth
+	install -m 644 articles/*.yaml articles/FORMAT.md $(DESTDIR)$(DATADIR)/
+	install -m 644 quoth.1 $(DESTDIR)$(MANDIR)/quoth.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/quoth $(DESTDIR)$(MANDIR)/quoth.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf $(BUILD) build-* quoth
+
+-include $(OBJS:.o=.d)

@@ -1,0 +1,112 @@
+/* article.h - the article model: plain structs, no parsing, no curses.
+ *
+ * An article owns every array and string below it; article_free() releases
+ * them all.  Offsets into the body are bytes, 0-based, end exclusive. */
+#ifndef QUOTH_ARTICLE_H
+#define QUOTH_ARTICLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* A place in the YAML source, 1-based; line 0 means "no position". */
+typedef struct src_pos {
+	int line;
+	int col;
+} src_pos;
+
+/* A byte range of the body, end exclusive. */
+typedef struct span {
+	size_t start;
+	size_t end;
+} span;
+
+/* One found occurrence of an entity in the body. */
+typedef struct mention {
+	span at;
+	size_t entity;      /* index into article.entities */
+	bool explicit_;     /* given by offset in the file, not found by name */
+} mention;
+
+typedef struct entity {
+	char *id;
+	char *name;
+	char *type;         /* PERSON, ORG, GPE, ... or any upper-case label */
+	char *kb;           /* may be NULL */
+	char *description;  /* may be NULL */
+	char **aliases;
+	size_t n_aliases;
+	bool ignore_case;   /* "case: insensitive": ASCII letters match either case */
+	span *given;        /* explicit mentions from the file ("mentions:") */
+	size_t n_given;
+	/* Filled by the resolver: indexes into article.mentions, ascending. */
+	size_t *mention_ids;
+	size_t n_mentions;
+	src_pos pos;        /* the entity's mapping in the file */
+	src_pos id_pos;
+	src_pos name_pos;
+	src_pos *alias_pos; /* one per alias */
+} entity;
+
+typedef enum quote_kind {
+	QUOTE_DIRECT,
+	QUOTE_PARTIAL,
+	QUOTE_INDIRECT,
+	QUOTE_MIXED,
+} quote_kind;
+
+typedef struct quote {
+	char *id;           /* may be NULL */
+	char **fragments;   /* the quoted words, in body order; one unless split */
+	size_t n_fragments;
+	src_pos *fragment_pos;
+	char *speaker_id;   /* entity id, or NULL for an unnamed speaker */
+	char *speaker_text; /* "a senior State Department official", or NULL */
+	src_pos speaker_pos;
+	char *cue;          /* "said", "according to", or NULL */
+	src_pos cue_pos;
+	quote_kind kind;
+	int occurrence;     /* 1-based; 0 when not given */
+	src_pos pos;        /* the quote's mapping in the file */
+	/* Filled by the resolver. */
+	long speaker;       /* index into entities, or -1 */
+	span *spans;        /* one per fragment; direct ones include their marks */
+	span cue_span;      /* start == end when the cue was not found */
+} quote;
+
+typedef struct article {
+	char *path;         /* as given to the loader */
+	char *title;
+	char *subtitle;
+	char *source;
+	char **authors;
+	size_t n_authors;
+	char *published;
+	char *url;
+	char *language;
+	char *id;
+	char *body;         /* UTF-8, NUL-terminated, no NUL inside */
+	size_t body_len;
+	int body_line;      /* file line of the body's first line for a literal
+	                       block scalar (so body line n is file line
+	                       body_line + n - 1), 0 when it cannot be mapped */
+	src_pos body_pos;
+	entity *entities;
+	size_t n_entities;
+	quote *quotes;
+	size_t n_quotes;
+	/* Filled by the resolver: every mention, sorted by start. */
+	mention *mentions;
+	size_t n_mentions;
+} article;
+
+void article_free(article *a);
+
+const char *quote_kind_name(quote_kind kind);
+
+/* Index of the entity with this id, or -1. */
+long article_find_entity(const article *a, const char *id);
+
+/* 1-based line and column (in code points) of a body offset. */
+void article_body_linecol(const article *a, size_t offset, int *line, int *col);
+
+#endif

@@ -1,0 +1,44 @@
+/* diag.h - problems found in an article, as a compiler reports them.
+ *
+ * The loader collects diagnostics instead of printing them; the command
+ * line prints them as "FILE:LINE:COL: error: message", then the source line
+ * and a caret under the column. */
+#ifndef QUOTH_DIAG_H
+#define QUOTH_DIAG_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+typedef struct diag {
+	char *file;
+	int line;       /* 1-based; 0 when the problem is the whole file */
+	int col;        /* 1-based, in characters; 0 when unknown */
+	char *message;
+	char *excerpt;  /* the source line, made safe to print, or NULL */
+	int caret;      /* display column of the caret in excerpt, 1-based */
+} diag;
+
+typedef struct diag_list {
+	diag *items;
+	size_t n;
+	size_t cap;
+} diag_list;
+
+/* Adds a diagnostic; the message is formatted like printf.  The excerpt and
+ * caret are filled later by diag_attach_source(). */
+void diag_add(diag_list *list, const char *file, int line, int col,
+              const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+/* Fills excerpt and caret of every diagnostic from the file's bytes. */
+void diag_attach_source(diag_list *list, const char *source, size_t len);
+
+/* Sorts by line then column, keeping the order of equal positions. */
+void diag_sort(diag_list *list);
+
+/* Writes one diagnostic: the header line, then excerpt and caret if any. */
+void diag_print(FILE *out, const diag *d);
+
+void diag_list_free(diag_list *list);
+
+#endif

@@ -1,0 +1,30 @@
+/* matcher.h - Aho-Corasick automaton: many patterns, one pass over a text.
+ *
+ * Transitions read ASCII-folded bytes; a case-sensitive pattern is checked
+ * against the original bytes when it matches. */
+#ifndef QUOTH_MATCHER_H
+#define QUOTH_MATCHER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct matcher matcher;
+
+matcher *matcher_new(void);
+void matcher_free(matcher *m);
+
+/* Adds a pattern (len > 0) with the caller's tag.  Returns false on OOM. */
+bool matcher_add(matcher *m, const char *pat, size_t len, bool ignore_case,
+                 size_t tag);
+
+/* Builds failure links; no pattern may be added afterwards. */
+bool matcher_build(matcher *m);
+
+/* Called for every occurrence, overlapping ones included, in order of end
+ * offset.  Return false to stop. */
+typedef bool (*matcher_hit_fn)(void *ctx, size_t tag, size_t start, size_t end);
+
+void matcher_scan(const matcher *m, const char *text, size_t len,
+                  matcher_hit_fn hit, void *ctx);
+
+#endif
