@@ -72,7 +72,24 @@ unit: $(TESTS)
 check-articles: quoth
 	./quoth check articles/*.yaml
 
-check: setup quoth unit check-articles
+check: setup quoth unit check-articles snapshot-check e2e
+
+# Golden screens: compare (snapshot-check) or rewrite for review (snapshots).
+snapshot-check: quoth
+	sh tests/snapshots/run.sh
+
+snapshots: quoth
+	UPDATE_SNAPSHOTS=1 sh tests/snapshots/run.sh
+
+# The same scenarios in a real terminal (tmux) agree with the snapshots.
+e2e: quoth
+	sh tests/e2e/run.sh
+
+bench: quoth
+	sh tests/bench/run.sh
+
+fuzz:
+	sh tests/fuzz/run.sh
 
 install: quoth
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)

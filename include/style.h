@@ -1,0 +1,83 @@
+/* style.h - the one table of display roles and how each is rendered.
+ *
+ * Curses-free: colours are named, attributes are our own flags, so the
+ * snapshot legend can name them.  Every role has a colour rendering and a
+ * monochrome one; in monochrome, entity types and quotes stay apart by
+ * bold, underline, reverse and the gutter marks. */
+#ifndef QUOTH_STYLE_H
+#define QUOTH_STYLE_H
+
+#include <stdbool.h>
+
+typedef enum style_color {
+	COLOR_DEFAULT = -1,     /* the terminal's own foreground/background */
+	COLOR_BLACK_ = 0, COLOR_RED_, COLOR_GREEN_, COLOR_YELLOW_,
+	COLOR_BLUE_, COLOR_MAGENTA_, COLOR_CYAN_, COLOR_WHITE_,
+} style_color;
+
+enum {
+	STYLE_BOLD      = 1 << 0,
+	STYLE_UNDERLINE = 1 << 1,
+	STYLE_REVERSE   = 1 << 2,
+	STYLE_DIM       = 1 << 3,
+	STYLE_ITALIC    = 1 << 4,
+};
+
+#define STYLE_ROLES(X) \
+	X(NORMAL,          "text") \
+	X(TITLE,           "title line") \
+	X(STATUS,          "status line") \
+	X(MESSAGE,         "status message") \
+	X(ERROR,           "error") \
+	X(BORDER,          "pane border") \
+	X(PANE_TITLE,      "pane title") \
+	X(PANE_FOCUSED,    "focused pane title") \
+	X(ENT_PERSON,      "entity PERSON") \
+	X(ENT_ORG,         "entity ORG") \
+	X(ENT_GPE,         "entity GPE") \
+	X(ENT_LOC,         "entity LOC") \
+	X(ENT_NORP,        "entity NORP") \
+	X(ENT_EVENT,       "entity EVENT") \
+	X(ENT_DATE,        "entity DATE") \
+	X(ENT_WORK,        "entity WORK") \
+	X(ENT_MISC,        "entity MISC") \
+	X(ENT_OTHER,       "entity, other type") \
+	X(QUOTE,           "quote") \
+	X(QUOTE_CURRENT,   "current quote") \
+	X(SPEAKER,         "current quote's speaker") \
+	X(CUE,             "current quote's cue") \
+	X(SELECTED,        "selected entity's mention") \
+	X(SEARCH,          "search match") \
+	X(GUTTER,          "quote mark in the gutter") \
+	X(CURSOR,          "list cursor") \
+	X(PLACEHOLDER,     "control character placeholder") \
+	X(HELP,            "help overlay") \
+	X(DIM_TEXT,        "secondary text")
+
+typedef enum style_role {
+#define STYLE_ROLE_ENUM(name, label) ROLE_##name,
+	STYLE_ROLES(STYLE_ROLE_ENUM)
+#undef STYLE_ROLE_ENUM
+	ROLE_COUNT
+} style_role;
+
+typedef struct style {
+	style_color fg;
+	style_color bg;
+	int attrs;      /* STYLE_* flags */
+} style;
+
+/* How role is drawn, in colour or in monochrome. */
+style style_of(style_role role, bool color);
+
+/* The role name shown in the snapshot legend ("entity PERSON"). */
+const char *style_role_label(style_role role);
+
+/* The entity role for a type label: PERSON -> ROLE_ENT_PERSON, any other
+ * label -> ROLE_ENT_OTHER. */
+style_role style_entity_role(const char *type);
+
+/* Name of a colour for the legend: "default", "red", ... */
+const char *style_color_name(style_color color);
+
+#endif
