@@ -10,9 +10,9 @@
 #include <stdbool.h>
 
 typedef enum style_color {
-	COLOR_DEFAULT = -1,     /* the terminal's own foreground/background */
-	COLOR_BLACK_ = 0, COLOR_RED_, COLOR_GREEN_, COLOR_YELLOW_,
-	COLOR_BLUE_, COLOR_MAGENTA_, COLOR_CYAN_, COLOR_WHITE_,
+	STYLE_DEFAULT = -1,    /* the terminal's own foreground/background */
+	STYLE_BLACK = 0, STYLE_RED, STYLE_GREEN, STYLE_YELLOW,
+	STYLE_BLUE, STYLE_MAGENTA, STYLE_CYAN, STYLE_WHITE,
 } style_color;
 
 enum {
