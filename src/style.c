@@ -1,0 +1,128 @@
+/* style.c - the role table: how each display role looks in colour and in
+ * monochrome.  Renderer and snapshot legend both read it from here. */
+#include "style.h"
+
+#include <string.h>
+
+typedef struct role_style {
+	style color;
+	style mono;
+} role_style;
+
+#define FG(c)  { .fg = STYLE_##c, .bg = STYLE_DEFAULT }
+#define S(fgc, bgc, a) { .fg = STYLE_##fgc, .bg = STYLE_##bgc, .attrs = (a) }
+#define B STYLE_BOLD
+#define U STYLE_UNDERLINE
+#define R STYLE_REVERSE
+#define D STYLE_DIM
+#define I STYLE_ITALIC
+
+/* Monochrome keeps the nine entity types apart with bold, underline,
+ * italic and dim, never reverse: reverse belongs to the current quote,
+ * the selection and search matches.  Quotes are told apart from the text
+ * by the gutter marks, and the current quote by reverse video. */
+static const role_style roles[ROLE_COUNT] = {
+	[ROLE_NORMAL] = { .color = FG(DEFAULT), .mono = FG(DEFAULT) },
+	[ROLE_TITLE] = { .color = S(DEFAULT, DEFAULT, B | R),
+	                 .mono = S(DEFAULT, DEFAULT, B | R) },
+	[ROLE_STATUS] = { .color = S(DEFAULT, DEFAULT, R),
+	                  .mono = S(DEFAULT, DEFAULT, R) },
+	[ROLE_MESSAGE] = { .color = S(YELLOW, DEFAULT, B),
+	                   .mono = S(DEFAULT, DEFAULT, B) },
+	[ROLE_ERROR] = { .color = S(RED, DEFAULT, B),
+	                 .mono = S(DEFAULT, DEFAULT, B | U) },
+	[ROLE_BORDER] = { .color = FG(BLUE), .mono = FG(DEFAULT) },
+	[ROLE_PANE_TITLE] = { .color = FG(BLUE), .mono = FG(DEFAULT) },
+	[ROLE_PANE_FOCUSED] = { .color = S(YELLOW, DEFAULT, B | R),
+	                        .mono = S(DEFAULT, DEFAULT, B | R) },
+
+	[ROLE_ENT_PERSON] = { .color = S(MAGENTA, DEFAULT, B), .mono = S(DEFAULT, DEFAULT, B) },
+	[ROLE_ENT_ORG] = { .color = S(CYAN, DEFAULT, B), .mono = S(DEFAULT, DEFAULT, U) },
+	[ROLE_ENT_GPE] = { .color = S(GREEN, DEFAULT, B), .mono = S(DEFAULT, DEFAULT, B | U) },
+	[ROLE_ENT_LOC] = { .color = FG(GREEN), .mono = S(DEFAULT, DEFAULT, I) },
+	[ROLE_ENT_NORP] = { .color = FG(YELLOW), .mono = S(DEFAULT, DEFAULT, B | I) },
+	[ROLE_ENT_EVENT] = { .color = S(RED, DEFAULT, B), .mono = S(DEFAULT, DEFAULT, U | I) },
+	[ROLE_ENT_DATE] = { .color = FG(BLUE), .mono = S(DEFAULT, DEFAULT, D) },
+	[ROLE_ENT_WORK] = { .color = FG(CYAN), .mono = S(DEFAULT, DEFAULT, D | U) },
+	[ROLE_ENT_MISC] = { .color = FG(RED), .mono = S(DEFAULT, DEFAULT, D | I) },
+	[ROLE_ENT_OTHER] = { .color = FG(MAGENTA), .mono = S(DEFAULT, DEFAULT, B | U | I) },
+
+	[ROLE_QUOTE] = { .color = S(DEFAULT, DEFAULT, U), .mono = FG(DEFAULT) },
+	[ROLE_QUOTE_CURRENT] = { .color = S(DEFAULT, DEFAULT, R),
+	                         .mono = S(DEFAULT, DEFAULT, R) },
+	[ROLE_SPEAKER] = { .color = S(DEFAULT, DEFAULT, B), .mono = S(DEFAULT, DEFAULT, B) },
+	[ROLE_CUE] = { .color = S(DEFAULT, DEFAULT, B), .mono = S(DEFAULT, DEFAULT, B) },
+	[ROLE_SELECTED] = { .color = S(DEFAULT, DEFAULT, R | B | U),
+	                    .mono = S(DEFAULT, DEFAULT, R | B | U) },
+	[ROLE_SEARCH] = { .color = S(BLACK, YELLOW, 0),
+	                  .mono = S(DEFAULT, DEFAULT, R | I) },
+	[ROLE_GUTTER] = { .color = S(YELLOW, DEFAULT, B), .mono = S(DEFAULT, DEFAULT, B) },
+	[ROLE_CURSOR] = { .color = S(DEFAULT, DEFAULT, R), .mono = S(DEFAULT, DEFAULT, R) },
+	[ROLE_PLACEHOLDER] = { .color = S(RED, DEFAULT, R), .mono = S(DEFAULT, DEFAULT, R | D) },
+	[ROLE_HELP] = { .color = FG(DEFAULT), .mono = FG(DEFAULT) },
+	[ROLE_DIM_TEXT] = { .color = S(DEFAULT, DEFAULT, D), .mono = S(DEFAULT, DEFAULT, D) },
+};
+
+#undef FG
+#undef S
+#undef B
+#undef U
+#undef R
+#undef D
+#undef I
+
+static const char *const labels[ROLE_COUNT] = {
+#define STYLE_ROLE_LABEL(name, label) [ROLE_##name] = label,
+	STYLE_ROLES(STYLE_ROLE_LABEL)
+#undef STYLE_ROLE_LABEL
+};
+
+style style_of(style_role role, bool color)
+{
+	if ((int)role < 0 || role >= ROLE_COUNT)
+		role = ROLE_NORMAL;
+	return color ? roles[role].color : roles[role].mono;
+}
+
+const char *style_role_label(style_role role)
+{
+	if ((int)role < 0 || role >= ROLE_COUNT)
+		return "unknown role";
+	return labels[role];
+}
+
+static const struct {
+	const char *type;
+	style_role role;
+} entity_types[] = {
+	{ .type = "PERSON", .role = ROLE_ENT_PERSON },
+	{ .type = "ORG", .role = ROLE_ENT_ORG },
+	{ .type = "GPE", .role = ROLE_ENT_GPE },
+	{ .type = "LOC", .role = ROLE_ENT_LOC },
+	{ .type = "NORP", .role = ROLE_ENT_NORP },
+	{ .type = "EVENT", .role = ROLE_ENT_EVENT },
+	{ .type = "DATE", .role = ROLE_ENT_DATE },
+	{ .type = "WORK", .role = ROLE_ENT_WORK },
+	{ .type = "MISC", .role = ROLE_ENT_MISC },
+};
+
+style_role style_entity_role(const char *type)
+{
+	if (type == NULL)
+		return ROLE_ENT_OTHER;
+	for (size_t i = 0; i < sizeof entity_types / sizeof entity_types[0]; i++)
+		if (strcmp(entity_types[i].type, type) == 0)
+			return entity_types[i].role;
+	return ROLE_ENT_OTHER;
+}
+
+const char *style_color_name(style_color color)
+{
+	static const char *const names[] = {
+		"black", "red", "green", "yellow",
+		"blue", "magenta", "cyan", "white",
+	};
+	if (color >= STYLE_BLACK && color <= STYLE_WHITE)
+		return names[color];
+	return "default";
+}

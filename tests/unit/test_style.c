@@ -1,0 +1,148 @@
+/* test_style.c - the role table: every role drawn in both columns. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "style.h"
+
+static const style_role entity_roles[] = {
+	ROLE_ENT_PERSON, ROLE_ENT_ORG, ROLE_ENT_GPE, ROLE_ENT_LOC, ROLE_ENT_NORP,
+	ROLE_ENT_EVENT, ROLE_ENT_DATE, ROLE_ENT_WORK, ROLE_ENT_MISC,
+};
+#define N_ENTITY_ROLES (sizeof entity_roles / sizeof entity_roles[0])
+
+static bool style_equal(style a, style b)
+{
+	return a.fg == b.fg && a.bg == b.bg && a.attrs == b.attrs;
+}
+
+static bool color_valid(style_color c)
+{
+	return c == STYLE_DEFAULT || (c >= STYLE_BLACK && c <= STYLE_WHITE);
+}
+
+/* Every role but plain text looks different from plain text, in both
+ * columns, and names only real colours; monochrome uses no colour. */
+static void test_every_role_rendered(void **state)
+{
+	(void)state;
+	for (int c = 0; c <= 1; c++) {
+		style normal = style_of(ROLE_NORMAL, c);
+		for (int r = 0; r < ROLE_COUNT; r++) {
+			style s = style_of((style_role)r, c);
+			assert_true(color_valid(s.fg));
+			assert_true(color_valid(s.bg));
+			if (!c) {
+				assert_int_equal(s.fg, STYLE_DEFAULT);
+				assert_int_equal(s.bg, STYLE_DEFAULT);
+			}
+			/* Plain-looking roles: text itself, help body, pane
+			 * borders and titles in monochrome, and quotes in
+			 * monochrome (the gutter marks them). */
+			bool may_be_plain = r == ROLE_NORMAL || r == ROLE_HELP ||
+				(!c && (r == ROLE_BORDER || r == ROLE_PANE_TITLE ||
+				        r == ROLE_QUOTE));
+			if (!may_be_plain && style_equal(s, normal))
+				print_error("role %s looks like plain text (%s)\n",
+				            style_role_label((style_role)r),
+				            c ? "colour" : "monochrome");
+			assert_true(may_be_plain || !style_equal(s, normal));
+		}
+	}
+}
+
+static void test_entity_types_apart(void **state)
+{
+	(void)state;
+	for (int c = 0; c <= 1; c++)
+		for (size_t i = 0; i < N_ENTITY_ROLES; i++)
+			for (size_t j = i + 1; j < N_ENTITY_ROLES; j++)
+				assert_false(style_equal(style_of(entity_roles[i], c),
+				                         style_of(entity_roles[j], c)));
+}
+
+/* In monochrome an entity never uses reverse video: that is the current
+ * quote's, so a mention inside it would vanish. */
+static void test_mono_entities_not_reverse(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < N_ENTITY_ROLES; i++)
+		assert_int_equal(style_of(entity_roles[i], false).attrs & STYLE_REVERSE, 0);
+	assert_true(style_of(ROLE_QUOTE_CURRENT, false).attrs & STYLE_REVERSE);
+}
+
+static void test_quotes_distinguishable(void **state)
+{
+	(void)state;
+	for (int c = 0; c <= 1; c++) {
+		assert_false(style_equal(style_of(ROLE_QUOTE, c),
+		                         style_of(ROLE_QUOTE_CURRENT, c)));
+		assert_false(style_equal(style_of(ROLE_SEARCH, c),
+		                         style_of(ROLE_QUOTE_CURRENT, c)));
+		assert_false(style_equal(style_of(ROLE_SELECTED, c),
+		                         style_of(ROLE_QUOTE_CURRENT, c)));
+	}
+	assert_true(style_of(ROLE_QUOTE, true).attrs & STYLE_UNDERLINE);
+}
+
+static void test_labels(void **state)
+{
+	(void)state;
+	assert_string_equal(style_role_label(ROLE_ENT_PERSON), "entity PERSON");
+	assert_string_equal(style_role_label(ROLE_QUOTE_CURRENT), "current quote");
+	assert_string_equal(style_role_label(ROLE_NORMAL), "text");
+	assert_string_equal(style_role_label(ROLE_COUNT), "unknown role");
+	for (int r = 0; r < ROLE_COUNT; r++) {
+		const char *l = style_role_label((style_role)r);
+		assert_non_null(l);
+		assert_true(strlen(l) > 0);
+		for (int q = r + 1; q < ROLE_COUNT; q++)
+			assert_string_not_equal(l, style_role_label((style_role)q));
+	}
+}
+
+static void test_entity_role_lookup(void **state)
+{
+	(void)state;
+	assert_int_equal(style_entity_role("PERSON"), ROLE_ENT_PERSON);
+	assert_int_equal(style_entity_role("ORG"), ROLE_ENT_ORG);
+	assert_int_equal(style_entity_role("GPE"), ROLE_ENT_GPE);
+	assert_int_equal(style_entity_role("LOC"), ROLE_ENT_LOC);
+	assert_int_equal(style_entity_role("NORP"), ROLE_ENT_NORP);
+	assert_int_equal(style_entity_role("EVENT"), ROLE_ENT_EVENT);
+	assert_int_equal(style_entity_role("DATE"), ROLE_ENT_DATE);
+	assert_int_equal(style_entity_role("WORK"), ROLE_ENT_WORK);
+	assert_int_equal(style_entity_role("MISC"), ROLE_ENT_MISC);
+	assert_int_equal(style_entity_role("PRODUCT"), ROLE_ENT_OTHER);
+	assert_int_equal(style_entity_role("person"), ROLE_ENT_OTHER);
+	assert_int_equal(style_entity_role(""), ROLE_ENT_OTHER);
+	assert_int_equal(style_entity_role(NULL), ROLE_ENT_OTHER);
+}
+
+static void test_color_names(void **state)
+{
+	(void)state;
+	assert_string_equal(style_color_name(STYLE_DEFAULT), "default");
+	assert_string_equal(style_color_name(STYLE_BLACK), "black");
+	assert_string_equal(style_color_name(STYLE_MAGENTA), "magenta");
+	assert_string_equal(style_color_name(STYLE_WHITE), "white");
+	assert_string_equal(style_color_name((style_color)42), "default");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_every_role_rendered),
+		cmocka_unit_test(test_entity_types_apart),
+		cmocka_unit_test(test_mono_entities_not_reverse),
+		cmocka_unit_test(test_quotes_distinguishable),
+		cmocka_unit_test(test_labels),
+		cmocka_unit_test(test_entity_role_lookup),
+		cmocka_unit_test(test_color_names),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
