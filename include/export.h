@@ -1,0 +1,14 @@
+/* export.h - the resolved article as JSON, for other tools.
+ * The schema is documented in articles/FORMAT.md. */
+#ifndef QUOTH_EXPORT_H
+#define QUOTH_EXPORT_H
+
+#include <stdio.h>
+
+#include "article.h"
+
+/* Writes a as one JSON document followed by a newline.  Returns 0, or -1
+ * when memory ran out or the write failed. */
+int export_json(const article *a, FILE *out);
+
+#endif
