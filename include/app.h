@@ -1,0 +1,78 @@
+/* app.h - the whole program's state: the library, the open article, the
+ * reader, the help overlay; and the one dispatch for every input event.
+ *
+ * Curses-free.  The interactive loop and `quoth snapshot --keys` both turn
+ * their input into input_events and call app_handle(), which returns
+ * APP_* flags (htop style): the loop redraws, repaints or quits on them. */
+#ifndef QUOTH_APP_H
+#define QUOTH_APP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "article.h"
+#include "geometry.h"
+#include "keys.h"
+#include "library.h"
+#include "reader.h"
+
+enum {
+	APP_NONE        = 0,
+	APP_REDRAW      = 1 << 0,  /* draw the screen again */
+	APP_FULL_REDRAW = 1 << 1,  /* clear and repaint everything (Ctrl-L) */
+	APP_QUIT        = 1 << 2,  /* leave the program */
+};
+
+typedef enum app_screen {
+	APP_SCREEN_LIBRARY,
+	APP_SCREEN_READER,
+} app_screen;
+
+#define APP_MESSAGE_MAX 256
+
+typedef struct app {
+	app_screen screen;
+	int cols;
+	int rows;
+	geometry geo;       /* of the whole screen; the reader keeps its own */
+
+	library *lib;       /* owned; NULL when opened on one article */
+	list_view lib_view; /* cursor and top of the library list */
+
+	article *art;       /* owned: the open article, or NULL */
+	reader *rd;         /* owned: its reader, or NULL */
+
+	bool help;          /* the help overlay is open */
+	size_t help_top;    /* first help line shown */
+
+	char message[APP_MESSAGE_MAX]; /* library screen message, "" if none */
+} app;
+
+/* An app reading article a, which it takes (freed by app_free even when
+ * this fails).  q quits.  NULL on OOM. */
+app *app_new_article(article *a, int cols, int rows);
+
+/* An app on the library of dir (quoth DIR; quoth with no argument passes
+ * the default directory).  Enter opens an article, q in it comes back.
+ * NULL on OOM only: an unreadable directory shows its error. */
+app *app_new_library(const char *dir, int cols, int rows);
+
+/* Frees the library, the article and the reader.  Accepts NULL. */
+void app_free(app *ap);
+
+/* Handles one event (key, click, wheel, resize); returns APP_* flags. */
+int app_handle(app *ap, const input_event *ev);
+
+/* Lines of the help overlay: count, and line i into buf (truncated to n).
+ * Rows shown: geometry help box minus its border; help_top scrolls. */
+size_t app_help_count(const app *ap);
+const char *app_help_line(const app *ap, size_t i, char *buf, size_t n);
+
+/* The title line and the status line of the current screen. */
+void app_title(const app *ap, char *buf, size_t n);
+void app_status(const app *ap, char *buf, size_t n);
+
+/* Line i of the library list (see library_entry_line). */
+void app_library_line(const app *ap, size_t i, char *buf, size_t n);
+
+#endif

@@ -1,0 +1,42 @@
+/* library.h - the articles of a directory, one summary each.
+ *
+ * library_load() reads every *.yaml file of a directory, sorted by name,
+ * keeps a short summary of each and frees the article.  A file that fails
+ * to load stays in the list with its first error, so a broken article is
+ * seen rather than hidden.  Curses-free. */
+#ifndef QUOTH_LIBRARY_H
+#define QUOTH_LIBRARY_H
+
+#include <stddef.h>
+
+typedef struct library_entry {
+	char *path;         /* directory + "/" + file name */
+	char *file;         /* the file name alone */
+	char *title;        /* NULL when missing or when the file failed */
+	char *source;
+	char *published;
+	size_t n_quotes;
+	size_t n_entities;
+	char *error;        /* NULL if it loaded; else "LINE:COL: message" of
+	                       the first error (just "message" without a line) */
+} library_entry;
+
+typedef struct library {
+	char *dir;
+	library_entry *items;   /* owned */
+	size_t n;
+	char *error;        /* NULL, or why the directory could not be read */
+} library;
+
+/* Loads the summaries of the *.yaml files of dir.  Never fails on a bad directory
+ * (error is set instead, with no items); returns NULL only on OOM. */
+library *library_load(const char *dir);
+/* Accepts NULL. */
+void library_free(library *lib);
+
+/* One line of the list: "TITLE · SOURCE · DATE · 3 quotes · 12 entities",
+ * or "FILE: LINE:COL: message" for a file that failed.  The title falls
+ * back to the file name.  Written into buf (truncated to n). */
+void library_entry_line(const library_entry *e, char *buf, size_t n);
+
+#endif

@@ -1,0 +1,225 @@
+/* reader.h - the state of one open article and how actions change it.
+ *
+ * Curses-free: reader_apply() takes an action and changes focus, scroll,
+ * the current quote, the selected entity and the search, then returns
+ * flags (htop style) telling the loop what to do.  The renderer reads the
+ * struct and the query functions below; it never changes the state.
+ *
+ * Every action costs in proportion to the screen, not to the article:
+ * positions are layout_pos, the lists are indexed once at reader_new(),
+ * and the decorations of a byte range are found by binary search.  The
+ * only scans of the text are the search's, and "next match" scans only up
+ * to the next match. */
+#ifndef QUOTH_READER_H
+#define QUOTH_READER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "actions.h"
+#include "article.h"
+#include "geometry.h"
+#include "layout.h"
+#include "style.h"
+
+/* Flags returned by reader_apply() and the other event functions. */
+enum {
+	READER_NONE        = 0,
+	READER_REDRAW      = 1 << 0,  /* something visible changed */
+	READER_FULL_REDRAW = 1 << 1,  /* repaint everything (Ctrl-L) */
+	READER_CLOSE       = 1 << 2,  /* q: leave this article */
+};
+
+/* ---- the lists -------------------------------------------------------- */
+
+/* Cursor and first shown row of a list pane, as indexes into the list. */
+typedef struct list_view {
+	size_t cursor;
+	size_t top;
+} list_view;
+
+typedef enum entity_row_kind {
+	ENTITY_ROW_LEGEND,  /* the type names, each in its colour */
+	ENTITY_ROW_HEADER,  /* a type heading its entities */
+	ENTITY_ROW_ENTITY,  /* one entity: name and number of mentions */
+} entity_row_kind;
+
+typedef struct entity_row {
+	entity_row_kind kind;
+	size_t type;        /* index into reader.types (HEADER, ENTITY) */
+	size_t entity;      /* index into article.entities (ENTITY) */
+} entity_row;
+
+/* ---- decorations of the text ----------------------------------------- */
+
+/* Kinds of marks, in the order reader_marks() returns them: paint them in
+ * that order, later kinds over earlier ones. */
+typedef enum mark_kind {
+	MARK_ENTITY,        /* a mention; index = entity (colour by its type) */
+	MARK_QUOTE,         /* a span of any quote; index = quote */
+	MARK_QUOTE_CURRENT, /* a span of the current quote; index = quote */
+	MARK_SPEAKER,       /* a mention of the current quote's speaker near
+	                       it; index = entity */
+	MARK_CUE,           /* the current quote's cue; index = quote */
+	MARK_SELECTED,      /* a mention of the selected entity; index = entity */
+	MARK_SEARCH,        /* a search match; index 1 for the current match,
+	                       0 for the others */
+} mark_kind;
+
+typedef struct text_mark {
+	size_t start;       /* body bytes, end exclusive, clipped to nothing:
+	                       a mark may begin before or end after the range
+	                       asked for */
+	size_t end;
+	mark_kind kind;
+	size_t index;
+} text_mark;
+
+typedef enum gutter_mark {
+	GUTTER_NONE,
+	GUTTER_QUOTE,       /* the row holds part of a quote */
+	GUTTER_CURRENT,     /* the row holds part of the current quote */
+} gutter_mark;
+
+/* ---- search ----------------------------------------------------------- */
+
+#define READER_QUERY_MAX 256
+
+typedef struct search_state {
+	bool editing;       /* the prompt is open: keys go to reader_search_key */
+	char query[READER_QUERY_MAX];
+	size_t qlen;
+	bool icase;         /* smartcase result for query */
+	bool active;        /* a confirmed or in-progress query highlights */
+	bool found;         /* match below is valid */
+	span match;         /* the current match */
+	/* Where the search started, restored by Esc while editing. */
+	layout_pos origin_top;
+	size_t origin_anchor;
+	size_t origin_offset;
+	/* Per query length: the state after typing that many bytes, so that
+	 * Backspace costs nothing and typing resumes from the last match. */
+	struct search_step {
+		bool found;
+		bool wrapped;
+		span match;
+	} steps[READER_QUERY_MAX];
+} search_state;
+
+/* ---- the reader ------------------------------------------------------- */
+
+#define READER_MESSAGE_MAX 160
+
+typedef struct reader {
+	const article *a;   /* borrowed: the caller (the app) owns it */
+	layout *lay;        /* owned */
+	geometry geo;
+	pane_id focus;      /* focused pane; in narrow mode the visible tab */
+
+	/* The text pane. */
+	layout_pos top;     /* first row shown */
+	size_t anchor;      /* byte offset kept at the top across resizes; set
+	                       whenever the user scrolls */
+
+	/* The entities pane. */
+	const char **types; /* type labels present, in display order; strings
+	                       belong to the article */
+	size_t n_types;
+	entity_row *ent_rows;
+	size_t n_ent_rows;
+	list_view ents;     /* cursor is always on an ENTITY row (if any) */
+	long selected;      /* selected entity, or -1 */
+	long mention;       /* index into the selected entity's mention_ids of
+	                       the last mention gone to with m/M, or -1 */
+
+	/* The quotes pane: quote indexes in body order (by first span). */
+	size_t *order;      /* every quote, in body order */
+	size_t n_order;
+	const size_t *list; /* what the pane shows: order, or with the filter
+	                       the selected entity's quotes (as speaker) */
+	size_t n_list;
+	bool filter;
+	list_view quotes;
+	long current;       /* the current quote (index into article.quotes),
+	                       or -1 before any */
+
+	search_state search;
+	char message[READER_MESSAGE_MAX];  /* "" when none */
+	bool message_is_error;
+
+	/* Indexes built once by reader_new; private to reader.c. */
+	struct reader_index *ix;
+} reader;
+
+/* A reader on article a (borrowed; must outlive the reader) for a cols x
+ * rows terminal, at the top, text focused.  NULL on OOM. */
+reader *reader_new(const article *a, int cols, int rows);
+/* Frees the reader and its layout, not the article.  Accepts NULL. */
+void reader_free(reader *r);
+
+/* Applies one action; returns READER_* flags. */
+int reader_apply(reader *r, action act);
+
+/* A key while r->search.editing: printable characters extend the query,
+ * Backspace edits, Enter confirms, Esc cancels and returns the view to
+ * where the search started.  Returns READER_* flags. */
+int reader_search_key(reader *r, int key);
+
+/* Mouse: a click at cell (x, y) focuses the pane under it; in a list it
+ * also selects that entity or goes to that quote.  The wheel scrolls the
+ * pane under (x, y) by 3 rows, down when delta > 0. */
+int reader_click(reader *r, int x, int y);
+int reader_wheel(reader *r, int x, int y, int delta);
+
+/* The terminal is now cols x rows: recompute the geometry, rewrap, and
+ * keep the line that was at the top at the top.  While too small the
+ * state is kept and actions other than q and Ctrl-L do nothing. */
+int reader_resize(reader *r, int cols, int rows);
+
+/* ---- queries for the renderer (no state change but lazy wrapping) ----- */
+
+/* The i-th row of the text pane (0 = top); false past the end. */
+bool reader_text_row(reader *r, int i, layout_row *row);
+
+/* Marks overlapping body bytes [start, end), written to out (up to cap),
+ * grouped by kind in mark_kind order, by start within a kind.  Returns
+ * the number of marks there are, which may exceed cap (then call again
+ * with a larger buffer).  Costs in proportion to the range. */
+size_t reader_marks(const reader *r, size_t start, size_t end,
+                    text_mark *out, size_t cap);
+
+/* What the gutter shows for a row of body bytes [start, end). */
+gutter_mark reader_gutter(const reader *r, size_t start, size_t end);
+
+/* The display role of a mark (entity colour by type, quote, search...). */
+style_role reader_mark_role(const reader *r, const text_mark *m);
+
+/* Text of a row of the entities pane: the legend (type names separated by
+ * two spaces), a header ("PERSON"), or an entity ("Angela Merkel  12"
+ * with the count right-aligned in width columns when width > 0). */
+void reader_entity_row_text(const reader *r, size_t row, int width,
+                            char *buf, size_t n);
+
+/* Text of entry i of the quotes pane (r->list[i]): the speaker (entity
+ * name or unnamed speaker text), " (partial)" / " (indirect)" /
+ * " (mixed)" for those kinds, ": " and the first words of the quote. */
+void reader_quote_entry(const reader *r, size_t i, char *buf, size_t n);
+
+/* Title row of a list pane: "Entities (12)", "Quotes (9)" or, with the
+ * filter, "Quotes by NAME (3)"; "" for the text pane. */
+void reader_pane_title(const reader *r, pane_id pane, char *buf, size_t n);
+
+/* The title line: "title · source · date", missing parts left out. */
+void reader_title(const reader *r, char *buf, size_t n);
+
+/* The status line: while editing a search, "/QUERY"; otherwise the
+ * focused pane, the position ("42%", from the top row's byte offset;
+ * "100%" when the end is on screen), "quote 3/9" (or "9 quotes" before
+ * any), the selected entity, then the message or "? help", separated by
+ * two spaces. */
+void reader_status(const reader *r, char *buf, size_t n);
+
+/* Position of the quote in the quotes list r->list, or -1. */
+long reader_list_index(const reader *r, size_t quote);
+
+#endif
