@@ -29,6 +29,7 @@ PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
 BUILD   ?= build
+BIN     ?= quoth
 SRCS     = $(wildcard src/*.c)
 OBJS     = $(SRCS:src/%.c=$(BUILD)/obj/%.o)
 LIB_OBJS = $(filter-out $(BUILD)/obj/main.o,$(OBJS))
@@ -39,14 +40,14 @@ export LC_ALL = C.UTF-8
 export TZ = UTC
 
 .PHONY: all setup run check unit check-articles snapshots snapshot-check \
-        e2e sanitize valgrind fuzz fuzz-regress bench install uninstall clean
+        e2e hostile sanitize valgrind fuzz fuzz-regress bench install uninstall clean
 
-all: quoth
+all: $(BIN)
 
 setup:
 	@sh tests/setup.sh
 
-quoth: $(OBJS)
+$(BIN): $(OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LIBS)
 
 $(BUILD)/obj/%.o: src/%.c | setup-once
@@ -71,8 +72,34 @@ unit: $(TESTS)
 
 check-articles: quoth
 	./quoth check articles/*.yaml
+	@echo "check-articles: $$(ls articles/*.yaml | wc -l) articles valid"
 
-check: setup quoth unit check-articles snapshot-check e2e
+check: setup quoth unit check-articles snapshot-check e2e sanitize valgrind fuzz-regress
+	@echo "make check: all passed"
+
+# The unit tests and the snapshot scenarios again in an AddressSanitizer +
+# UndefinedBehaviorSanitizer build, which stops at the first finding.
+SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+sanitize:
+	$(MAKE) --no-print-directory BUILD=build-asan BIN=build-asan/quoth \
+	    CFLAGS="-O1 -g $(SAN)" LDFLAGS="$(SAN)" build-asan/quoth unit
+	QUOTH=build-asan/quoth sh tests/snapshots/run.sh
+	QUOTH=build-asan/quoth sh tests/hostile/run.sh
+
+# The snapshot scenarios once under valgrind: no errors, no leaks.
+valgrind: quoth
+	QUOTH_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full \
+	    --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect" \
+	    sh tests/snapshots/run.sh
+
+# Hostile articles and terminals with the plain build (make sanitize runs
+# them with the sanitizer build too).
+hostile: quoth
+	sh tests/hostile/run.sh
+
+# Every input that ever crashed the fuzz target, replayed.
+fuzz-regress:
+	sh tests/fuzz/regress.sh
 
 # Golden screens: compare (snapshot-check) or rewrite for review (snapshots).
 snapshot-check: quoth
@@ -91,7 +118,7 @@ bench: quoth
 fuzz:
 	sh tests/fuzz/run.sh
 
-install: quoth
+install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)
 	install -m 755 quoth $(DESTDIR)$(BINDIR)/quoth
 	install -m 644 articles/*.yaml articles/FORMAT.md $(DESTDIR)$(DATADIR)/
