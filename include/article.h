@@ -38,6 +38,7 @@ typedef struct entity {
 	bool ignore_case;   /* "case: insensitive": ASCII letters match either case */
 	span *given;        /* explicit mentions from the file ("mentions:") */
 	size_t n_given;
+	src_pos *given_pos; /* one per explicit mention: its [start, end] pair */
 	/* Filled by the resolver: indexes into article.mentions, ascending. */
 	size_t *mention_ids;
 	size_t n_mentions;
@@ -89,6 +90,8 @@ typedef struct article {
 	int body_line;      /* file line of the body's first line for a literal
 	                       block scalar (so body line n is file line
 	                       body_line + n - 1), 0 when it cannot be mapped */
+	int body_indent;    /* with body_line: the block's indentation, so body
+	                       column c is file column body_indent + c */
 	src_pos body_pos;
 	entity *entities;
 	size_t n_entities;

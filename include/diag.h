@@ -30,8 +30,16 @@ void diag_add(diag_list *list, const char *file, int line, int col,
               const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 
-/* Fills excerpt and caret of every diagnostic from the file's bytes. */
+/* Fills excerpt and caret of every diagnostic from the file's bytes
+ * (diagnostics that already have an excerpt are left as they are). */
 void diag_attach_source(diag_list *list, const char *source, size_t len);
+
+/* 1-based line and column (in characters) of byte offset in source.  Line
+ * breaks are counted as YAML counts them (LF, CR LF, CR, NEL, LS, PS), so
+ * positions agree with the parser's; a leading byte order mark takes no
+ * column. */
+void diag_locate(const char *source, size_t len, size_t offset,
+                 int *line, int *col);
 
 /* Sorts by line then column, keeping the order of equal positions. */
 void diag_sort(diag_list *list);
