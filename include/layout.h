@@ -6,7 +6,16 @@
  * article costs work in proportion to the screen.
  *
  * A position is (paragraph, row inside it).  Each paragraph but the last
- * is followed by one blank separator row, which counts as its last row. */
+ * is followed by one blank separator row, which counts as its last row.
+ *
+ * Blank lines before the first paragraph and after the last give no rows,
+ * so an empty body, or one of blank lines only, has no paragraphs at all:
+ * layout_row_at() is then false everywhere and every position is (0, 0).
+ *
+ * No row is wider than the width, with one exception: at width 1 a wide
+ * character takes a row of its own and overflows it by one column (the
+ * renderer clips it).  Indentation that would push a row past the width is
+ * dropped, like the spaces at a wrap. */
 #ifndef QUOTH_LAYOUT_H
 #define QUOTH_LAYOUT_H
 
@@ -42,13 +51,15 @@ void layout_para_span(const layout *lay, size_t para, size_t *start, size_t *end
 /* Rows of a paragraph, its separator row included (wraps it if needed). */
 size_t layout_para_rows(layout *lay, size_t para);
 
-/* The row at pos; false when pos is out of range. */
+/* The row at pos; false when pos is out of range.  A separator row is
+ * start == end == the next paragraph's first byte, with blank set. */
 bool layout_row_at(layout *lay, layout_pos pos, layout_row *row);
 
 /* The row that shows byte offset (the paragraph's last text row for an
  * offset in a separator; the last row for offset >= len). */
 layout_pos layout_pos_of_offset(layout *lay, size_t offset);
-/* First byte of the row at pos (for a separator: the next paragraph's). */
+/* First byte of the row at pos (for a separator: the next paragraph's);
+ * len when pos is past the last row. */
 size_t layout_offset_of_pos(layout *lay, layout_pos pos);
 
 /* Moves by delta rows, clamped to the first and last rows; *moved gets
