@@ -41,7 +41,7 @@ export LC_ALL = C.UTF-8
 export TZ = UTC
 
 .PHONY: all setup run check unit check-articles snapshots snapshot-check \
-        e2e hostile sanitize valgrind fuzz fuzz-regress bench install uninstall clean
+        e2e hostile terminal sanitize valgrind fuzz fuzz-regress bench install uninstall clean
 
 all: $(BIN)
 
@@ -75,7 +75,7 @@ check-articles: quoth
 	./quoth check articles/*.yaml
 	@echo "check-articles: $$(ls articles/*.yaml | wc -l) articles valid"
 
-check: setup quoth unit check-articles snapshot-check e2e sanitize valgrind fuzz-regress
+check: setup quoth unit check-articles snapshot-check e2e terminal sanitize valgrind fuzz-regress
 	@echo "make check: all passed"
 
 # The unit tests and the snapshot scenarios again in an AddressSanitizer +
@@ -97,6 +97,10 @@ valgrind: quoth
 # them with the sanitizer build too).
 hostile: quoth
 	sh tests/hostile/run.sh
+
+# Signals, suspend and odd TERM values in a real terminal (tmux).
+terminal: quoth
+	sh tests/hostile/terminal.sh
 
 # Every input that ever crashed the fuzz target, replayed.
 fuzz-regress:
