@@ -1,0 +1,590 @@
+/* render.c - draws the app onto stdscr: title and status lines, the text
+ * pane with its gutter and decorations, the entities and quotes panes,
+ * tabs in narrow mode, the library, the help overlay.
+ *
+ * Every string goes through text_next() and each display unit is added as
+ * one cchar_t, combining marks attached to their base; article text never
+ * goes through addstr. */
+#include "render.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "geometry.h"
+#include "text.h"
+
+/* Box drawing, as Unicode: the screen is always UTF-8 (main falls back to
+ * C.UTF-8), and tmux shows the same characters the snapshot prints. */
+#define BOX_H      0x2500  /* ─ */
+#define BOX_V      0x2502  /* │ */
+#define BOX_TL     0x250C  /* ┌ */
+#define BOX_TR     0x2510  /* ┐ */
+#define BOX_BL     0x2514  /* └ */
+#define BOX_BR     0x2518  /* ┘ */
+#define MARK_ROW   0x2502  /* │ a row holding a quote */
+#define MARK_CUR   0x258C  /* ▌ a row of the current quote */
+#define LONE_BASE  0x25CC  /* ◌ carries a combining mark with no base */
+
+/* Colour pairs: one per (foreground, background), each of the eight
+ * colours or the default, numbered from 1 (pair 0 is default on default). */
+#define N_COLORS 9
+static short pair_number(style_color fg, style_color bg)
+{
+	return (short)((fg + 1) * N_COLORS + (bg + 1));
+}
+
+/* ---- colours and attributes ------------------------------------------ */
+
+bool render_wants_color(color_mode mode, const char *no_color)
+{
+	if (mode == COLOR_MODE_NEVER || !has_colors())
+		return false;
+	if (mode == COLOR_MODE_ALWAYS)
+		return true;
+	return no_color == NULL || no_color[0] == '\0';
+}
+
+void render_init(renderer *rn, bool color)
+{
+	rn->color = color;
+	curs_set(0);
+	if (!color)
+		return;
+	start_color();
+	use_default_colors();
+	for (int fg = STYLE_DEFAULT; fg <= STYLE_WHITE; fg++)
+		for (int bg = STYLE_DEFAULT; bg <= STYLE_WHITE; bg++)
+			if (fg != STYLE_DEFAULT || bg != STYLE_DEFAULT)
+				init_pair(pair_number((style_color)fg, (style_color)bg),
+				          (short)fg, (short)bg);
+}
+
+style render_compose(style under, style over)
+{
+	style s = under;
+	if (over.fg != STYLE_DEFAULT)
+		s.fg = over.fg;
+	if (over.bg != STYLE_DEFAULT)
+		s.bg = over.bg;
+	s.attrs |= over.attrs;
+	return s;
+}
+
+static attr_t curses_attrs(int attrs)
+{
+	attr_t a = WA_NORMAL;
+	if (attrs & STYLE_BOLD)
+		a |= WA_BOLD;
+	if (attrs & STYLE_UNDERLINE)
+		a |= WA_UNDERLINE;
+	if (attrs & STYLE_REVERSE)
+		a |= WA_REVERSE;
+	if (attrs & STYLE_DIM)
+		a |= WA_DIM;
+	if (attrs & STYLE_ITALIC)
+		a |= WA_ITALIC;
+	return a;
+}
+
+static style role(const renderer *rn, style_role r)
+{
+	return style_of(r, rn->color);
+}
+
+/* ---- cells ------------------------------------------------------------ */
+
+/* Writes display units left to right on one row, up to a right edge.  A
+ * cell is kept pending until the next unit, so combining marks that
+ * follow can join it. */
+typedef struct pen {
+	const renderer *rn;
+	int y;
+	int x;          /* column of the pending cell, or of the next one */
+	int right;      /* first column past the area */
+	wchar_t wc[CCHARW_MAX + 1];
+	int nwc;        /* code points in the pending cell; 0 if none */
+	int width;
+	style look;
+} pen;
+
+static pen pen_at(const renderer *rn, int y, int x, int w)
+{
+	return (pen){ .rn = rn, .y = y, .x = x, .right = x + w };
+}
+
+static void pen_flush(pen *p)
+{
+	if (p->nwc == 0)
+		return;
+	p->wc[p->nwc] = L'\0';
+	cchar_t cc;
+	short pair = p->rn->color ? pair_number(p->look.fg, p->look.bg) : 0;
+	setcchar(&cc, p->wc, curses_attrs(p->look.attrs), pair, NULL);
+	mvadd_wch(p->y, p->x, &cc);
+	p->x += p->width;
+	p->nwc = 0;
+}
+
+/* Adds one unit of text in look; false once the row is full. */
+static bool pen_glyph(pen *p, const glyph *g, style look)
+{
+	if (g->newline)
+		return true;
+	if (g->width == 0) {
+		if (p->nwc > 0 && p->nwc < CCHARW_MAX) {
+			p->wc[p->nwc++] = (wchar_t)g->cp;
+			return true;
+		}
+		if (p->nwc > 0)  /* no room for more marks on this base */
+			return true;
+		glyph base = { .cp = LONE_BASE, .width = 1 };
+		if (!pen_glyph(p, &base, look))
+			return false;
+		p->wc[p->nwc++] = (wchar_t)g->cp;
+		return true;
+	}
+	pen_flush(p);
+	if (p->x + g->width > p->right)
+		return false;
+	if (g->placeholder)
+		look = render_compose(look, role(p->rn, ROLE_PLACEHOLDER));
+	p->wc[0] = (wchar_t)g->cp;
+	p->nwc = 1;
+	p->width = g->width;
+	p->look = look;
+	return true;
+}
+
+/* Draws s[0..len) in one look; returns the column after it. */
+static int pen_text(pen *p, const char *s, size_t len, style look)
+{
+	size_t i = 0;
+	while (i < len) {
+		glyph g;
+		i += text_next(s, len, i, &g);
+		if (!pen_glyph(p, &g, look))
+			break;
+	}
+	pen_flush(p);
+	return p->x;
+}
+
+static int pen_str(pen *p, const char *s, style look)
+{
+	return pen_text(p, s, strlen(s), look);
+}
+
+/* Fills the rest of the pen's row with ch in look. */
+static void pen_fill(pen *p, uint32_t ch, style look)
+{
+	glyph g = { .cp = ch, .width = 1 };
+	while (pen_glyph(p, &g, look))
+		;
+	pen_flush(p);
+}
+
+/* A whole row of r: s in look, the rest filled with spaces in look. */
+static void draw_line(const renderer *rn, rect r, const char *s, style look)
+{
+	if (r.w <= 0 || r.h <= 0)
+		return;
+	pen p = pen_at(rn, r.y, r.x, r.w);
+	pen_str(&p, s, look);
+	pen_fill(&p, ' ', look);
+}
+
+/* ---- frame pieces shared by every screen ------------------------------ */
+
+static void draw_too_small(const renderer *rn, const geometry *g)
+{
+	char need[64];
+	snprintf(need, sizeof need, "need %dx%d, have %dx%d",
+	         GEOM_MIN_COLS, GEOM_MIN_ROWS, g->cols, g->rows);
+	const char *lines[] = { "terminal too small", need };
+	int top = (g->rows - 2) / 2;
+	for (int i = 0; i < 2; i++) {
+		int w = text_width(lines[i], strlen(lines[i]));
+		int x = w < g->cols ? (g->cols - w) / 2 : 0;
+		if (top + i < 0 || top + i >= g->rows)
+			continue;
+		pen p = pen_at(rn, top + i, x, g->cols - x);
+		pen_str(&p, lines[i], role(rn, i == 0 ? ROLE_ERROR : ROLE_DIM_TEXT));
+	}
+}
+
+static void draw_box(const renderer *rn, rect r, const char *title)
+{
+	style border = role(rn, ROLE_BORDER);
+	for (int y = r.y; y < r.y + r.h; y++) {
+		bool top = y == r.y, bottom = y == r.y + r.h - 1;
+		pen p = pen_at(rn, y, r.x, r.w);
+		glyph g = { .cp = top ? BOX_TL : bottom ? BOX_BL : BOX_V, .width = 1 };
+		pen_glyph(&p, &g, border);
+		if (top || bottom) {
+			p.right = r.x + r.w - 1;
+			pen_fill(&p, BOX_H, border);
+		} else {
+			p.right = r.x + r.w - 1;
+			pen_fill(&p, ' ', role(rn, ROLE_HELP));
+		}
+		p.right = r.x + r.w;
+		g.cp = top ? BOX_TR : bottom ? BOX_BR : BOX_V;
+		pen_glyph(&p, &g, border);
+		pen_flush(&p);
+	}
+	if (title && r.w > 4) {
+		pen p = pen_at(rn, r.y, r.x + 2, r.w - 4);
+		pen_str(&p, title, role(rn, ROLE_PANE_FOCUSED));
+	}
+}
+
+/* The help overlay: every action with its keys, scrolled by help_top. */
+static void draw_help(const renderer *rn, const app *ap, const geometry *g)
+{
+	rect box = g->help;
+	if (box.w < 4 || box.h < 3)
+		return;
+	draw_box(rn, box, " Keys (Esc or ? closes) ");
+	size_t n = app_help_count(ap);
+	for (int i = 0; i < box.h - 2; i++) {
+		size_t line = ap->help_top + (size_t)i;
+		if (line >= n)
+			break;
+		char buf[256];
+		app_help_line(ap, line, buf, sizeof buf);
+		pen p = pen_at(rn, box.y + 1 + i, box.x + 1, box.w - 2);
+		pen_str(&p, buf, role(rn, ROLE_HELP));
+	}
+}
+
+/* ---- the library ------------------------------------------------------ */
+
+static void draw_library(const renderer *rn, const app *ap, const geometry *g)
+{
+	const library *lib = ap->lib;
+	rect m = g->main;
+	if (lib == NULL || m.h <= 0)
+		return;
+	if (lib->error) {
+		pen p = pen_at(rn, m.y, m.x, m.w);
+		pen_str(&p, lib->error, role(rn, ROLE_ERROR));
+		return;
+	}
+	if (lib->n == 0) {
+		pen p = pen_at(rn, m.y, m.x, m.w);
+		pen_str(&p, "no articles (*.yaml) here", role(rn, ROLE_DIM_TEXT));
+		return;
+	}
+	for (int i = 0; i < m.h; i++) {
+		size_t idx = ap->lib_view.top + (size_t)i;
+		if (idx >= lib->n)
+			break;
+		char buf[512];
+		app_library_line(ap, idx, buf, sizeof buf);
+		style look = role(rn, lib->items[idx].error ? ROLE_ERROR : ROLE_NORMAL);
+		if (idx == ap->lib_view.cursor)
+			look = render_compose(look, role(rn, ROLE_CURSOR));
+		pen p = pen_at(rn, m.y + i, m.x, m.w);
+		pen_text(&p, "  ", 2, look);
+		pen_str(&p, buf, look);
+		if (idx == ap->lib_view.cursor)
+			pen_fill(&p, ' ', look);
+	}
+}
+
+/* ---- the text pane ---------------------------------------------------- */
+
+/* The look of body byte at: every mark over it, painted in order. */
+static style byte_look(const renderer *rn, const reader *r, size_t at,
+                       const text_mark *marks, size_t n)
+{
+	style look = role(rn, ROLE_NORMAL);
+	for (size_t i = 0; i < n; i++)
+		if (marks[i].start <= at && at < marks[i].end)
+			look = render_compose(look, role(rn, reader_mark_role(r, &marks[i])));
+	return look;
+}
+
+/* Marks of a row, in a buffer that grows when the row has many. */
+typedef struct mark_buf {
+	text_mark local[64];
+	text_mark *items;
+	size_t n;
+} mark_buf;
+
+static void marks_of_row(const reader *r, const layout_row *row, mark_buf *mb)
+{
+	mb->items = mb->local;
+	mb->n = reader_marks(r, row->start, row->end, mb->local, 64);
+	if (mb->n <= 64)
+		return;
+	text_mark *big = malloc(mb->n * sizeof *big);
+	if (big == NULL) {  /* draw with the marks that fitted */
+		mb->n = 64;
+		return;
+	}
+	mb->n = reader_marks(r, row->start, row->end, big, mb->n);
+	mb->items = big;
+}
+
+static void draw_text_row(const renderer *rn, reader *r, int i, const layout_row *row)
+{
+	const geometry *g = &r->geo;
+	gutter_mark gm = reader_gutter(r, row->start, row->end);
+	if (gm != GUTTER_NONE && g->gutter.w > 0) {
+		pen p = pen_at(rn, g->gutter.y + i, g->gutter.x, 1);
+		glyph mark = { .cp = gm == GUTTER_CURRENT ? MARK_CUR : MARK_ROW, .width = 1 };
+		pen_glyph(&p, &mark, role(rn, ROLE_GUTTER));
+		pen_flush(&p);
+	}
+	if (row->blank || row->start >= row->end)
+		return;
+	mark_buf mb;
+	marks_of_row(r, row, &mb);
+	pen p = pen_at(rn, g->text.y + i, g->text.x, g->text.w);
+	const char *body = r->a->body;
+	size_t at = row->start;
+	while (at < row->end) {
+		glyph gl;
+		size_t n = text_next(body, row->end, at, &gl);
+		if (!pen_glyph(&p, &gl, byte_look(rn, r, at, mb.items, mb.n)))
+			break;
+		at += n;
+	}
+	pen_flush(&p);
+	if (mb.items != mb.local)
+		free(mb.items);
+}
+
+static void draw_text_pane(const renderer *rn, reader *r)
+{
+	for (int i = 0; i < r->geo.text.h; i++) {
+		layout_row row;
+		if (!reader_text_row(r, i, &row))
+			break;
+		draw_text_row(rn, r, i, &row);
+	}
+}
+
+/* ---- the list panes --------------------------------------------------- */
+
+static void draw_pane_title(const renderer *rn, const reader *r, pane_id id)
+{
+	rect t = r->geo.pane[id].title;
+	if (t.h <= 0 || t.w <= 0)
+		return;
+	char buf[256];
+	reader_pane_title(r, id, buf, sizeof buf);
+	pen p = pen_at(rn, t.y, t.x, t.w);
+	bool focused = r->focus == id;
+	pen_str(&p, " ", role(rn, ROLE_BORDER));
+	pen_str(&p, buf, role(rn, focused ? ROLE_PANE_FOCUSED : ROLE_PANE_TITLE));
+	pen_str(&p, " ", role(rn, ROLE_BORDER));
+	pen_fill(&p, BOX_H, role(rn, ROLE_BORDER));
+}
+
+/* Draws text, giving bytes [hl, hl + hl_len) the look hl_look and the
+ * rest base; the whole row gets over on top (the list cursor). */
+static void draw_entry(pen *p, const char *text, size_t hl, size_t hl_len,
+                       style base, style hl_look, const style *over)
+{
+	size_t len = strlen(text);
+	size_t i = 0;
+	while (i < len) {
+		glyph g;
+		size_t n = text_next(text, len, i, &g);
+		style look = i >= hl && i < hl + hl_len ? hl_look : base;
+		if (over)
+			look = render_compose(look, *over);
+		if (!pen_glyph(p, &g, look))
+			break;
+		i += n;
+	}
+	pen_flush(p);
+	if (over)
+		pen_fill(p, ' ', render_compose(base, *over));
+}
+
+/* The legend row: each type label in its entity colour. */
+static void draw_legend(pen *p, const renderer *rn, const char *text)
+{
+	size_t len = strlen(text), i = 0;
+	while (i < len) {
+		size_t word = strcspn(text + i, " ");
+		char label[64];
+		size_t wl = word < sizeof label ? word : sizeof label - 1;
+		memcpy(label, text + i, wl);
+		label[wl] = '\0';
+		pen_text(p, text + i, word, role(rn, style_entity_role(label)));
+		i += word;
+		size_t gap = strspn(text + i, " ");
+		pen_text(p, text + i, gap, role(rn, ROLE_NORMAL));
+		i += gap;
+	}
+}
+
+static void draw_entity_row(const renderer *rn, const reader *r, size_t idx, int y)
+{
+	rect body = r->geo.pane[PANE_ENTITIES].body;
+	const entity_row *er = &r->ent_rows[idx];
+	char buf[512];
+	reader_entity_row_text(r, idx, body.w, buf, sizeof buf);
+	pen p = pen_at(rn, y, body.x, body.w);
+	if (er->kind == ENTITY_ROW_LEGEND) {
+		draw_legend(&p, rn, buf);
+		return;
+	}
+	style ent = role(rn, style_entity_role(r->types[er->type]));
+	if (er->kind == ENTITY_ROW_HEADER) {
+		pen_str(&p, buf, render_compose(ent, role(rn, ROLE_DIM_TEXT)));
+		return;
+	}
+	const entity *e = &r->a->entities[er->entity];
+	const char *name = strstr(buf, e->name);
+	size_t at = name ? (size_t)(name - buf) : 0;
+	size_t len = name ? strlen(e->name) : 0;
+	style hl = ent;
+	if (r->selected == (long)er->entity)
+		hl = render_compose(hl, role(rn, ROLE_SELECTED));
+	style cursor = role(rn, ROLE_CURSOR);
+	bool on_cursor = idx == r->ents.cursor && r->focus == PANE_ENTITIES;
+	draw_entry(&p, buf, at, len, role(rn, ROLE_NORMAL), hl, on_cursor ? &cursor : NULL);
+}
+
+static void draw_entities(const renderer *rn, const reader *r)
+{
+	rect body = r->geo.pane[PANE_ENTITIES].body;
+	for (int i = 0; i < body.h; i++) {
+		size_t idx = r->ents.top + (size_t)i;
+		if (idx >= r->n_ent_rows)
+			break;
+		draw_entity_row(rn, r, idx, body.y + i);
+	}
+}
+
+/* The speaker's name at the start of a quote entry, and its look. */
+static size_t speaker_prefix(const renderer *rn, const reader *r, const quote *q,
+                             const char *text, style *look)
+{
+	const char *who = NULL;
+	*look = role(rn, ROLE_DIM_TEXT);
+	if (q->speaker >= 0) {
+		const entity *e = &r->a->entities[q->speaker];
+		who = e->name;
+		*look = role(rn, style_entity_role(e->type));
+	} else {
+		who = q->speaker_text;
+	}
+	if (who == NULL || strncmp(text, who, strlen(who)) != 0)
+		return 0;
+	return strlen(who);
+}
+
+static void draw_quotes(const renderer *rn, const reader *r)
+{
+	rect body = r->geo.pane[PANE_QUOTES].body;
+	for (int i = 0; i < body.h; i++) {
+		size_t idx = r->quotes.top + (size_t)i;
+		if (idx >= r->n_list)
+			break;
+		size_t qi = r->list[idx];
+		char buf[512];
+		reader_quote_entry(r, idx, buf, sizeof buf);
+		pen p = pen_at(rn, body.y + i, body.x, body.w);
+		bool current = r->current == (long)qi;
+		glyph mark = { .cp = current ? MARK_CUR : ' ', .width = 1 };
+		pen_glyph(&p, &mark, role(rn, ROLE_GUTTER));
+		pen_text(&p, " ", 1, role(rn, ROLE_NORMAL));
+		style who;
+		size_t wlen = speaker_prefix(rn, r, &r->a->quotes[qi], buf, &who);
+		style cursor = role(rn, ROLE_CURSOR);
+		bool on_cursor = idx == r->quotes.cursor && r->focus == PANE_QUOTES;
+		draw_entry(&p, buf, 0, wlen, role(rn, ROLE_NORMAL), who,
+		           on_cursor ? &cursor : NULL);
+	}
+}
+
+/* ---- the reader ------------------------------------------------------- */
+
+static void draw_tabs(const renderer *rn, const reader *r)
+{
+	rect t = r->geo.tabs;
+	if (t.h <= 0)
+		return;
+	for (int id = 0; id < PANE_COUNT; id++) {
+		int x = t.x + geometry_tab_x((pane_id)id);
+		if (x >= t.x + t.w)
+			break;
+		pen p = pen_at(rn, t.y, x, t.x + t.w - x);
+		style_role tr = r->focus == id ? ROLE_PANE_FOCUSED : ROLE_PANE_TITLE;
+		pen_str(&p, geometry_tab_label((pane_id)id), role(rn, tr));
+	}
+}
+
+static void draw_separator(const renderer *rn, const geometry *g)
+{
+	rect s = g->separator;
+	if (s.w <= 0)
+		return;
+	glyph v = { .cp = BOX_V, .width = 1 };
+	for (int y = s.y; y < s.y + s.h; y++) {
+		pen p = pen_at(rn, y, s.x, 1);
+		pen_glyph(&p, &v, role(rn, ROLE_BORDER));
+		pen_flush(&p);
+	}
+}
+
+static void draw_reader(const renderer *rn, reader *r)
+{
+	const geometry *g = &r->geo;
+	if (g->wide) {
+		draw_text_pane(rn, r);
+		draw_separator(rn, g);
+		draw_pane_title(rn, r, PANE_ENTITIES);
+		draw_entities(rn, r);
+		draw_pane_title(rn, r, PANE_QUOTES);
+		draw_quotes(rn, r);
+		return;
+	}
+	draw_tabs(rn, r);
+	if (r->focus == PANE_ENTITIES)
+		draw_entities(rn, r);
+	else if (r->focus == PANE_QUOTES)
+		draw_quotes(rn, r);
+	else
+		draw_text_pane(rn, r);
+}
+
+/* ---- the frame -------------------------------------------------------- */
+
+void render_frame(const renderer *rn, app *ap, bool full)
+{
+	const geometry *g = ap->screen == APP_SCREEN_READER && ap->rd ? &ap->rd->geo : &ap->geo;
+	werase(stdscr);
+	if (g->too_small) {
+		draw_too_small(rn, g);
+	} else {
+		char buf[512];
+		app_title(ap, buf, sizeof buf);
+		draw_line(rn, g->title, buf, role(rn, ROLE_TITLE));
+		if (ap->screen == APP_SCREEN_READER && ap->rd)
+			draw_reader(rn, ap->rd);
+		else
+			draw_library(rn, ap, g);
+		app_status(ap, buf, sizeof buf);
+		bool err = ap->screen == APP_SCREEN_READER && ap->rd &&
+		           ap->rd->message_is_error && ap->rd->message[0] != '\0';
+		style status = role(rn, ROLE_STATUS);
+		if (err)
+			status = render_compose(status, role(rn, ROLE_ERROR));
+		draw_line(rn, g->status, buf, status);
+		if (ap->help)
+			draw_help(rn, ap, g);
+	}
+	if (full)
+		clearok(curscr, TRUE);
+	wnoutrefresh(stdscr);
+	doupdate();
+}

@@ -1,0 +1,523 @@
+/* snapshot.c - `quoth snapshot`: runs the app on a curses screen bound to
+ * /dev/null and prints what that screen shows. */
+#include "snapshot.h"
+
+#include <curses.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <wchar.h>
+
+#include "app.h"
+#include "diag.h"
+#include "keyscript.h"
+#include "loader.h"
+#include "render.h"
+#include "style.h"
+#include "text.h"
+
+enum { SNAP_OK = 0, SNAP_INVALID = 1, SNAP_USAGE = 2 };
+
+#define SNAP_DEFAULT_COLS 80
+#define SNAP_DEFAULT_ROWS 24
+#define SNAP_MAX_SIZE 1000
+
+/* Terminal types tried in order: the first has colours and is in
+ * Debian's ncurses-base; the second is there on any system with curses. */
+static const char *const term_types[] = { "xterm-256color", "xterm" };
+
+/* Letters of the style grid, given to looks in order of first appearance. */
+static const char style_letters[] =
+	"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+#define N_LETTERS (sizeof style_letters - 1)
+
+typedef struct snap_options {
+	const char *path;
+	const char *keys;
+	int cols;
+	int rows;
+	bool color;
+} snap_options;
+
+/* One cell of the composed screen. */
+typedef struct snap_cell {
+	wchar_t wc[CCHARW_MAX + 1];
+	int width;          /* 1 or 2; 0 for the right half of a wide char */
+	style look;
+} snap_cell;
+
+typedef struct snap_screen {
+	int cols;
+	int rows;
+	snap_cell *cells;   /* rows * cols */
+	bool cursor_shown;
+	int cursor_x;
+	int cursor_y;
+} snap_screen;
+
+/* ---- options ------------------------------------------------------------ */
+
+static int usage(const char *fmt, const char *arg)
+{
+	fputs("quoth snapshot: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\nusage: quoth snapshot [--size COLSxROWS] [--keys KEYS] "
+	      "[--color=never|always] FILE|DIR\n", stderr);
+	return SNAP_USAGE;
+}
+
+static bool parse_size(const char *s, int *cols, int *rows)
+{
+	char *end;
+	long c = strtol(s, &end, 10);
+	if (end == s || *end != 'x' || c < 1 || c > SNAP_MAX_SIZE || s[0] == '+' || s[0] == ' ')
+		return false;
+	const char *r0 = end + 1;
+	long r = strtol(r0, &end, 10);
+	if (end == r0 || *end != '\0' || r < 1 || r > SNAP_MAX_SIZE || r0[0] == '+' || r0[0] == ' ')
+		return false;
+	*cols = (int)c;
+	*rows = (int)r;
+	return true;
+}
+
+/* The value of --name VALUE or --name=VALUE at argv[*i], or NULL when
+ * argv[*i] is not that option.  *missing is set when the value is absent. */
+static const char *option_value(int argc, char **argv, int *i, const char *name,
+                                bool *missing)
+{
+	size_t n = strlen(name);
+	if (strncmp(argv[*i], name, n) != 0)
+		return NULL;
+	if (argv[*i][n] == '=')
+		return argv[*i] + n + 1;
+	if (argv[*i][n] != '\0')
+		return NULL;
+	if (*i + 1 >= argc) {
+		*missing = true;
+		return NULL;
+	}
+	return argv[++*i];
+}
+
+static int parse_options(int argc, char **argv, snap_options *o)
+{
+	*o = (snap_options){ .keys = "", .cols = SNAP_DEFAULT_COLS, .rows = SNAP_DEFAULT_ROWS };
+	for (int i = 1; i < argc; i++) {
+		bool missing = false;
+		const char *v;
+		if ((v = option_value(argc, argv, &i, "--size", &missing))) {
+			if (!parse_size(v, &o->cols, &o->rows))
+				return usage("bad size '%s' (COLSxROWS, e.g. 80x24, each 1..1000)", v);
+		} else if ((v = option_value(argc, argv, &i, "--keys", &missing))) {
+			o->keys = v;
+		} else if ((v = option_value(argc, argv, &i, "--color", &missing))) {
+			if (strcmp(v, "never") != 0 && strcmp(v, "always") != 0)
+				return usage("unknown colour mode '%s' (never or always)", v);
+			o->color = strcmp(v, "always") == 0;
+		} else if (missing) {
+			return usage("%s wants a value", argv[i]);
+		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+			return usage("unknown option '%s'", argv[i]);
+		} else if (o->path) {
+			return usage("one FILE or DIR at a time ('%s' is extra)", argv[i]);
+		} else {
+			o->path = argv[i];
+		}
+	}
+	if (o->path == NULL)
+		return usage("%s", "give a FILE or DIR");
+	return SNAP_OK;
+}
+
+/* ---- the app ------------------------------------------------------------ */
+
+/* The app on path: a library for a directory, else the article; prints the
+ * article's problems as `quoth check` does and returns NULL if it fails. */
+static app *open_app(const snap_options *o, int *status)
+{
+	struct stat st;
+	app *ap;
+	*status = SNAP_INVALID;
+	if (stat(o->path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		ap = app_new_library(o->path, o->cols, o->rows);
+	} else {
+		article *a = NULL;
+		diag_list diags = { 0 };
+		if (load_article(o->path, &a, &diags) < 0) {
+			for (size_t i = 0; i < diags.n; i++)
+				diag_print(stderr, &diags.items[i]);
+			diag_list_free(&diags);
+			return NULL;
+		}
+		diag_list_free(&diags);
+		ap = app_new_article(a, o->cols, o->rows);
+	}
+	if (ap == NULL)
+		fputs("quoth snapshot: out of memory\n", stderr);
+	return ap;
+}
+
+/* A wheel event given without a cell goes to the middle of the text pane
+ * (of the list on the library screen). */
+static input_event place_wheel(const app *ap, input_event ev)
+{
+	if ((ev.type != INPUT_WHEEL_UP && ev.type != INPUT_WHEEL_DOWN) ||
+	    ev.x != KEYSCRIPT_NO_CELL)
+		return ev;
+	rect r = ap->screen == APP_SCREEN_READER && ap->rd ? ap->rd->geo.text : ap->geo.main;
+	ev.x = r.x + r.w / 2;
+	ev.y = r.y + r.h / 2;
+	return ev;
+}
+
+/* Feeds every event to the app as the interactive loop does, drawing a
+ * frame after each; stops early when the app quits. */
+static void run_script(const renderer *rn, app *ap, const keyscript *ks)
+{
+	render_frame(rn, ap, false);
+	for (size_t i = 0; i < ks->n; i++) {
+		input_event ev = place_wheel(ap, ks->events[i]);
+		if (ev.type == INPUT_RESIZE)
+			resizeterm(ev.y, ev.x);
+		int flags = app_handle(ap, &ev);
+		if (flags & APP_QUIT)
+			break;
+		render_frame(rn, ap, (flags & APP_FULL_REDRAW) != 0);
+	}
+}
+
+/* ---- reading the screen back -------------------------------------------- */
+
+static style_color color_of(short c)
+{
+	return c >= STYLE_BLACK && c <= STYLE_WHITE ? (style_color)c : STYLE_DEFAULT;
+}
+
+static int style_attrs(attr_t a)
+{
+	int s = 0;
+	if (a & WA_BOLD)
+		s |= STYLE_BOLD;
+	if (a & WA_UNDERLINE)
+		s |= STYLE_UNDERLINE;
+	if (a & WA_REVERSE)
+		s |= STYLE_REVERSE;
+	if (a & WA_DIM)
+		s |= STYLE_DIM;
+	if (a & WA_ITALIC)
+		s |= STYLE_ITALIC;
+	return s;
+}
+
+static void read_cell(int y, int x, snap_cell *c)
+{
+	cchar_t cc;
+	attr_t attrs = 0;
+	short pair = 0;
+	*c = (snap_cell){ .width = 1, .look = { .fg = STYLE_DEFAULT, .bg = STYLE_DEFAULT } };
+	if (mvwin_wch(curscr, y, x, &cc) == ERR ||
+	    getcchar(&cc, c->wc, &attrs, &pair, NULL) == ERR || c->wc[0] == L'\0') {
+		c->wc[0] = L' ';
+		c->wc[1] = L'\0';
+		return;
+	}
+	short fg = -1, bg = -1;
+	if (pair > 0)
+		pair_content(pair, &fg, &bg);
+	c->look = (style){ .fg = color_of(fg), .bg = color_of(bg), .attrs = style_attrs(attrs) };
+	int w = wcwidth(c->wc[0]);
+	c->width = w == 2 ? 2 : 1;
+}
+
+/* Copies curscr into s; false on OOM. */
+static bool read_screen(snap_screen *s)
+{
+	s->rows = LINES;
+	s->cols = COLS;
+	s->cells = calloc((size_t)s->rows * (size_t)s->cols, sizeof *s->cells);
+	if (s->cells == NULL)
+		return false;
+	for (int y = 0; y < s->rows; y++) {
+		for (int x = 0; x < s->cols; x++) {
+			snap_cell *c = &s->cells[(size_t)y * (size_t)s->cols + (size_t)x];
+			read_cell(y, x, c);
+			if (c->width == 2 && x + 1 < s->cols) {
+				snap_cell *half = c + 1;
+				*half = (snap_cell){ .width = 0, .look = c->look };
+				x++;
+			}
+		}
+	}
+	int vis = curs_set(0);
+	s->cursor_shown = vis > 0;
+	getyx(curscr, s->cursor_y, s->cursor_x);
+	return true;
+}
+
+/* ---- printing ----------------------------------------------------------- */
+
+static void put_cp(FILE *out, uint32_t cp)
+{
+	char buf[4];
+	if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
+		cp = '?';  /* never expected: the renderer draws placeholders */
+	fwrite(buf, 1, utf8_encode(cp, buf), out);
+}
+
+/* The key script as a double-quoted string, with \ and " escaped. */
+static void put_quoted(FILE *out, const char *s)
+{
+	fputc('"', out);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			fprintf(out, "\\%c", c);
+		else if (c < 0x20 || c == 0x7F)
+			fprintf(out, "\\x%02x", c);
+		else
+			fputc(c, out);
+	}
+	fputc('"', out);
+}
+
+static void print_text(FILE *out, const snap_screen *s)
+{
+	for (int y = 0; y < s->rows; y++) {
+		fputc('|', out);
+		for (int x = 0; x < s->cols; x++) {
+			const snap_cell *c = &s->cells[(size_t)y * (size_t)s->cols + (size_t)x];
+			/* The right half of a wide character prints nothing: the
+			 * character already takes both columns, as in tmux. */
+			for (int k = 0; c->width > 0 && k < CCHARW_MAX && c->wc[k]; k++)
+				put_cp(out, (uint32_t)c->wc[k]);
+		}
+		fputs("|\n", out);
+	}
+}
+
+static bool look_equal(style a, style b)
+{
+	return a.fg == b.fg && a.bg == b.bg && a.attrs == b.attrs;
+}
+
+static bool look_default(style a)
+{
+	return look_equal(a, (style){ .fg = STYLE_DEFAULT, .bg = STYLE_DEFAULT });
+}
+
+/* Distinct non-default looks in order of first appearance. */
+typedef struct look_table {
+	style looks[N_LETTERS];
+	size_t n;
+} look_table;
+
+static char letter_of(look_table *t, style look)
+{
+	if (look_default(look))
+		return '.';
+	for (size_t i = 0; i < t->n; i++)
+		if (look_equal(t->looks[i], look))
+			return style_letters[i];
+	if (t->n == N_LETTERS)
+		return '#';
+	t->looks[t->n] = look;
+	return style_letters[t->n++];
+}
+
+static void print_styles(FILE *out, const snap_screen *s, look_table *t)
+{
+	for (int y = 0; y < s->rows; y++) {
+		fputc('|', out);
+		for (int x = 0; x < s->cols; x++)
+			fputc(letter_of(t, s->cells[(size_t)y * (size_t)s->cols + (size_t)x].look), out);
+		fputs("|\n", out);
+	}
+}
+
+/* ---- the legend --------------------------------------------------------- */
+
+#define LEGEND_MAX_LAYERS 3
+#define LEGEND_MAX_NAMES 3
+
+typedef struct legend_search {
+	bool color;
+	style want;
+	style_role pick[LEGEND_MAX_LAYERS];
+	char *buf;
+	size_t size;
+	int found;
+} legend_search;
+
+static void add_match(legend_search *ls, int depth)
+{
+	size_t len = strlen(ls->buf);
+	if (ls->found == LEGEND_MAX_NAMES) {
+		snprintf(ls->buf + len, ls->size - len, " / ...");
+		ls->found++;
+		return;
+	}
+	if (ls->found > LEGEND_MAX_NAMES)
+		return;
+	if (ls->found > 0)
+		len += (size_t)snprintf(ls->buf + len, ls->size - len, " / ");
+	for (int i = 0; i < depth && len < ls->size; i++)
+		len += (size_t)snprintf(ls->buf + len, ls->size - len, "%s%s",
+		                        i ? " + " : "", style_role_label(ls->pick[i]));
+	ls->found++;
+}
+
+/* Tries every rising sequence of depth roles painted over plain text, as
+ * the renderer paints them (in role order). */
+static void search_layers(legend_search *ls, int depth, int level, int from, style look)
+{
+	if (level == depth) {
+		if (look_equal(look, ls->want))
+			add_match(ls, depth);
+		return;
+	}
+	for (int r = from; r < ROLE_COUNT; r++) {
+		ls->pick[level] = (style_role)r;
+		search_layers(ls, depth, level + 1, r + 1,
+		              render_compose(look, style_of((style_role)r, ls->color)));
+	}
+}
+
+/* Names the roles that draw look: the fewest layers that compose it, all
+ * of the combinations of that size (up to a few). */
+static void name_look(style look, bool color, char *buf, size_t size)
+{
+	legend_search ls = { .color = color, .want = look, .buf = buf, .size = size };
+	buf[0] = '\0';
+	for (int depth = 1; depth <= LEGEND_MAX_LAYERS && ls.found == 0; depth++)
+		search_layers(&ls, depth, 0, ROLE_NORMAL + 1, style_of(ROLE_NORMAL, color));
+	if (ls.found == 0)
+		snprintf(buf, size, "no role");
+}
+
+static void describe_look(style look, char *buf, size_t size)
+{
+	static const struct {
+		int flag;
+		const char *name;
+	} flags[] = {
+		{ .flag = STYLE_BOLD, .name = "bold" },
+		{ .flag = STYLE_DIM, .name = "dim" },
+		{ .flag = STYLE_ITALIC, .name = "italic" },
+		{ .flag = STYLE_UNDERLINE, .name = "underline" },
+		{ .flag = STYLE_REVERSE, .name = "reverse" },
+	};
+	size_t len = (size_t)snprintf(buf, size, "%s on %s", style_color_name(look.fg),
+	                              style_color_name(look.bg));
+	const char *sep = ", ";
+	for (size_t i = 0; i < sizeof flags / sizeof flags[0] && len < size; i++) {
+		if (!(look.attrs & flags[i].flag))
+			continue;
+		len += (size_t)snprintf(buf + len, size - len, "%s%s", sep, flags[i].name);
+		sep = " ";
+	}
+}
+
+static void print_legend(FILE *out, const look_table *t, bool color)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		char roles[512], how[128];
+		name_look(t->looks[i], color, roles, sizeof roles);
+		describe_look(t->looks[i], how, sizeof how);
+		fprintf(out, "%c = %s: %s\n", style_letters[i], roles, how);
+	}
+}
+
+static void print_snapshot(FILE *out, const snap_options *o, const snap_screen *s)
+{
+	fprintf(out, "# quoth snapshot: %s size %dx%d keys ", o->path, o->cols, o->rows);
+	put_quoted(out, o->keys);
+	fprintf(out, " color %s\n", o->color ? "always" : "never");
+	if (s->cols != o->cols || s->rows != o->rows)
+		fprintf(out, "# screen %dx%d after the keys\n", s->cols, s->rows);
+	print_text(out, s);
+	if (s->cursor_shown)
+		fprintf(out, "# cursor %d %d\n", s->cursor_x, s->cursor_y);
+	else
+		fputs("# cursor hidden\n", out);
+	fputs("# styles\n", out);
+	look_table t = { .n = 0 };
+	print_styles(out, s, &t);
+	fputs("# legend\n", out);
+	print_legend(out, &t, o->color);
+}
+
+/* ---- the run ------------------------------------------------------------ */
+
+/* A curses screen on /dev/null of a fixed terminal type. */
+static SCREEN *open_screen(FILE *out, FILE *in)
+{
+	use_env(FALSE);  /* LINES and COLUMNS must not change the size */
+	for (size_t i = 0; i < sizeof term_types / sizeof term_types[0]; i++) {
+		SCREEN *scr = newterm(term_types[i], out, in);
+		if (scr)
+			return scr;
+	}
+	fputs("quoth snapshot: no terminal description for xterm-256color or xterm "
+	      "(install ncurses-base)\n", stderr);
+	return NULL;
+}
+
+/* Runs the script on a headless screen and fills s; returns a status. */
+static int snapshot_run(const snap_options *o, app *ap, const keyscript *ks,
+                        snap_screen *s)
+{
+	FILE *out = fopen("/dev/null", "w");
+	FILE *in = fopen("/dev/null", "r");
+	int status = SNAP_INVALID;
+	SCREEN *scr = out && in ? open_screen(out, in) : NULL;
+	if (scr) {
+		resizeterm(o->rows, o->cols);
+		renderer rn;
+		render_init(&rn, o->color && has_colors());
+		run_script(&rn, ap, ks);
+		status = read_screen(s) ? SNAP_OK : SNAP_INVALID;
+		endwin();
+		delscreen(scr);
+	} else if (!out || !in) {
+		perror("quoth snapshot: /dev/null");
+	}
+	if (out)
+		fclose(out);
+	if (in)
+		fclose(in);
+	return status;
+}
+
+int snapshot_main(int argc, char **argv)
+{
+	snap_options o;
+	int status = parse_options(argc, argv, &o);
+	if (status != SNAP_OK)
+		return status;
+	keyscript ks;
+	char err[256];
+	if (keyscript_parse(o.keys, &ks, err, sizeof err) < 0)
+		return usage("bad --keys: %s", err);
+	/* The same screen wherever it runs. */
+	setlocale(LC_ALL, "C.UTF-8");
+	setenv("TZ", "UTC", 1);
+	tzset();
+
+	app *ap = open_app(&o, &status);
+	snap_screen s = { 0 };
+	if (ap)
+		status = snapshot_run(&o, ap, &ks, &s);
+	if (status == SNAP_OK) {
+		print_snapshot(stdout, &o, &s);
+		if (fflush(stdout) == EOF)
+			status = SNAP_INVALID;
+	}
+	free(s.cells);
+	app_free(ap);
+	keyscript_free(&ks);
+	return status;
+}
