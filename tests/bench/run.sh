@@ -1,0 +1,304 @@
+#!/bin/sh
+# tests/bench/run.sh - `make bench`: how quoth's costs grow with the article.
+#
+# Builds its helpers (gen, floor, timeit) and writes its generated articles
+# into build/bench/ (BENCH_DIR), never into the source tree.  For bodies of
+# 100 KB, 1 MB and 10 MB it times, as the median of several runs:
+#   floor        libyaml's event parser alone over the file (tests/bench/floor.c)
+#   check        quoth check FILE: load and resolve
+#   first frame  quoth snapshot --size 120x40 FILE
+#   keys         the same with a script of 1,000 navigation keys; the cost per
+#                key is (keys - first frame) / 1000
+# and, on the 10 MB article, a resize at the end (G<resize 100x40> minus G);
+# on a 1 MB body, 10,000 aliases against 10.  Peak resident memory comes from
+# each run's own rusage.  It prints a table and the targets as information:
+# it fails only when something could not run, never on a figure.
+#
+# Environment: CC (default cc), QUOTH (default ./quoth), BENCH_DIR (default
+# build/bench), BENCH_SIZES (default "100k 1m 10m"; a subset is quicker).
+# KB and MB here are 1024 and 1048576 bytes.
+set -u
+
+cd "$(dirname "$0")/../.." || exit 1
+export LC_ALL=C.UTF-8 TZ=UTC
+
+CC=${CC:-cc}
+PKG_CONFIG=${PKG_CONFIG:-pkg-config}
+QUOTH=${QUOTH:-./quoth}
+OUT=${BENCH_DIR:-build/bench}
+SIZES=${BENCH_SIZES:-100k 1m 10m}
+SCREEN=120x40
+RESIZED=100x40
+NKEYS=1000
+RESULTS=$OUT/results.txt
+
+fail() {
+	echo "bench: $*" >&2
+	exit 1
+}
+
+say() {
+	echo "bench: $*" >&2
+}
+
+started=$(date +%s)
+
+# --- helpers -----------------------------------------------------------------
+
+build_helpers() {
+	mkdir -p "$OUT" || fail "cannot create $OUT"
+	yaml_cflags=$($PKG_CONFIG --cflags yaml-0.1) &&
+		yaml_libs=$($PKG_CONFIG --libs yaml-0.1) ||
+		fail "pkg-config cannot find yaml-0.1 (run 'make setup')"
+	for prog in gen timeit floor; do
+		# shellcheck disable=SC2086  # the flags are word lists
+		$CC -std=c11 -O2 -Wall -Wextra $yaml_cflags \
+			-o "$OUT/$prog" "tests/bench/$prog.c" $yaml_libs ||
+			fail "cannot build tests/bench/$prog.c with $CC"
+	done
+}
+
+# --- articles ----------------------------------------------------------------
+
+size_bytes() {
+	case $1 in
+	100k) echo 102400 ;;
+	1m) echo 1048576 ;;
+	10m) echo 10485760 ;;
+	*) fail "unknown size '$1' in BENCH_SIZES (use 100k, 1m, 10m)" ;;
+	esac
+}
+
+runs_for() {
+	case $1 in
+	10m) echo 3 ;;
+	*) echo 5 ;;
+	esac
+}
+
+# gen NAME ARGS...: writes $OUT/NAME.yaml and checks that quoth accepts it.
+gen() {
+	name=$1
+	shift
+	"$OUT/gen" "$@" -o "$OUT/$name.yaml" 2>/dev/null ||
+		fail "the generator failed on $name ($*)"
+	if ! "$QUOTH" check "$OUT/$name.yaml" >"$OUT/$name.check" 2>&1; then
+		head -n 20 "$OUT/$name.check" >&2
+		fail "the generated article $OUT/$name.yaml does not pass" \
+			"'quoth check' (errors above, all in $OUT/$name.check);" \
+			"the loader or the generator is wrong, no figure would mean anything"
+	fi
+	"$OUT/floor" "$OUT/$name.yaml" >/dev/null ||
+		fail "the floor cannot parse $OUT/$name.yaml"
+}
+
+generate_all() {
+	for s in $SIZES; do
+		gen "body-$s" --size "$(size_bytes "$s")"
+	done
+	gen aliases-10k --size 1048576 --entities 1000 --aliases 10
+	gen aliases-10 --size 1048576 --entities 10 --aliases 1
+}
+
+# --- the key script ----------------------------------------------------------
+
+# $NKEYS keys: select the first entity in the entities pane (2, Enter) and
+# come back to the text (1), start a search, then cycle through quotes,
+# mentions of the entity, pages, search matches, bottom and top.
+key_script() {
+	awk -v n="$NKEYS" 'BEGIN {
+		np = split("2 <Enter> 1 / h a r b o u r <Enter>", pre, " ")
+		nc = split("] ] m <PgDn> n [ m ] n <PgDn> m ] ] n m [ <PgDn> n G g",
+		           cyc, " ")
+		s = ""
+		for (i = 1; i <= np; i++) s = s pre[i]
+		for (i = 0; i < n - np; i++) s = s cyc[i % nc + 1]
+		printf "%s", s
+	}'
+}
+
+# --- measuring ---------------------------------------------------------------
+
+# measure KEY RUNS COMMAND...: appends "KEY MEDIAN MIN MAX RSS_KB" to RESULTS.
+measure() {
+	key=$1
+	runs=$2
+	shift 2
+	line=$("$OUT/timeit" "$runs" "$@") ||
+		fail "'$*' failed while measuring $key (see above)"
+	echo "$key $line" >>"$RESULTS"
+}
+
+measure_size() {
+	s=$1
+	f=$OUT/body-$s.yaml
+	n=$(runs_for "$s")
+	say "measuring $s ($n runs each)"
+	echo "file_$s $(wc -c <"$f")" >>"$RESULTS"
+	measure "floor_$s" "$n" "$OUT/floor" "$f"
+	measure "check_$s" "$n" "$QUOTH" check "$f"
+	measure "first_$s" "$n" "$QUOTH" snapshot --size $SCREEN "$f"
+	measure "keys_$s" "$n" "$QUOTH" snapshot --size $SCREEN --keys "$KEYS" "$f"
+	if [ "$s" = 10m ]; then
+		measure "bottom_$s" "$n" "$QUOTH" snapshot --size $SCREEN --keys G "$f"
+		measure "resize_$s" "$n" "$QUOTH" snapshot --size $SCREEN \
+			--keys "G<resize $RESIZED>" "$f"
+	fi
+}
+
+measure_aliases() {
+	say "measuring 1 MB with 10 and with 10,000 aliases"
+	for a in 10 10k; do
+		f=$OUT/aliases-$a.yaml
+		measure "acheck_$a" 5 "$QUOTH" check "$f"
+		measure "afirst_$a" 5 "$QUOTH" snapshot --size $SCREEN "$f"
+	done
+}
+
+# --- report ------------------------------------------------------------------
+
+machine() {
+	cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
+	mem=$(awk '/^MemTotal:/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo 2>/dev/null)
+	rev=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+	echo "machine: ${cpu:-unknown CPU}, $(nproc 2>/dev/null || echo '?') cores" \
+		"(nproc), ${mem:-? GB} RAM, $(uname -sm)"
+	echo "quoth:   $QUOTH at commit $rev; helpers built with $CC -O2"
+	echo "runs:    median of 5 (3 at 10 MB) after one warm-up run;" \
+		"screen $SCREEN; $NKEYS keys"
+}
+
+report() {
+	awk -v nkeys="$NKEYS" -v screen="$SCREEN" -v resized="$RESIZED" '
+	function t(x) {      # seconds, printed with a unit
+		if (x == "") return "-"
+		if (x < 0) return sprintf("%.1f us", x * 1e6)
+		if (x < 0.001) return sprintf("%.1f us", x * 1e6)
+		if (x < 1) return sprintf("%.1f ms", x * 1e3)
+		return sprintf("%.2f s", x)
+	}
+	function m(kb) {     # kilobytes, printed as MB
+		if (kb == "") return "-"
+		return sprintf("%.1f MB", kb / 1024)
+	}
+	function ratio(a, b) {
+		if (a == "" || b == "" || b <= 0) return "-"
+		return sprintf("x%.2f", a / b)
+	}
+	function perkey(s) {
+		if (!((("keys_" s) in med) && (("first_" s) in med))) return ""
+		return (med["keys_" s] - med["first_" s]) / nkeys
+	}
+	function row(label, kind, name,    i, s, v, r, cell, line, first, last) {
+		line = sprintf("%-26s", label)
+		first = ""; last = ""
+		for (i = 1; i <= 3; i++) {
+			s = S[i]; v = ""; r = ""
+			if (kind == "time" && (name "_" s) in med) {
+				v = med[name "_" s]; r = ratio(v, med["floor_" s])
+				cell = t(v)
+			} else if (kind == "rss" && (name "_" s) in rss) {
+				v = rss[name "_" s]; r = ratio(v, rss["floor_" s])
+				cell = m(v)
+			} else if (kind == "file" && ("file_" s) in file) {
+				v = file["file_" s] / 1024; cell = m(v)
+			} else if (kind == "perkey") {
+				v = perkey(s); cell = t(v)
+			} else {
+				cell = "-"
+			}
+			if (name == "floor" || kind == "file" || kind == "perkey") r = ""
+			line = line sprintf("%10s %-7s", cell, r)
+			if (s == "100k") first = v
+			if (s == "10m") last = v
+		}
+		line = line sprintf("%8s", ratio(last, first))
+		print line
+	}
+	function target(ok, text) {
+		printf "  %-7s %s\n", ok == "" ? "n/a" : (ok ? "ok" : "MISSED"), text
+	}
+	$1 ~ /^file_/ { file[$1] = $2; next }
+	{ med[$1] = $2; lo[$1] = $3; hi[$1] = $4; rss[$1] = $5 }
+	END {
+		S[1] = "100k"; S[2] = "1m"; S[3] = "10m"
+		printf "%-26s%10s %-7s%10s %-7s%10s %-7s%8s\n", "", "100 KB", "",
+			"1 MB", "", "10 MB", "", "growth"
+		row("file size", "file", "file")
+		row("floor (libyaml events)", "time", "floor")
+		row("check (load + resolve)", "time", "check")
+		row("first frame " screen, "time", "first")
+		row(nkeys " keys, total", "time", "keys")
+		row("cost per key", "perkey", "")
+		row("peak memory: floor", "rss", "floor")
+		row("peak memory: check", "rss", "check")
+		row("peak memory: first frame", "rss", "first")
+		row("peak memory: keys", "rss", "keys")
+		print "  (xN after a figure: its ratio to the floor of the same size;"
+		print "   growth: the 10 MB figure over the 100 KB one)"
+		print ""
+		resize = ""
+		if ("resize_10m" in med && "bottom_10m" in med) {
+			resize = med["resize_10m"] - med["bottom_10m"]
+			printf "resize at the end of 10 MB (G<resize %s> minus G): %s\n",
+				resized, t(resize)
+		}
+		printf "1 MB body, check:       10 aliases %s, 10,000 aliases %s (%s)\n",
+			t(med["acheck_10"]), t(med["acheck_10k"]),
+			ratio(med["acheck_10k"], med["acheck_10"])
+		printf "1 MB body, first frame: 10 aliases %s, 10,000 aliases %s (%s)\n",
+			t(med["afirst_10"]), t(med["afirst_10k"]),
+			ratio(med["afirst_10k"], med["afirst_10"])
+		print ""
+		print "targets (information, not failures):"
+		ok = ""
+		if ("first_10m" in med) ok = med["first_10m"] <= 1.5 * med["floor_10m"]
+		target(ok, sprintf("load + resolve + first screen of 10 MB: %s the floor (<= x1.5)",
+			ratio(med["first_10m"], med["floor_10m"])))
+		ok = ""; a = perkey("10m"); b = perkey("100k")
+		if (a != "" && b != "") ok = a <= 1.5 * b
+		target(ok, sprintf("cost per key at 10 MB: %s, %s the cost at 100 KB (<= x1.5)",
+			t(a), ratio(a, b)))
+		ok = ""
+		if (resize != "") ok = resize < 0.016
+		target(ok, sprintf("resize at the end of 10 MB: %s (< 16 ms)", t(resize)))
+		ok = ""
+		if (med["acheck_10"] > 0) ok = med["acheck_10k"] <= 2 * med["acheck_10"]
+		target(ok, sprintf("10,000 aliases: %s the check time of 10 aliases (<= x2)",
+			ratio(med["acheck_10k"], med["acheck_10"])))
+		for (i = 1; i <= 3; i++) {
+			s = S[i]
+			if (!(("file_" s) in file)) continue
+			peak = 0
+			split("check first keys", names, " ")
+			for (j = 1; j <= 3; j++)
+				if (rss[names[j] "_" s] > peak) peak = rss[names[j] "_" s]
+			limit = 4 * file["file_" s] / 1024 + 16384
+			target(peak <= limit,
+				sprintf("peak memory at %s: %s (<= 4 x %s + 16 MB = %s)",
+					s == "100k" ? "100 KB" : s == "1m" ? "1 MB" : "10 MB",
+					m(peak), m(file["file_" s] / 1024), m(limit)))
+		}
+	}' "$RESULTS"
+}
+
+# --- main --------------------------------------------------------------------
+
+[ -x "$QUOTH" ] || fail "$QUOTH is missing; run 'make quoth' (make bench builds it)"
+build_helpers
+say "generating articles into $OUT"
+generate_all
+KEYS=$(key_script)
+: >"$RESULTS"
+for s in $SIZES; do
+	measure_size "$s"
+done
+measure_aliases
+
+echo "quoth bench"
+machine
+echo
+report
+echo
+echo "raw figures: $RESULTS; articles: $OUT/*.yaml;" \
+	"$(($(date +%s) - started)) s in all"
