@@ -9,6 +9,7 @@
 #define QUOTH_RENDER_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "app.h"
 #include "style.h"
@@ -21,6 +22,13 @@ typedef enum color_mode {
 
 typedef struct renderer {
 	bool color;     /* roles drawn from the colour column of style.h */
+	/* When record is set (by the snapshot), each frame also notes which
+	 * roles every cell was drawn with: bit r of cells[y * cols + x] for
+	 * role r (plain text is no bit).  Owned; render_free releases it. */
+	bool record;
+	uint32_t *cells;
+	int cols;
+	int rows;
 } renderer;
 
 /* Whether mode means colour on the current terminal (call after newterm):
@@ -36,9 +44,16 @@ bool render_wants_color(color_mode mode, const char *no_color);
  * background), cursor hidden. */
 void render_init(renderer *rn, bool color);
 
+/* Releases what render_init and the frames allocated. */
+void render_free(renderer *rn);
+
 /* Draws the whole screen for ap and shows it (one doupdate).  full:
  * repaint every cell, not only what changed (Ctrl-L, back from Ctrl-Z). */
-void render_frame(const renderer *rn, app *ap, bool full);
+void render_frame(renderer *rn, app *ap, bool full);
+
+/* The roles cell (x, y) was drawn with in the last frame (see record); 0
+ * for plain text, outside the screen, or when not recording. */
+uint32_t render_cell_roles(const renderer *rn, int x, int y);
 
 /* The look of a layer painted over another: a colour set in over replaces
  * the one below, attributes add up.  Layers are painted in role order, so

@@ -48,7 +48,7 @@ bool render_wants_color(color_mode mode, const char *no_color)
 
 void render_init(renderer *rn, bool color)
 {
-	rn->color = color;
+	*rn = (renderer){ .color = color };
 	curs_set(0);
 	if (!color)
 		return;
@@ -59,6 +59,48 @@ void render_init(renderer *rn, bool color)
 			if (fg != STYLE_DEFAULT || bg != STYLE_DEFAULT)
 				init_pair(pair_number((style_color)fg, (style_color)bg),
 				          (short)fg, (short)bg);
+}
+
+void render_free(renderer *rn)
+{
+	if (rn == NULL)
+		return;
+	free(rn->cells);
+	rn->cells = NULL;
+	rn->cols = rn->rows = 0;
+}
+
+uint32_t render_cell_roles(const renderer *rn, int x, int y)
+{
+	if (rn->cells == NULL || x < 0 || y < 0 || x >= rn->cols || y >= rn->rows)
+		return 0;
+	return rn->cells[(size_t)y * (size_t)rn->cols + (size_t)x];
+}
+
+/* Starts a frame's record of roles, sized to the screen. */
+static void record_start(renderer *rn)
+{
+	if (!rn->record)
+		return;
+	size_t n = (size_t)LINES * (size_t)COLS;
+	if (rn->cols != COLS || rn->rows != LINES) {
+		free(rn->cells);
+		rn->cells = malloc(n * sizeof *rn->cells);
+		rn->cols = rn->cells ? COLS : 0;
+		rn->rows = rn->cells ? LINES : 0;
+	}
+	if (rn->cells)
+		memset(rn->cells, 0, n * sizeof *rn->cells);
+}
+
+/* Notes the roles of width cells from (x, y). */
+static void record_cells(const renderer *rn, int x, int y, int width, uint32_t roles)
+{
+	if (rn->cells == NULL || y < 0 || y >= rn->rows)
+		return;
+	for (int i = x; i < x + width && i < rn->cols; i++)
+		if (i >= 0)
+			rn->cells[(size_t)y * (size_t)rn->cols + (size_t)i] = roles;
 }
 
 style render_compose(style under, style over)
@@ -88,9 +130,24 @@ static attr_t curses_attrs(int attrs)
 	return a;
 }
 
-static style role(const renderer *rn, style_role r)
+_Static_assert(ROLE_COUNT <= 32, "a cell's roles are a 32-bit mask");
+
+/* A look and the roles it was composed from (plain text is no role). */
+typedef struct paint {
+	style look;
+	uint32_t roles;
+} paint;
+
+static paint role(const renderer *rn, style_role r)
 {
-	return style_of(r, rn->color);
+	return (paint){ .look = style_of(r, rn->color),
+	                .roles = r == ROLE_NORMAL ? 0 : 1u << r };
+}
+
+static paint paint_over(paint under, paint over)
+{
+	return (paint){ .look = render_compose(under.look, over.look),
+	                .roles = under.roles | over.roles };
 }
 
 /* ---- cells ------------------------------------------------------------ */
@@ -106,7 +163,7 @@ typedef struct pen {
 	wchar_t wc[CCHARW_MAX + 1];
 	int nwc;        /* code points in the pending cell; 0 if none */
 	int width;
-	style look;
+	paint look;
 } pen;
 
 static pen pen_at(const renderer *rn, int y, int x, int w)
@@ -120,15 +177,16 @@ static void pen_flush(pen *p)
 		return;
 	p->wc[p->nwc] = L'\0';
 	cchar_t cc;
-	short pair = p->rn->color ? pair_number(p->look.fg, p->look.bg) : 0;
-	setcchar(&cc, p->wc, curses_attrs(p->look.attrs), pair, NULL);
+	short pair = p->rn->color ? pair_number(p->look.look.fg, p->look.look.bg) : 0;
+	setcchar(&cc, p->wc, curses_attrs(p->look.look.attrs), pair, NULL);
 	mvadd_wch(p->y, p->x, &cc);
+	record_cells(p->rn, p->x, p->y, p->width, p->look.roles);
 	p->x += p->width;
 	p->nwc = 0;
 }
 
 /* Adds one unit of text in look; false once the row is full. */
-static bool pen_glyph(pen *p, const glyph *g, style look)
+static bool pen_glyph(pen *p, const glyph *g, paint look)
 {
 	if (g->newline)
 		return true;
@@ -149,7 +207,7 @@ static bool pen_glyph(pen *p, const glyph *g, style look)
 	if (p->x + g->width > p->right)
 		return false;
 	if (g->placeholder)
-		look = render_compose(look, role(p->rn, ROLE_PLACEHOLDER));
+		look = paint_over(look, role(p->rn, ROLE_PLACEHOLDER));
 	p->wc[0] = (wchar_t)g->cp;
 	p->nwc = 1;
 	p->width = g->width;
@@ -158,7 +216,7 @@ static bool pen_glyph(pen *p, const glyph *g, style look)
 }
 
 /* Draws s[0..len) in one look; returns the column after it. */
-static int pen_text(pen *p, const char *s, size_t len, style look)
+static int pen_text(pen *p, const char *s, size_t len, paint look)
 {
 	size_t i = 0;
 	while (i < len) {
@@ -171,13 +229,13 @@ static int pen_text(pen *p, const char *s, size_t len, style look)
 	return p->x;
 }
 
-static int pen_str(pen *p, const char *s, style look)
+static int pen_str(pen *p, const char *s, paint look)
 {
 	return pen_text(p, s, strlen(s), look);
 }
 
 /* Fills the rest of the pen's row with ch in look. */
-static void pen_fill(pen *p, uint32_t ch, style look)
+static void pen_fill(pen *p, uint32_t ch, paint look)
 {
 	glyph g = { .cp = ch, .width = 1 };
 	while (pen_glyph(p, &g, look))
@@ -186,7 +244,7 @@ static void pen_fill(pen *p, uint32_t ch, style look)
 }
 
 /* A whole row of r: s in look, the rest filled with spaces in look. */
-static void draw_line(const renderer *rn, rect r, const char *s, style look)
+static void draw_line(const renderer *rn, rect r, const char *s, paint look)
 {
 	if (r.w <= 0 || r.h <= 0)
 		return;
@@ -216,7 +274,7 @@ static void draw_too_small(const renderer *rn, const geometry *g)
 
 static void draw_box(const renderer *rn, rect r, const char *title)
 {
-	style border = role(rn, ROLE_BORDER);
+	paint border = role(rn, ROLE_BORDER);
 	for (int y = r.y; y < r.y + r.h; y++) {
 		bool top = y == r.y, bottom = y == r.y + r.h - 1;
 		pen p = pen_at(rn, y, r.x, r.w);
@@ -283,9 +341,9 @@ static void draw_library(const renderer *rn, const app *ap, const geometry *g)
 			break;
 		char buf[512];
 		app_library_line(ap, idx, buf, sizeof buf);
-		style look = role(rn, lib->items[idx].error ? ROLE_ERROR : ROLE_NORMAL);
+		paint look = role(rn, lib->items[idx].error ? ROLE_ERROR : ROLE_NORMAL);
 		if (idx == ap->lib_view.cursor)
-			look = render_compose(look, role(rn, ROLE_CURSOR));
+			look = paint_over(look, role(rn, ROLE_CURSOR));
 		pen p = pen_at(rn, m.y + i, m.x, m.w);
 		pen_text(&p, "  ", 2, look);
 		pen_str(&p, buf, look);
@@ -297,13 +355,13 @@ static void draw_library(const renderer *rn, const app *ap, const geometry *g)
 /* ---- the text pane ---------------------------------------------------- */
 
 /* The look of body byte at: every mark over it, painted in order. */
-static style byte_look(const renderer *rn, const reader *r, size_t at,
+static paint byte_look(const renderer *rn, const reader *r, size_t at,
                        const text_mark *marks, size_t n)
 {
-	style look = role(rn, ROLE_NORMAL);
+	paint look = role(rn, ROLE_NORMAL);
 	for (size_t i = 0; i < n; i++)
 		if (marks[i].start <= at && at < marks[i].end)
-			look = render_compose(look, role(rn, reader_mark_role(r, &marks[i])));
+			look = paint_over(look, role(rn, reader_mark_role(r, &marks[i])));
 	return look;
 }
 
@@ -388,23 +446,23 @@ static void draw_pane_title(const renderer *rn, const reader *r, pane_id id)
 /* Draws text, giving bytes [hl, hl + hl_len) the look hl_look and the
  * rest base; the whole row gets over on top (the list cursor). */
 static void draw_entry(pen *p, const char *text, size_t hl, size_t hl_len,
-                       style base, style hl_look, const style *over)
+                       paint base, paint hl_look, const paint *over)
 {
 	size_t len = strlen(text);
 	size_t i = 0;
 	while (i < len) {
 		glyph g;
 		size_t n = text_next(text, len, i, &g);
-		style look = i >= hl && i < hl + hl_len ? hl_look : base;
+		paint look = i >= hl && i < hl + hl_len ? hl_look : base;
 		if (over)
-			look = render_compose(look, *over);
+			look = paint_over(look, *over);
 		if (!pen_glyph(p, &g, look))
 			break;
 		i += n;
 	}
 	pen_flush(p);
 	if (over)
-		pen_fill(p, ' ', render_compose(base, *over));
+		pen_fill(p, ' ', paint_over(base, *over));
 }
 
 /* The legend row: each type label in its entity colour. */
@@ -436,19 +494,19 @@ static void draw_entity_row(const renderer *rn, const reader *r, size_t idx, int
 		draw_legend(&p, rn, buf);
 		return;
 	}
-	style ent = role(rn, style_entity_role(r->types[er->type]));
+	paint ent = role(rn, style_entity_role(r->types[er->type]));
 	if (er->kind == ENTITY_ROW_HEADER) {
-		pen_str(&p, buf, render_compose(ent, role(rn, ROLE_DIM_TEXT)));
+		pen_str(&p, buf, paint_over(ent, role(rn, ROLE_DIM_TEXT)));
 		return;
 	}
 	const entity *e = &r->a->entities[er->entity];
 	const char *name = strstr(buf, e->name);
 	size_t at = name ? (size_t)(name - buf) : 0;
 	size_t len = name ? strlen(e->name) : 0;
-	style hl = ent;
+	paint hl = ent;
 	if (r->selected == (long)er->entity)
-		hl = render_compose(hl, role(rn, ROLE_SELECTED));
-	style cursor = role(rn, ROLE_CURSOR);
+		hl = paint_over(hl, role(rn, ROLE_SELECTED));
+	paint cursor = role(rn, ROLE_CURSOR);
 	bool on_cursor = idx == r->ents.cursor && r->focus == PANE_ENTITIES;
 	draw_entry(&p, buf, at, len, role(rn, ROLE_NORMAL), hl, on_cursor ? &cursor : NULL);
 }
@@ -466,7 +524,7 @@ static void draw_entities(const renderer *rn, const reader *r)
 
 /* The speaker's name at the start of a quote entry, and its look. */
 static size_t speaker_prefix(const renderer *rn, const reader *r, const quote *q,
-                             const char *text, style *look)
+                             const char *text, paint *look)
 {
 	const char *who = NULL;
 	*look = role(rn, ROLE_DIM_TEXT);
@@ -495,11 +553,11 @@ static void draw_quotes(const renderer *rn, const reader *r)
 		pen p = pen_at(rn, body.y + i, body.x, body.w);
 		bool current = r->current == (long)qi;
 		glyph mark = { .cp = current ? MARK_CUR : ' ', .width = 1 };
-		pen_glyph(&p, &mark, role(rn, ROLE_GUTTER));
+		pen_glyph(&p, &mark, role(rn, current ? ROLE_GUTTER : ROLE_NORMAL));
 		pen_text(&p, " ", 1, role(rn, ROLE_NORMAL));
-		style who;
+		paint who;
 		size_t wlen = speaker_prefix(rn, r, &r->a->quotes[qi], buf, &who);
-		style cursor = role(rn, ROLE_CURSOR);
+		paint cursor = role(rn, ROLE_CURSOR);
 		bool on_cursor = idx == r->quotes.cursor && r->focus == PANE_QUOTES;
 		draw_entry(&p, buf, 0, wlen, role(rn, ROLE_NORMAL), who,
 		           on_cursor ? &cursor : NULL);
@@ -559,8 +617,9 @@ static void draw_reader(const renderer *rn, reader *r)
 
 /* ---- the frame -------------------------------------------------------- */
 
-void render_frame(const renderer *rn, app *ap, bool full)
+void render_frame(renderer *rn, app *ap, bool full)
 {
+	record_start(rn);
 	const geometry *g = ap->screen == APP_SCREEN_READER && ap->rd ? &ap->rd->geo : &ap->geo;
 	werase(stdscr);
 	if (g->too_small) {
@@ -576,9 +635,9 @@ void render_frame(const renderer *rn, app *ap, bool full)
 		app_status(ap, buf, sizeof buf);
 		bool err = ap->screen == APP_SCREEN_READER && ap->rd &&
 		           ap->rd->message_is_error && ap->rd->message[0] != '\0';
-		style status = role(rn, ROLE_STATUS);
+		paint status = role(rn, ROLE_STATUS);
 		if (err)
-			status = render_compose(status, role(rn, ROLE_ERROR));
+			status = paint_over(status, role(rn, ROLE_ERROR));
 		draw_line(rn, g->status, buf, status);
 		if (ap->help)
 			draw_help(rn, ap, g);

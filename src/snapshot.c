@@ -46,7 +46,8 @@ typedef struct snap_options {
 typedef struct snap_cell {
 	wchar_t wc[CCHARW_MAX + 1];
 	int width;          /* 1 or 2; 0 for the right half of a wide char */
-	style look;
+	style look;         /* as read from the screen */
+	uint32_t roles;     /* the roles the renderer drew it with */
 } snap_cell;
 
 typedef struct snap_screen {
@@ -176,7 +177,7 @@ static input_event place_wheel(const app *ap, input_event ev)
 
 /* Feeds every event to the app as the interactive loop does, drawing a
  * frame after each; stops early when the app quits. */
-static void run_script(const renderer *rn, app *ap, const keyscript *ks)
+static void run_script(renderer *rn, app *ap, const keyscript *ks)
 {
 	render_frame(rn, ap, false);
 	for (size_t i = 0; i < ks->n; i++) {
@@ -233,8 +234,8 @@ static void read_cell(int y, int x, snap_cell *c)
 	c->width = w == 2 ? 2 : 1;
 }
 
-/* Copies curscr into s; false on OOM. */
-static bool read_screen(snap_screen *s)
+/* Copies curscr into s, with the roles the renderer noted; false on OOM. */
+static bool read_screen(const renderer *rn, snap_screen *s)
 {
 	s->rows = LINES;
 	s->cols = COLS;
@@ -245,9 +246,10 @@ static bool read_screen(snap_screen *s)
 		for (int x = 0; x < s->cols; x++) {
 			snap_cell *c = &s->cells[(size_t)y * (size_t)s->cols + (size_t)x];
 			read_cell(y, x, c);
+			c->roles = render_cell_roles(rn, x, y);
 			if (c->width == 2 && x + 1 < s->cols) {
 				snap_cell *half = c + 1;
-				*half = (snap_cell){ .width = 0, .look = c->look };
+				*half = (snap_cell){ .width = 0, .look = c->look, .roles = c->roles };
 				x++;
 			}
 		}
@@ -304,27 +306,26 @@ static bool look_equal(style a, style b)
 	return a.fg == b.fg && a.bg == b.bg && a.attrs == b.attrs;
 }
 
-static bool look_default(style a)
-{
-	return look_equal(a, (style){ .fg = STYLE_DEFAULT, .bg = STYLE_DEFAULT });
-}
-
-/* Distinct non-default looks in order of first appearance. */
+/* Distinct (look, roles) of the cells in order of first appearance; plain
+ * text in the default look is '.'.  Two roles that look alike still get
+ * two letters, so a golden notices a cell that changes role. */
 typedef struct look_table {
 	style looks[N_LETTERS];
+	uint32_t roles[N_LETTERS];
 	size_t n;
 } look_table;
 
-static char letter_of(look_table *t, style look)
+static char letter_of(look_table *t, const snap_cell *c)
 {
-	if (look_default(look))
+	if (c->roles == 0 && look_equal(c->look, style_of(ROLE_NORMAL, false)))
 		return '.';
 	for (size_t i = 0; i < t->n; i++)
-		if (look_equal(t->looks[i], look))
+		if (look_equal(t->looks[i], c->look) && t->roles[i] == c->roles)
 			return style_letters[i];
 	if (t->n == N_LETTERS)
 		return '#';
-	t->looks[t->n] = look;
+	t->looks[t->n] = c->look;
+	t->roles[t->n] = c->roles;
 	return style_letters[t->n++];
 }
 
@@ -333,69 +334,32 @@ static void print_styles(FILE *out, const snap_screen *s, look_table *t)
 	for (int y = 0; y < s->rows; y++) {
 		fputc('|', out);
 		for (int x = 0; x < s->cols; x++)
-			fputc(letter_of(t, s->cells[(size_t)y * (size_t)s->cols + (size_t)x].look), out);
+			fputc(letter_of(t, &s->cells[(size_t)y * (size_t)s->cols + (size_t)x]), out);
 		fputs("|\n", out);
 	}
 }
 
 /* ---- the legend --------------------------------------------------------- */
 
-#define LEGEND_MAX_LAYERS 3
-#define LEGEND_MAX_NAMES 3
-
-typedef struct legend_search {
-	bool color;
-	style want;
-	style_role pick[LEGEND_MAX_LAYERS];
-	char *buf;
-	size_t size;
-	int found;
-} legend_search;
-
-static void add_match(legend_search *ls, int depth)
+/* Names the roles of a cell, painted in role order as the renderer
+ * paints them; says so when the screen shows something else than those
+ * roles compose in style.h (a renderer bug). */
+static void name_roles(style look, uint32_t roles, bool color, char *buf, size_t size)
 {
-	size_t len = strlen(ls->buf);
-	if (ls->found == LEGEND_MAX_NAMES) {
-		snprintf(ls->buf + len, ls->size - len, " / ...");
-		ls->found++;
-		return;
-	}
-	if (ls->found > LEGEND_MAX_NAMES)
-		return;
-	if (ls->found > 0)
-		len += (size_t)snprintf(ls->buf + len, ls->size - len, " / ");
-	for (int i = 0; i < depth && len < ls->size; i++)
-		len += (size_t)snprintf(ls->buf + len, ls->size - len, "%s%s",
-		                        i ? " + " : "", style_role_label(ls->pick[i]));
-	ls->found++;
-}
-
-/* Tries every rising sequence of depth roles painted over plain text, as
- * the renderer paints them (in role order). */
-static void search_layers(legend_search *ls, int depth, int level, int from, style look)
-{
-	if (level == depth) {
-		if (look_equal(look, ls->want))
-			add_match(ls, depth);
-		return;
-	}
-	for (int r = from; r < ROLE_COUNT; r++) {
-		ls->pick[level] = (style_role)r;
-		search_layers(ls, depth, level + 1, r + 1,
-		              render_compose(look, style_of((style_role)r, ls->color)));
-	}
-}
-
-/* Names the roles that draw look: the fewest layers that compose it, all
- * of the combinations of that size (up to a few). */
-static void name_look(style look, bool color, char *buf, size_t size)
-{
-	legend_search ls = { .color = color, .want = look, .buf = buf, .size = size };
+	size_t len = 0;
+	style composed = style_of(ROLE_NORMAL, color);
 	buf[0] = '\0';
-	for (int depth = 1; depth <= LEGEND_MAX_LAYERS && ls.found == 0; depth++)
-		search_layers(&ls, depth, 0, ROLE_NORMAL + 1, style_of(ROLE_NORMAL, color));
-	if (ls.found == 0)
-		snprintf(buf, size, "no role");
+	for (int r = 0; r < ROLE_COUNT && len < size; r++) {
+		if (!(roles & (1u << r)))
+			continue;
+		composed = render_compose(composed, style_of((style_role)r, color));
+		len += (size_t)snprintf(buf + len, size - len, "%s%s", len ? " + " : "",
+		                        style_role_label((style_role)r));
+	}
+	if (roles == 0)
+		len = (size_t)snprintf(buf, size, "%s", style_role_label(ROLE_NORMAL));
+	if (!look_equal(composed, look) && len < size)
+		snprintf(buf + len, size - len, " (MISMATCH: the roles give another look)");
 }
 
 static void describe_look(style look, char *buf, size_t size)
@@ -424,8 +388,8 @@ static void describe_look(style look, char *buf, size_t size)
 static void print_legend(FILE *out, const look_table *t, bool color)
 {
 	for (size_t i = 0; i < t->n; i++) {
-		char roles[512], how[128];
-		name_look(t->looks[i], color, roles, sizeof roles);
+		char roles[1024], how[128];
+		name_roles(t->looks[i], t->roles[i], color, roles, sizeof roles);
 		describe_look(t->looks[i], how, sizeof how);
 		fprintf(out, "%c = %s: %s\n", style_letters[i], roles, how);
 	}
@@ -478,8 +442,10 @@ static int snapshot_run(const snap_options *o, app *ap, const keyscript *ks,
 		resizeterm(o->rows, o->cols);
 		renderer rn;
 		render_init(&rn, o->color && has_colors());
+		rn.record = true;
 		run_script(&rn, ap, ks);
-		status = read_screen(s) ? SNAP_OK : SNAP_INVALID;
+		status = read_screen(&rn, s) ? SNAP_OK : SNAP_INVALID;
+		render_free(&rn);
 		endwin();
 		delscreen(scr);
 	} else if (!out || !in) {

@@ -186,7 +186,7 @@ static bool input_of(int rc, wint_t ch, input_event *ev)
 
 /* ---- the loop --------------------------------------------------------- */
 
-static void run_loop(const renderer *rn, app *ap)
+static void run_loop(renderer *rn, app *ap)
 {
 	input_event size = { .type = INPUT_RESIZE, .x = COLS, .y = LINES };
 	app_handle(ap, &size);
@@ -230,6 +230,7 @@ int tui_run(app *ap, int color)
 	renderer rn;
 	render_init(&rn, render_wants_color((color_mode)color, getenv("NO_COLOR")));
 	run_loop(&rn, ap);
+	render_free(&rn);
 	endwin();
 	delscreen(scr);
 	return 0;
