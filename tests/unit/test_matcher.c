@@ -1,0 +1,327 @@
+/* Tests of the Aho-Corasick matcher: every occurrence, overlapping ones
+ * included, in order of end; ASCII case folding with verification of the
+ * case-sensitive patterns; thousands of patterns in one pass. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "matcher.h"
+
+typedef struct hit {
+	size_t tag, start, end;
+} hit;
+
+typedef struct hits {
+	hit *v;
+	size_t n, cap;
+	size_t stop_after;   /* 0: never stop */
+} hits;
+
+static bool collect(void *ctx, size_t tag, size_t start, size_t end)
+{
+	hits *h = ctx;
+	if (h->n == h->cap) {
+		h->cap = h->cap ? 2 * h->cap : 64;
+		h->v = realloc(h->v, h->cap * sizeof *h->v);
+		assert_non_null(h->v);
+	}
+	h->v[h->n++] = (hit){ .tag = tag, .start = start, .end = end };
+	return h->stop_after == 0 || h->n < h->stop_after;
+}
+
+/* Builds a matcher from NULL-terminated patterns (tag = index). */
+static matcher *build(const char *const *pats, bool ignore_case)
+{
+	matcher *m = matcher_new();
+	assert_non_null(m);
+	for (size_t k = 0; pats[k]; k++)
+		assert_true(matcher_add(m, pats[k], strlen(pats[k]), ignore_case, k));
+	assert_true(matcher_build(m));
+	return m;
+}
+
+static hits scan(const matcher *m, const char *text)
+{
+	hits h = { 0 };
+	matcher_scan(m, text, strlen(text), collect, &h);
+	return h;
+}
+
+static void expect_hit(const hits *h, size_t k, size_t tag, size_t start,
+                       size_t end)
+{
+	assert_true(k < h->n);
+	assert_int_equal(h->v[k].tag, tag);
+	assert_int_equal(h->v[k].start, start);
+	assert_int_equal(h->v[k].end, end);
+}
+
+static void test_overlapping_patterns_all_reported(void **state)
+{
+	(void)state;
+	const char *pats[] = { "he", "she", "his", "hers", NULL };
+	matcher *m = build(pats, false);
+	hits h = scan(m, "ushers");
+	/* she and he end together (longest first), then hers. */
+	assert_int_equal(h.n, 3);
+	expect_hit(&h, 0, 1, 1, 4);
+	expect_hit(&h, 1, 0, 2, 4);
+	expect_hit(&h, 2, 3, 2, 6);
+	free(h.v);
+	matcher_free(m);
+}
+
+static void test_suffix_of_another_pattern(void **state)
+{
+	(void)state;
+	const char *pats[] = { "c", "abc", "bc", "abcd", NULL };
+	matcher *m = build(pats, false);
+	hits h = scan(m, "xabcabcd");
+	assert_int_equal(h.n, 7);
+	expect_hit(&h, 0, 1, 1, 4);   /* abc */
+	expect_hit(&h, 1, 2, 2, 4);   /* bc  */
+	expect_hit(&h, 2, 0, 3, 4);   /* c   */
+	expect_hit(&h, 3, 1, 4, 7);
+	expect_hit(&h, 4, 2, 5, 7);
+	expect_hit(&h, 5, 0, 6, 7);
+	expect_hit(&h, 6, 3, 4, 8);   /* abcd */
+	free(h.v);
+	matcher_free(m);
+}
+
+static void test_repeated_letters_overlap(void **state)
+{
+	(void)state;
+	const char *pats[] = { "aa", NULL };
+	matcher *m = build(pats, false);
+	hits h = scan(m, "aaaa");
+	assert_int_equal(h.n, 3);
+	expect_hit(&h, 0, 0, 0, 2);
+	expect_hit(&h, 1, 0, 1, 3);
+	expect_hit(&h, 2, 0, 2, 4);
+	free(h.v);
+	matcher_free(m);
+}
+
+static void test_case_folding_and_verification(void **state)
+{
+	(void)state;
+	matcher *m = matcher_new();
+	assert_true(matcher_add(m, "Kerry", 5, false, 10));   /* as written */
+	assert_true(matcher_add(m, "kerry", 5, true, 20));    /* any case */
+	assert_true(matcher_build(m));
+	hits h = scan(m, "Kerry kerry KERRY kErRy");
+	/* The sensitive one only where the bytes are equal. */
+	assert_int_equal(h.n, 5);
+	expect_hit(&h, 0, 10, 0, 5);
+	expect_hit(&h, 1, 20, 0, 5);
+	expect_hit(&h, 2, 20, 6, 11);
+	expect_hit(&h, 3, 20, 12, 17);
+	expect_hit(&h, 4, 20, 18, 23);
+	free(h.v);
+	matcher_free(m);
+}
+
+static void test_only_ascii_letters_fold(void **state)
+{
+	(void)state;
+	const char *pats[] = { "\xC5\x81\xC3\xB3" "d\xC5\xBA", NULL };  /* Łódź */
+	matcher *m = build(pats, true);
+	hits h = scan(m, "\xC5\x81\xC3\xB3" "D\xC5\xBA "                /* ŁóDź */
+	                 "\xC5\x81\xC3\x93" "d\xC5\xBA");               /* ŁÓdź */
+	assert_int_equal(h.n, 1);
+	expect_hit(&h, 0, 0, 0, 7);
+	free(h.v);
+	matcher_free(m);
+}
+
+static void test_bytes_outside_patterns_reset(void **state)
+{
+	(void)state;
+	const char *pats[] = { "ab", "abab", NULL };
+	matcher *m = build(pats, false);
+	hits h = scan(m, "ab\nab aba\xFF" "bab");
+	assert_int_equal(h.n, 4);
+	expect_hit(&h, 0, 0, 0, 2);
+	expect_hit(&h, 1, 0, 3, 5);
+	expect_hit(&h, 2, 0, 6, 8);
+	expect_hit(&h, 3, 0, 11, 13);
+	free(h.v);
+	matcher_free(m);
+}
+
+static void test_callback_stops_the_scan(void **state)
+{
+	(void)state;
+	const char *pats[] = { "a", NULL };
+	matcher *m = build(pats, false);
+	hits h = { .stop_after = 2 };
+	matcher_scan(m, "aaaaaa", 6, collect, &h);
+	assert_int_equal(h.n, 2);
+	free(h.v);
+	matcher_free(m);
+}
+
+static void test_refuses_empty_and_late_patterns(void **state)
+{
+	(void)state;
+	matcher *m = matcher_new();
+	assert_false(matcher_add(m, "", 0, false, 0));
+	assert_true(matcher_add(m, "x", 1, false, 0));
+	assert_true(matcher_build(m));
+	assert_false(matcher_add(m, "y", 1, false, 1));
+	hits h = scan(m, "xy");
+	assert_int_equal(h.n, 1);
+	free(h.v);
+	matcher_free(m);
+	matcher_free(NULL);
+}
+
+static void test_unbuilt_matcher_finds_nothing(void **state)
+{
+	(void)state;
+	matcher *m = matcher_new();
+	assert_true(matcher_add(m, "x", 1, false, 0));
+	hits h = scan(m, "xxx");
+	assert_int_equal(h.n, 0);
+	matcher_free(m);
+}
+
+/* ---- many patterns ------------------------------------------------------ */
+
+static int hit_cmp(const void *pa, const void *pb)
+{
+	const hit *a = pa, *b = pb;
+	if (a->end != b->end)
+		return a->end < b->end ? -1 : 1;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	return a->tag < b->tag ? -1 : a->tag > b->tag;
+}
+
+static void test_ten_thousand_patterns(void **state)
+{
+	(void)state;
+	enum { N = 10000 };
+	matcher *m = matcher_new();
+	char pat[32];
+	for (size_t k = 0; k < N; k++) {
+		int n = snprintf(pat, sizeof pat, "Name%zu Surname%zu", k, k * 7 % N);
+		assert_true(matcher_add(m, pat, (size_t)n, k % 2 == 1, k));
+	}
+	assert_true(matcher_build(m));
+	/* Every hundredth name, upper-cased: all are odd, so ignore case. */
+	size_t cap = 64 * N, len = 0;
+	char *text = malloc(cap);
+	for (size_t k = 0; k < N; k += 100) {
+		int n = snprintf(text + len, cap - len, "; Name%zu Surname%zu", k + 1,
+		                 (k + 1) * 7 % N);
+		for (char *c = text + len; c < text + len + n; c++)
+			*c = (*c >= 'a' && *c <= 'z') ? (char)(*c - 32) : *c;
+		len += (size_t)n;
+	}
+	hits h = { 0 };
+	matcher_scan(m, text, len, collect, &h);
+	/* Each name is found once, by its own case-insensitive pattern; the
+	 * case-sensitive ones are verified and dropped. */
+	assert_int_equal(h.n, N / 100);
+	for (size_t j = 0; j < h.n; j++)
+		assert_int_equal(h.v[j].tag, j * 100 + 1);
+	free(h.v);
+	free(text);
+	matcher_free(m);
+}
+
+/* Compares the matcher with a naive search on random small cases. */
+static void naive(char pats[][8], const size_t *lens, const bool *fold,
+                  size_t n_pats, const char *text, size_t len, hits *out)
+{
+	for (size_t end = 1; end <= len; end++) {
+		for (size_t p = 0; p < n_pats; p++) {
+			if (lens[p] > end)
+				continue;
+			size_t start = end - lens[p];
+			bool eq = true;
+			for (size_t i = 0; i < lens[p] && eq; i++) {
+				unsigned char x = (unsigned char)text[start + i];
+				unsigned char y = (unsigned char)pats[p][i];
+				if (fold[p]) {
+					x = (x >= 'A' && x <= 'Z') ? (unsigned char)(x + 32) : x;
+					y = (y >= 'A' && y <= 'Z') ? (unsigned char)(y + 32) : y;
+				}
+				eq = x == y;
+			}
+			if (eq)
+				collect(out, p, start, end);
+		}
+	}
+}
+
+static void test_agrees_with_naive_search(void **state)
+{
+	(void)state;
+	static const char alpha[] = "abcABC\xC3\xA9 ";
+	unsigned seed = 12345;
+	for (int round = 0; round < 300; round++) {
+		char pats[60][8];
+		size_t lens[60];
+		bool fold[60];
+		seed = seed * 1103515245u + 12345u;
+		size_t n_pats = 1 + (seed >> 16) % 60;
+		matcher *m = matcher_new();
+		for (size_t p = 0; p < n_pats; p++) {
+			seed = seed * 1103515245u + 12345u;
+			lens[p] = 1 + (seed >> 16) % 7;
+			fold[p] = (seed >> 8) & 1;
+			for (size_t i = 0; i < lens[p]; i++) {
+				seed = seed * 1103515245u + 12345u;
+				pats[p][i] = alpha[(seed >> 16) % (sizeof alpha - 1)];
+			}
+			assert_true(matcher_add(m, pats[p], lens[p], fold[p], p));
+		}
+		assert_true(matcher_build(m));
+		char text[200];
+		for (size_t i = 0; i < sizeof text; i++) {
+			seed = seed * 1103515245u + 12345u;
+			text[i] = (seed >> 16) % 11 ? alpha[(seed >> 16) % (sizeof alpha - 1)] : 'z';
+		}
+		hits got = { 0 }, want = { 0 };
+		matcher_scan(m, text, sizeof text, collect, &got);
+		naive(pats, lens, fold, n_pats, text, sizeof text, &want);
+		for (size_t k = 1; k < got.n; k++)
+			assert_true(got.v[k - 1].end <= got.v[k].end);
+		assert_int_equal(got.n, want.n);
+		if (got.n) {
+			qsort(got.v, got.n, sizeof *got.v, hit_cmp);
+			qsort(want.v, want.n, sizeof *want.v, hit_cmp);
+			assert_memory_equal(got.v, want.v, got.n * sizeof *got.v);
+		}
+		free(got.v);
+		free(want.v);
+		matcher_free(m);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_overlapping_patterns_all_reported),
+		cmocka_unit_test(test_suffix_of_another_pattern),
+		cmocka_unit_test(test_repeated_letters_overlap),
+		cmocka_unit_test(test_case_folding_and_verification),
+		cmocka_unit_test(test_only_ascii_letters_fold),
+		cmocka_unit_test(test_bytes_outside_patterns_reset),
+		cmocka_unit_test(test_callback_stops_the_scan),
+		cmocka_unit_test(test_refuses_empty_and_late_patterns),
+		cmocka_unit_test(test_unbuilt_matcher_finds_nothing),
+		cmocka_unit_test(test_ten_thousand_patterns),
+		cmocka_unit_test(test_agrees_with_naive_search),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
