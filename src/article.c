@@ -1,0 +1,107 @@
+/* article.c - the article model: freeing it and small lookups. */
+#include "article.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void strings_free(char **items, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(items[i]);
+	free(items);
+}
+
+static void entity_clear(entity *e)
+{
+	free(e->id);
+	free(e->name);
+	free(e->type);
+	free(e->kb);
+	free(e->description);
+	strings_free(e->aliases, e->n_aliases);
+	free(e->alias_pos);
+	free(e->given);
+	free(e->given_pos);
+	free(e->mention_ids);
+}
+
+static void quote_clear(quote *q)
+{
+	free(q->id);
+	strings_free(q->fragments, q->n_fragments);
+	free(q->fragment_pos);
+	free(q->speaker_id);
+	free(q->speaker_text);
+	free(q->cue);
+	free(q->spans);
+}
+
+void article_free(article *a)
+{
+	if (!a)
+		return;
+	free(a->path);
+	free(a->title);
+	free(a->subtitle);
+	free(a->source);
+	strings_free(a->authors, a->n_authors);
+	free(a->published);
+	free(a->url);
+	free(a->language);
+	free(a->id);
+	free(a->body);
+	for (size_t i = 0; i < a->n_entities; i++)
+		entity_clear(&a->entities[i]);
+	free(a->entities);
+	for (size_t i = 0; i < a->n_quotes; i++)
+		quote_clear(&a->quotes[i]);
+	free(a->quotes);
+	free(a->mentions);
+	free(a);
+}
+
+const char *quote_kind_name(quote_kind kind)
+{
+	switch (kind) {
+	case QUOTE_DIRECT:
+		return "direct";
+	case QUOTE_PARTIAL:
+		return "partial";
+	case QUOTE_INDIRECT:
+		return "indirect";
+	case QUOTE_MIXED:
+		return "mixed";
+	}
+	return "direct";
+}
+
+long article_find_entity(const article *a, const char *id)
+{
+	if (!a || !id)
+		return -1;
+	for (size_t i = 0; i < a->n_entities; i++)
+		if (a->entities[i].id && strcmp(a->entities[i].id, id) == 0)
+			return (long)i;
+	return -1;
+}
+
+void article_body_linecol(const article *a, size_t offset, int *line, int *col)
+{
+	const char *s = a->body ? a->body : "";
+	if (offset > a->body_len)
+		offset = a->body_len;
+	size_t start = 0;
+	int ln = 1;
+	for (const char *p = s; (p = memchr(p, '\n', offset - (size_t)(p - s))); p++) {
+		ln++;
+		start = (size_t)(p - s) + 1;
+	}
+	/* The body is valid UTF-8: every byte but a continuation byte starts a
+	 * code point. */
+	int c = 1;
+	for (size_t i = start; i < offset; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			c++;
+	*line = ln;
+	*col = c;
+}
