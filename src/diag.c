@@ -1,0 +1,345 @@
+/* diag.c - collecting, locating, sorting and printing diagnostics. */
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+/* An excerpt shows at most this many columns of its line, and at most this
+ * many bytes (zero-width characters take bytes but no columns); a longer
+ * line is cut around the caret, with "..." where it was cut. */
+#define EXCERPT_COLS 100
+#define EXCERPT_BYTES (EXCERPT_COLS * 8)
+#define TAB_STOP 8
+
+/* ---- adding and freeing --------------------------------------------- */
+
+static char *vformat(const char *fmt, va_list ap)
+{
+	va_list ap2;
+	va_copy(ap2, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n < 0)
+		return NULL;
+	char *s = malloc((size_t)n + 1);
+	if (s)
+		vsnprintf(s, (size_t)n + 1, fmt, ap);
+	return s;
+}
+
+static bool diag_reserve(diag_list *list)
+{
+	if (list->n < list->cap)
+		return true;
+	size_t cap = list->cap ? list->cap * 2 : 8;
+	diag *items = realloc(list->items, cap * sizeof *items);
+	if (!items)
+		return false;
+	list->items = items;
+	list->cap = cap;
+	return true;
+}
+
+/* Out of memory, the diagnostic is dropped: there is no better place to
+ * report it, and the caller's status still says the load failed. */
+void diag_add(diag_list *list, const char *file, int line, int col,
+              const char *fmt, ...)
+{
+	if (!diag_reserve(list))
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	char *message = vformat(fmt, ap);
+	va_end(ap);
+	char *name = strdup(file ? file : "");
+	if (!message || !name) {
+		free(message);
+		free(name);
+		return;
+	}
+	list->items[list->n++] = (diag){
+		.file = name,
+		.line = line > 0 ? line : 0,
+		.col = line > 0 && col > 0 ? col : 0,
+		.message = message,
+	};
+}
+
+void diag_list_free(diag_list *list)
+{
+	if (!list)
+		return;
+	for (size_t i = 0; i < list->n; i++) {
+		free(list->items[i].file);
+		free(list->items[i].message);
+		free(list->items[i].excerpt);
+	}
+	free(list->items);
+	*list = (diag_list){ 0 };
+}
+
+/* ---- lines as YAML counts them -------------------------------------- */
+
+/* Length of the line break at s[i], 0 when there is none.  CR LF is one
+ * break; NEL, LS and PS are breaks for YAML 1.1 as for libyaml. */
+static size_t break_len(const char *s, size_t len, size_t i)
+{
+	const unsigned char *p = (const unsigned char *)s + i;
+	size_t left = len - i;
+	if (p[0] == '\n')
+		return 1;
+	if (p[0] == '\r')
+		return left > 1 && p[1] == '\n' ? 2 : 1;
+	if (p[0] == 0xC2 && left > 1 && p[1] == 0x85)
+		return 2;
+	if (p[0] == 0xE2 && left > 2 && p[1] == 0x80 &&
+	    (p[2] == 0xA8 || p[2] == 0xA9))
+		return 3;
+	return 0;
+}
+
+/* Bytes of a leading byte order mark, which the parser does not count. */
+static size_t bom_len(const char *s, size_t len)
+{
+	return len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
+void diag_locate(const char *source, size_t len, size_t offset,
+                 int *line, int *col)
+{
+	if (offset > len)
+		offset = len;
+	int ln = 1, c = 1;
+	size_t i = bom_len(source, len);
+	while (i < offset) {
+		size_t b = break_len(source, len, i);
+		if (b) {
+			ln++;
+			c = 1;
+			i += b;
+			continue;
+		}
+		if (((unsigned char)source[i] & 0xC0) != 0x80)
+			c++;
+		i++;
+	}
+	/* A code point cut by offset counted once already. */
+	*line = ln;
+	*col = c;
+}
+
+/* Start offsets of every line; n_lines gets their number. */
+static size_t *line_starts(const char *s, size_t len, size_t *n_lines)
+{
+	size_t cap = 64, n = 0;
+	size_t *starts = malloc(cap * sizeof *starts);
+	if (!starts)
+		return NULL;
+	starts[n++] = bom_len(s, len);
+	for (size_t i = starts[0]; i < len;) {
+		size_t b = break_len(s, len, i);
+		if (!b) {
+			i++;
+			continue;
+		}
+		i += b;
+		if (n == cap) {
+			size_t *grown = realloc(starts, cap * 2 * sizeof *starts);
+			if (!grown) {
+				free(starts);
+				return NULL;
+			}
+			starts = grown;
+			cap *= 2;
+		}
+		starts[n++] = i;
+	}
+	*n_lines = n;
+	return starts;
+}
+
+/* ---- excerpts ------------------------------------------------------- */
+
+/* One character of a line as the excerpt shows it. */
+typedef struct shown {
+	size_t bytes;     /* taken from the source */
+	int width;        /* columns */
+	char text[8];     /* what is written: placeholder, spaces for a tab */
+	size_t text_len;
+} shown;
+
+/* Decodes the character at s[i] for display at column x (0-based); false
+ * at the end of the line. */
+static bool shown_next(const char *s, size_t len, size_t i, int x, shown *out)
+{
+	if (i >= len || break_len(s, len, i))
+		return false;
+	if (s[i] == '\t') {
+		/* Expanded, so that the caret line lines up whatever the
+		 * terminal's tab stops are relative to the gutter. */
+		int w = TAB_STOP - x % TAB_STOP;
+		*out = (shown){ .bytes = 1, .width = w, .text_len = (size_t)w };
+		memset(out->text, ' ', (size_t)w);
+		return true;
+	}
+	glyph g;
+	out->bytes = text_next(s, len, i, &g);
+	out->width = g.width;
+	out->text_len = utf8_encode(g.cp, out->text);
+	return true;
+}
+
+/* Display column (0-based) where character number col (1-based) of the
+ * line at s[start] begins; the line's end when it is shorter. */
+static int caret_column(const char *s, size_t len, size_t start, int col)
+{
+	int x = 0;
+	shown c;
+	for (int k = 1; k < col && shown_next(s, len, start, x, &c); k++) {
+		x += c.width;
+		start += c.bytes;
+	}
+	return x;
+}
+
+/* The line at s[start], made safe to print and cut to EXCERPT_COLS around
+ * display column caret_x; *caret gets the caret's 1-based column in it. */
+static char *excerpt_make(const char *s, size_t len, size_t start,
+                          int caret_x, int *caret)
+{
+	char *out = malloc(EXCERPT_BYTES + 16);
+	if (!out)
+		return NULL;
+	size_t n = 0;
+	int from = caret_x > EXCERPT_COLS - 10 ? caret_x - EXCERPT_COLS / 2 : 0;
+	int x = 0, shown_from = -1;
+	shown c;
+	for (size_t i = start; shown_next(s, len, i, x, &c); i += c.bytes) {
+		int x0 = x;
+		x += c.width;
+		if (x0 < from)
+			continue;
+		if (shown_from < 0) {
+			shown_from = x0;
+			if (from > 0) {
+				memcpy(out, "...", 3);
+				n = 3;
+			}
+		}
+		if (x - shown_from > EXCERPT_COLS || n + c.text_len > EXCERPT_BYTES) {
+			memcpy(out + n, "...", 3);
+			n += 3;
+			break;
+		}
+		memcpy(out + n, c.text, c.text_len);
+		n += c.text_len;
+	}
+	out[n] = '\0';
+	if (shown_from < 0)  /* the caret is past the end of a short line */
+		shown_from = from > 0 ? from : 0;
+	int prefix = from > 0 ? 3 : 0;
+	*caret = caret_x - shown_from + prefix + 1;
+	return out;
+}
+
+void diag_attach_source(diag_list *list, const char *source, size_t len)
+{
+	if (!list || !source)
+		return;
+	size_t n_lines = 0;
+	size_t *starts = NULL;
+	for (size_t k = 0; k < list->n; k++) {
+		diag *d = &list->items[k];
+		if (d->excerpt || d->line <= 0)
+			continue;
+		if (!starts && !(starts = line_starts(source, len, &n_lines)))
+			return;
+		if ((size_t)d->line > n_lines)
+			continue;
+		size_t start = starts[d->line - 1];
+		int caret_x = caret_column(source, len, start, d->col > 0 ? d->col : 1);
+		int caret = 0;
+		d->excerpt = excerpt_make(source, len, start, caret_x, &caret);
+		d->caret = d->col > 0 ? caret : 0;
+	}
+	free(starts);
+}
+
+/* ---- sorting -------------------------------------------------------- */
+
+static bool diag_before(const diag *a, const diag *b)
+{
+	return a->line < b->line || (a->line == b->line && a->col < b->col);
+}
+
+/* A merge sort: stable, so equal positions keep the order found. */
+void diag_sort(diag_list *list)
+{
+	if (!list || list->n < 2)
+		return;
+	size_t n = list->n;
+	diag *tmp = malloc(n * sizeof *tmp);
+	if (!tmp)
+		return;
+	diag *src = list->items, *dst = tmp;
+	for (size_t w = 1; w < n; w *= 2) {
+		for (size_t lo = 0; lo < n; lo += 2 * w) {
+			size_t mid = lo + w < n ? lo + w : n;
+			size_t hi = lo + 2 * w < n ? lo + 2 * w : n;
+			size_t i = lo, j = mid, k = lo;
+			while (i < mid && j < hi)
+				dst[k++] = diag_before(&src[j], &src[i]) ? src[j++] : src[i++];
+			while (i < mid)
+				dst[k++] = src[i++];
+			while (j < hi)
+				dst[k++] = src[j++];
+		}
+		diag *t = src;
+		src = dst;
+		dst = t;
+	}
+	if (src != list->items)
+		memcpy(list->items, src, n * sizeof *src);
+	free(tmp);
+}
+
+/* ---- printing ------------------------------------------------------- */
+
+/* Writes s with every control character, line break included, replaced by
+ * its placeholder: file names and messages quote what the file says. */
+static void print_safe(FILE *out, const char *s)
+{
+	size_t len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		glyph g;
+		i += text_next(s, len, i, &g);
+		char buf[4];
+		uint32_t cp = g.newline ? 0x2424 : g.cp;  /* ␤ */
+		fwrite(buf, 1, utf8_encode(cp, buf), out);
+	}
+}
+
+void diag_print(FILE *out, const diag *d)
+{
+	print_safe(out, d->file);
+	if (d->line > 0) {
+		fprintf(out, ":%d", d->line);
+		if (d->col > 0)
+			fprintf(out, ":%d", d->col);
+	}
+	fputs(": error: ", out);
+	print_safe(out, d->message);
+	fputc('\n', out);
+	if (!d->excerpt)
+		return;
+	fprintf(out, "%5d | %s\n", d->line, d->excerpt);
+	if (d->caret > 0) {
+		int gutter = snprintf(NULL, 0, "%5d", d->line);
+		fprintf(out, "%*s | %*s^\n", gutter, "", d->caret - 1, "");
+	}
+}
