@@ -1,0 +1,454 @@
+/* reader_view.c - what the renderer asks of a reader: the rows of text,
+ * their decorations, and the words of the lists, title and status line.
+ *
+ * Nothing here changes the state.  Ranges are found by binary search, so
+ * a screen costs in proportion to what it shows. */
+#include "reader.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "reader_private.h"
+#include "search.h"
+#include "text.h"
+
+/* ====================================================================
+ * Text rows
+ * ==================================================================== */
+
+bool reader_text_row(reader *r, int i, layout_row *row)
+{
+	long moved = 0;
+
+	if (i < 0)
+		return false;
+	layout_pos pos = layout_advance(r->lay, r->top, i, &moved);
+	if (moved != i)
+		return false;
+	return layout_row_at(r->lay, pos, row);
+}
+
+/* ====================================================================
+ * Marks
+ * ==================================================================== */
+
+typedef struct mark_out {
+	text_mark *out;
+	size_t cap;
+	size_t n;
+} mark_out;
+
+static void mark_push(mark_out *mo, size_t start, size_t end, mark_kind kind,
+                      size_t index)
+{
+	if (mo->n < mo->cap)
+		mo->out[mo->n] = (text_mark){ .start = start, .end = end,
+		                              .kind = kind, .index = index };
+	mo->n++;
+}
+
+/* First i with maxend[i] > offset: before it nothing reaches offset. */
+static size_t first_reaching(const size_t *maxend, size_t n, size_t offset)
+{
+	size_t lo = 0;
+	size_t hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (maxend[mid] <= offset)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static bool overlaps(size_t s, size_t e, size_t start, size_t end)
+{
+	return s < end && e > start;
+}
+
+/* Mentions overlapping [start, end) as kind, those of entity `only` (or
+ * all when only < 0), restricted to those starting inside `within`. */
+static void marks_mentions(const reader *r, size_t start, size_t end,
+                           mark_kind kind, long only, span within,
+                           mark_out *mo)
+{
+	const article *a = r->a;
+	size_t i = first_reaching(r->ix->mention_maxend, a->n_mentions, start);
+
+	for (; i < a->n_mentions && a->mentions[i].at.start < end; i++) {
+		const mention *m = &a->mentions[i];
+		if (!overlaps(m->at.start, m->at.end, start, end))
+			continue;
+		if (only >= 0 && m->entity != (size_t)only)
+			continue;
+		if (m->at.start < within.start || m->at.start >= within.end)
+			continue;
+		mark_push(mo, m->at.start, m->at.end, kind, m->entity);
+	}
+}
+
+/* Quote spans overlapping [start, end): all of them, or the current's. */
+static void marks_quotes(const reader *r, size_t start, size_t end,
+                         bool current_only, mark_out *mo)
+{
+	const struct reader_index *ix = r->ix;
+	size_t i = first_reaching(ix->span_maxend, ix->n_spans, start);
+
+	for (; i < ix->n_spans && ix->spans[i].start < end; i++) {
+		const quote_span *qs = &ix->spans[i];
+		if (!overlaps(qs->start, qs->end, start, end))
+			continue;
+		if (current_only && (long)qs->quote != r->current)
+			continue;
+		mark_push(mo, qs->start, qs->end,
+		          current_only ? MARK_QUOTE_CURRENT : MARK_QUOTE, qs->quote);
+	}
+}
+
+static void marks_cue(const reader *r, size_t start, size_t end, mark_out *mo)
+{
+	if (r->current < 0)
+		return;
+	span cue = r->a->quotes[r->current].cue_span;
+	if (cue.end > cue.start && overlaps(cue.start, cue.end, start, end))
+		mark_push(mo, cue.start, cue.end, MARK_CUE, (size_t)r->current);
+}
+
+/* Search matches overlapping [start, end): scans the range only, from a
+ * little before it so that a match running into the range is seen. */
+static void marks_search(const reader *r, size_t start, size_t end,
+                         mark_out *mo)
+{
+	const search_state *s = &r->search;
+	const char *body = r->a->body;
+	size_t len = r->a->body_len;
+	size_t back = 4 * s->qlen;          /* a code point takes 4 bytes at most */
+	size_t from = start > back ? start - back : 0;
+	bool current_seen = false;
+	span m;
+
+	if (!s->active || s->qlen == 0)
+		return;
+	while (search_forward(body, len, from, end, s->query, s->qlen, s->icase, &m)) {
+		bool current = s->found && m.start == s->match.start;
+		if (m.end > start) {
+			mark_push(mo, m.start, m.end, MARK_SEARCH, current);
+			current_seen |= current;
+		}
+		from = m.end > m.start ? m.end : m.start + 1;
+	}
+	/* Matches may overlap; the current one is shown even if skipped. */
+	if (s->found && !current_seen
+	    && overlaps(s->match.start, s->match.end, start, end))
+		mark_push(mo, s->match.start, s->match.end, MARK_SEARCH, 1);
+}
+
+size_t reader_marks(const reader *r, size_t start, size_t end,
+                    text_mark *out, size_t cap)
+{
+	mark_out mo = { .out = out, .cap = out ? cap : 0 };
+	span all = { .start = 0, .end = SIZE_MAX };
+
+	if (start >= end)
+		return 0;
+	marks_mentions(r, start, end, MARK_ENTITY, -1, all, &mo);
+	marks_quotes(r, start, end, false, &mo);
+	if (r->current >= 0) {
+		marks_quotes(r, start, end, true, &mo);
+		long speaker = r->a->quotes[r->current].speaker;
+		if (speaker >= 0)
+			marks_mentions(r, start, end, MARK_SPEAKER, speaker,
+			               r->ix->speaker_near, &mo);
+		marks_cue(r, start, end, &mo);
+	}
+	if (r->selected >= 0)
+		marks_mentions(r, start, end, MARK_SELECTED, r->selected, all, &mo);
+	marks_search(r, start, end, &mo);
+	return mo.n;
+}
+
+gutter_mark reader_gutter(const reader *r, size_t start, size_t end)
+{
+	const struct reader_index *ix = r->ix;
+	gutter_mark g = GUTTER_NONE;
+
+	if (start >= end)
+		return GUTTER_NONE;
+	size_t i = first_reaching(ix->span_maxend, ix->n_spans, start);
+	for (; i < ix->n_spans && ix->spans[i].start < end; i++) {
+		if (!overlaps(ix->spans[i].start, ix->spans[i].end, start, end))
+			continue;
+		if ((long)ix->spans[i].quote == r->current)
+			return GUTTER_CURRENT;
+		g = GUTTER_QUOTE;
+	}
+	return g;
+}
+
+style_role reader_mark_role(const reader *r, const text_mark *m)
+{
+	switch (m->kind) {
+	case MARK_ENTITY:
+		if (m->index < r->a->n_entities)
+			return style_entity_role(r->a->entities[m->index].type);
+		return ROLE_ENT_OTHER;
+	case MARK_QUOTE: return ROLE_QUOTE;
+	case MARK_QUOTE_CURRENT: return ROLE_QUOTE_CURRENT;
+	case MARK_SPEAKER: return ROLE_SPEAKER;
+	case MARK_CUE: return ROLE_CUE;
+	case MARK_SELECTED: return ROLE_SELECTED;
+	case MARK_SEARCH: return ROLE_SEARCH;
+	}
+	return ROLE_NORMAL;
+}
+
+/* ====================================================================
+ * Words for the lists, the title and the status line
+ * ==================================================================== */
+
+/* A string being built in a caller's buffer, cut at a character
+ * boundary when it is full. */
+typedef struct strbuf {
+	char *buf;
+	size_t cap;
+	size_t len;
+	bool full;      /* something was cut: add nothing more after it */
+} strbuf;
+
+static strbuf strbuf_on(char *buf, size_t n)
+{
+	if (n > 0)
+		buf[0] = '\0';
+	return (strbuf){ .buf = buf, .cap = n };
+}
+
+static void strbuf_addn(strbuf *sb, const char *s, size_t n)
+{
+	if (sb->cap == 0 || !s || sb->full)
+		return;
+	size_t room = sb->cap - 1 - sb->len;
+	if (n > room) {
+		sb->full = true;
+		n = room;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+	}
+	memcpy(sb->buf + sb->len, s, n);
+	sb->len += n;
+	sb->buf[sb->len] = '\0';
+}
+
+static void strbuf_add(strbuf *sb, const char *s)
+{
+	if (s)
+		strbuf_addn(sb, s, strlen(s));
+}
+
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
+
+/* Appends s with every run of whitespace made one space; words go in
+ * whole, so a full buffer never ends inside a character. */
+static void strbuf_add_squeezed(strbuf *sb, const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		size_t word = i;
+		while (word < n && is_blank(s[word]))
+			word++;
+		if (word > i && i > 0)
+			strbuf_add(sb, " ");
+		size_t end = word;
+		while (end < n && !is_blank(s[end]))
+			end++;
+		strbuf_addn(sb, s + word, end - word);
+		i = end;
+	}
+}
+
+/* Appends the longest start of s that fits in cols display columns;
+ * returns the columns used. */
+static int strbuf_add_cols(strbuf *sb, const char *s, int cols)
+{
+	size_t len = strlen(s);
+	size_t i = 0;
+	int used = 0;
+
+	while (i < len) {
+		glyph g;
+		size_t n = text_next(s, len, i, &g);
+		if (used + g.width > cols)
+			break;
+		used += g.width;
+		i += n;
+	}
+	strbuf_addn(sb, s, i);
+	return used;
+}
+
+static void strbuf_pad(strbuf *sb, int cols)
+{
+	for (int i = 0; i < cols; i++)
+		strbuf_add(sb, " ");
+}
+
+void reader_entity_row_text(const reader *r, size_t row, int width,
+                            char *buf, size_t n)
+{
+	strbuf sb = strbuf_on(buf, n);
+
+	if (row >= r->n_ent_rows)
+		return;
+	const entity_row *er = &r->ent_rows[row];
+	if (er->kind == ENTITY_ROW_LEGEND) {
+		for (size_t t = 0; t < r->n_types; t++) {
+			strbuf_add(&sb, t ? "  " : "");
+			strbuf_add(&sb, r->types[t]);
+		}
+		return;
+	}
+	if (er->kind == ENTITY_ROW_HEADER) {
+		strbuf_add(&sb, r->types[er->type]);
+		return;
+	}
+	const entity *e = &r->a->entities[er->entity];
+	const char *name = e->name ? e->name : "";
+	char count[24];
+	int digits = snprintf(count, sizeof count, "%zu", e->n_mentions);
+	if (width <= 0) {
+		strbuf_add(&sb, name);
+		strbuf_add(&sb, "  ");
+		strbuf_add(&sb, count);
+		return;
+	}
+	int name_cols = width - digits - 1;
+	int used = strbuf_add_cols(&sb, name, name_cols > 0 ? name_cols : 0);
+	strbuf_pad(&sb, width - digits - used > 1 ? width - digits - used : 1);
+	strbuf_add(&sb, count);
+}
+
+static const char *speaker_name(const reader *r, const quote *q)
+{
+	if (q->speaker >= 0 && (size_t)q->speaker < r->a->n_entities)
+		return r->a->entities[q->speaker].name;
+	if (q->speaker_text)
+		return q->speaker_text;
+	return "(unknown)";
+}
+
+static const char *kind_mark(quote_kind kind)
+{
+	switch (kind) {
+	case QUOTE_PARTIAL: return " (partial)";
+	case QUOTE_INDIRECT: return " (indirect)";
+	case QUOTE_MIXED: return " (mixed)";
+	default: return "";
+	}
+}
+
+void reader_quote_entry(const reader *r, size_t i, char *buf, size_t n)
+{
+	strbuf sb = strbuf_on(buf, n);
+
+	if (i >= r->n_list)
+		return;
+	const quote *q = &r->a->quotes[r->list[i]];
+	strbuf_add(&sb, speaker_name(r, q));
+	strbuf_add(&sb, kind_mark(q->kind));
+	strbuf_add(&sb, ": ");
+	if (q->n_fragments > 0 && q->fragments && q->fragments[0])
+		strbuf_add_squeezed(&sb, q->fragments[0], strlen(q->fragments[0]));
+	else if (q->spans && q->n_fragments > 0)
+		strbuf_add_squeezed(&sb, r->a->body + q->spans[0].start,
+		                    q->spans[0].end - q->spans[0].start);
+}
+
+void reader_pane_title(const reader *r, pane_id pane, char *buf, size_t n)
+{
+	if (n == 0)
+		return;
+	buf[0] = '\0';
+	if (pane == PANE_ENTITIES)
+		snprintf(buf, n, "Entities (%zu)", r->a->n_entities);
+	else if (pane == PANE_QUOTES && r->filter)
+		snprintf(buf, n, "Quotes by %s (%zu)",
+		         r->a->entities[r->selected].name, r->n_list);
+	else if (pane == PANE_QUOTES)
+		snprintf(buf, n, "Quotes (%zu)", r->n_list);
+}
+
+void reader_title(const reader *r, char *buf, size_t n)
+{
+	strbuf sb = strbuf_on(buf, n);
+	const char *parts[] = { r->a->title, r->a->source, r->a->published };
+	bool first = true;
+
+	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+		if (!parts[i] || !parts[i][0])
+			continue;
+		strbuf_add(&sb, first ? "" : " · ");
+		strbuf_add(&sb, parts[i]);
+		first = false;
+	}
+}
+
+static const char *const pane_names[PANE_COUNT] = {
+	[PANE_TEXT] = "text",
+	[PANE_ENTITIES] = "entities",
+	[PANE_QUOTES] = "quotes",
+};
+
+static int position_percent(const reader *r)
+{
+	layout_pos max = reader_max_top(r);
+	size_t len = r->a->body_len;
+
+	if (len == 0 || (r->top.para == max.para && r->top.row == max.row))
+		return 100;
+	size_t off = layout_offset_of_pos(r->lay, r->top);
+	return (int)((double)off * 100.0 / (double)len);
+}
+
+static void status_quote(const reader *r, strbuf *sb)
+{
+	char tmp[64];
+
+	if (r->current >= 0) {
+		long at = reader_list_index(r, (size_t)r->current);
+		size_t pos = at >= 0 ? (size_t)at : r->ix->rank[r->current];
+		size_t total = at >= 0 ? r->n_list : r->n_order;
+		snprintf(tmp, sizeof tmp, "quote %zu/%zu", pos + 1, total);
+	} else {
+		snprintf(tmp, sizeof tmp, "%zu quote%s", r->n_list,
+		         r->n_list == 1 ? "" : "s");
+	}
+	strbuf_add(sb, tmp);
+}
+
+void reader_status(const reader *r, char *buf, size_t n)
+{
+	strbuf sb = strbuf_on(buf, n);
+	char tmp[32];
+
+	if (r->search.editing) {
+		strbuf_add(&sb, "/");
+		strbuf_add(&sb, r->search.query);
+		return;
+	}
+	strbuf_add(&sb, pane_names[r->focus]);
+	snprintf(tmp, sizeof tmp, "  %d%%  ", position_percent(r));
+	strbuf_add(&sb, tmp);
+	status_quote(r, &sb);
+	if (r->selected >= 0) {
+		strbuf_add(&sb, "  ");
+		strbuf_add(&sb, r->a->entities[r->selected].name);
+	}
+	strbuf_add(&sb, "  ");
+	strbuf_add(&sb, r->message[0] ? r->message : "? help");
+}
