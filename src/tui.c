@@ -83,29 +83,39 @@ static void install_handlers(void)
 
 /* ---- terminal set-up -------------------------------------------------- */
 
+/* Whether TERM names a terminal that curses can draw on; prints why not.
+ * Checked with setupterm first: a failed newterm leaks its screen. */
+static bool terminal_usable(const char *term)
+{
+	if (term == NULL || term[0] == '\0') {
+		fputs("quoth: TERM is not set, so the terminal cannot be used; "
+		      "set TERM (e.g. TERM=xterm-256color) or use 'quoth snapshot'\n", stderr);
+		return false;
+	}
+	int err = 0;
+	if (setupterm(term, STDOUT_FILENO, &err) != OK) {
+		fprintf(stderr, "quoth: unknown terminal type '%s'; set TERM to one this "
+		        "system knows (e.g. xterm-256color) or use 'quoth snapshot'\n", term);
+		return false;
+	}
+	const char *cup = tigetstr("cup");
+	bool can_move = cup != NULL && cup != (char *)-1;
+	del_curterm(cur_term);
+	if (!can_move)
+		fprintf(stderr, "quoth: the terminal '%s' cannot move the cursor; use a full "
+		        "terminal, or 'quoth snapshot' / 'quoth export --json'\n", term);
+	return can_move;
+}
+
 /* curses on the terminal, or NULL with the reason printed. */
 static SCREEN *open_terminal(void)
 {
 	const char *term = getenv("TERM");
-	if (term == NULL || term[0] == '\0') {
-		fputs("quoth: TERM is not set, so the terminal cannot be used; "
-		      "set TERM (e.g. TERM=xterm-256color) or use 'quoth snapshot'\n", stderr);
+	if (!terminal_usable(term))
 		return NULL;
-	}
 	SCREEN *scr = newterm(NULL, stdout, stdin);
-	if (scr == NULL) {
-		fprintf(stderr, "quoth: unknown terminal type '%s'; set TERM to one this "
-		        "system knows (e.g. xterm-256color) or use 'quoth snapshot'\n", term);
-		return NULL;
-	}
-	const char *cup = tigetstr("cup");
-	if (cup == NULL || cup == (char *)-1) {
-		endwin();
-		delscreen(scr);
-		fprintf(stderr, "quoth: the terminal '%s' cannot move the cursor; use a full "
-		        "terminal, or 'quoth snapshot' / 'quoth export --json'\n", term);
-		return NULL;
-	}
+	if (scr == NULL)
+		fprintf(stderr, "quoth: cannot use the terminal '%s'\n", term);
 	return scr;
 }
 
