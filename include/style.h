@@ -48,6 +48,7 @@ enum {
 	X(CUE,             "current quote's cue") \
 	X(SELECTED,        "selected entity's mention") \
 	X(SEARCH,          "search match") \
+	X(SEARCH_CURRENT,  "current search match") \
 	X(GUTTER,          "quote mark in the gutter") \
 	X(CURSOR,          "list cursor") \
 	X(PLACEHOLDER,     "control character placeholder") \
