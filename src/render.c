@@ -359,9 +359,13 @@ static paint byte_look(const renderer *rn, const reader *r, size_t at,
                        const text_mark *marks, size_t n)
 {
 	paint look = role(rn, ROLE_NORMAL);
-	for (size_t i = 0; i < n; i++)
-		if (marks[i].start <= at && at < marks[i].end)
-			look = paint_over(look, role(rn, reader_mark_role(r, &marks[i])));
+	for (size_t i = 0; i < n; i++) {
+		if (marks[i].start > at || at >= marks[i].end)
+			continue;
+		look = paint_over(look, role(rn, reader_mark_role(r, &marks[i])));
+		if (marks[i].kind == MARK_SEARCH && marks[i].index == 1)
+			look = paint_over(look, role(rn, ROLE_SEARCH_CURRENT));
+	}
 	return look;
 }
 

@@ -56,6 +56,9 @@ static const role_style roles[ROLE_COUNT] = {
 	                    .mono = S(DEFAULT, DEFAULT, R | B | U) },
 	[ROLE_SEARCH] = { .color = S(BLACK, YELLOW, 0),
 	                  .mono = S(DEFAULT, DEFAULT, R | I) },
+	/* Painted over SEARCH: the match that n and N move from. */
+	[ROLE_SEARCH_CURRENT] = { .color = S(BLACK, GREEN, B),
+	                          .mono = S(DEFAULT, DEFAULT, R | B | U) },
 	[ROLE_GUTTER] = { .color = S(YELLOW, DEFAULT, B), .mono = S(DEFAULT, DEFAULT, B) },
 	[ROLE_CURSOR] = { .color = S(DEFAULT, DEFAULT, R), .mono = S(DEFAULT, DEFAULT, R) },
 	[ROLE_PLACEHOLDER] = { .color = S(RED, DEFAULT, R), .mono = S(DEFAULT, DEFAULT, R | D) },

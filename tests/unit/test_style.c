@@ -85,6 +85,8 @@ static void test_quotes_distinguishable(void **state)
 		                         style_of(ROLE_QUOTE_CURRENT, c)));
 		assert_false(style_equal(style_of(ROLE_SELECTED, c),
 		                         style_of(ROLE_QUOTE_CURRENT, c)));
+		assert_false(style_equal(style_of(ROLE_SEARCH_CURRENT, c),
+		                         style_of(ROLE_SEARCH, c)));
 	}
 	assert_true(style_of(ROLE_QUOTE, true).attrs & STYLE_UNDERLINE);
 }
