@@ -127,6 +127,7 @@ typedef struct frame {
 	bool want_key;         /* mapping: the next node is a key */
 	int key;               /* mapping: the key of the value to come */
 	unsigned seen;         /* mapping: bit per key given */
+	unsigned suggested;    /* mapping: keys offered for a misspelt one */
 	int seen_line[MAX_KEYS];
 	size_t index;          /* the entity or quote being filled */
 	size_t count;          /* list: items so far */
@@ -998,11 +999,15 @@ static const map_spec *frame_spec(frame_kind kind)
 	}
 }
 
-static void unknown_key(loader *ld, const map_spec *spec, const node *n)
+static void unknown_key(loader *ld, frame *f, const map_spec *spec,
+                        const node *n)
 {
 	char buf[CLIP_BUF];
 	clip(buf, n->value, n->len);
 	const char *near = suggest_nearest(buf, spec->keys, spec->n_keys);
+	for (size_t k = 0; near && k < spec->n_keys; k++)
+		if (spec->keys[k] == near)
+			f->suggested |= BIT(k);
 	if (near) {
 		ld_error(ld, n->pos, "unknown key '%s' in %s; did you mean '%s'?", buf,
 		         spec->where, near);
@@ -1036,7 +1041,7 @@ static void on_key(loader *ld, frame *f, const node *n)
 	                             memcmp(spec->keys[k], n->value, n->len) == 0))
 		k++;
 	if (k == spec->n_keys) {
-		unknown_key(ld, spec, n);
+		unknown_key(ld, f, spec, n);
 		return;
 	}
 	if (f->seen & BIT(k)) {
@@ -1120,8 +1125,10 @@ static void check_required(loader *ld, const frame *f)
 	for (size_t k = 0; k < spec->n_keys; k++) {
 		if (!(spec->required & BIT(k)) || (f->seen & BIT(k)))
 			continue;
-		ld_error(ld, f->pos, "%s is missing required key '%s'", spec->subject,
-		         spec->keys[k]);
+		/* "did you mean 'title'?" already said what is missing. */
+		if (!(f->suggested & BIT(k)))
+			ld_error(ld, f->pos, "%s is missing required key '%s'",
+			         spec->subject, spec->keys[k]);
 		if (f->kind != F_ENTITY || k != EK_TYPE)
 			ld_lost(ld);
 		if (f->kind == F_ARTICLE && k == AK_BODY)
