@@ -25,7 +25,17 @@ fi
 need_cmd tmux tmux
 need_cmd valgrind valgrind
 need_cmd clang clang
-# libFuzzer and the sanitizer runtimes come with clang on Debian.
+need_cmd pgrep procps
+# libFuzzer and clang's sanitizer runtimes are only recommended by clang.
+if command -v clang >/dev/null 2>&1; then
+	probe=$(mktemp -d)
+	printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n)\n{ (void)d; (void)n; return 0; }\n' >"$probe/f.c"
+	clang -fsanitize=fuzzer,address,undefined -o "$probe/f" "$probe/f.c" >/dev/null 2>&1 ||
+		missing="$missing libclang-rt-dev"
+	rm -rf "$probe"
+else
+	missing="$missing libclang-rt-dev"
+fi
 [ -z "$missing" ] && exit 0
 
 echo "quoth: installing missing packages:$missing"
