@@ -621,6 +621,22 @@ static void draw_reader(const renderer *rn, reader *r)
 
 /* ---- the frame -------------------------------------------------------- */
 
+/* The cursor shows only while a search is typed, after the query on the
+ * status line; otherwise it is hidden. */
+static void place_cursor(const app *ap, const geometry *g)
+{
+	const reader *r = ap->screen == APP_SCREEN_READER ? ap->rd : NULL;
+	if (r == NULL || !r->search.editing || g->too_small || ap->help) {
+		curs_set(0);
+		return;
+	}
+	char buf[512];
+	app_status(ap, buf, sizeof buf);
+	int x = text_width(buf, strlen(buf));
+	wmove(stdscr, g->status.y, x < g->status.w ? x : g->status.w - 1);
+	curs_set(1);
+}
+
 void render_frame(renderer *rn, app *ap, bool full)
 {
 	record_start(rn);
@@ -646,6 +662,7 @@ void render_frame(renderer *rn, app *ap, bool full)
 		if (ap->help)
 			draw_help(rn, ap, g);
 	}
+	place_cursor(ap, g);
 	if (full)
 		clearok(curscr, TRUE);
 	wnoutrefresh(stdscr);

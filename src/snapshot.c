@@ -256,7 +256,8 @@ static bool read_screen(const renderer *rn, snap_screen *s)
 	}
 	int vis = curs_set(0);
 	s->cursor_shown = vis > 0;
-	getyx(curscr, s->cursor_y, s->cursor_x);
+	/* doupdate leaves the terminal cursor where stdscr's is. */
+	getyx(stdscr, s->cursor_y, s->cursor_x);
 	return true;
 }
 
