@@ -1,0 +1,315 @@
+/* Tests of diagnostics: the printed form with excerpt and caret (wide
+ * characters, tabs, controls, long lines), positions of byte offsets as
+ * YAML counts lines, and stable sorting. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+
+/* diag_print's output as a string (caller frees). */
+static char *printed(const diag *d)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+	assert_non_null(out);
+	diag_print(out, d);
+	fclose(out);
+	return buf;
+}
+
+/* One diagnostic at line:col of source, excerpt attached, printed. */
+static char *print_one(const char *source, int line, int col, const char *msg)
+{
+	diag_list list = { 0 };
+	diag_add(&list, "f.yaml", line, col, "%s", msg);
+	diag_attach_source(&list, source, strlen(source));
+	assert_int_equal(list.n, 1);
+	char *out = printed(&list.items[0]);
+	diag_list_free(&list);
+	return out;
+}
+
+static void assert_printed(const char *source, int line, int col,
+                           const char *msg, const char *want)
+{
+	char *out = print_one(source, line, col, msg);
+	assert_string_equal(out, want);
+	free(out);
+}
+
+/* ---- printing ------------------------------------------------------- */
+
+static void test_whole_file_problem(void **state)
+{
+	(void)state;
+	assert_printed("", 0, 0, "is empty: an article needs at least a title and a body",
+	               "f.yaml: error: is empty: an article needs at least a title "
+	               "and a body\n");
+}
+
+static void test_caret_under_the_column(void **state)
+{
+	(void)state;
+	assert_printed("title: x\nbody: [y\n", 2, 7, "'body' must be a string, not a list",
+	               "f.yaml:2:7: error: 'body' must be a string, not a list\n"
+	               "    2 | body: [y\n"
+	               "      |       ^\n");
+}
+
+static void test_line_without_column(void **state)
+{
+	(void)state;
+	assert_printed("a\nb\n", 2, 0, "here",
+	               "f.yaml:2: error: here\n"
+	               "    2 | b\n");
+}
+
+static void test_wide_characters_before_the_column(void **state)
+{
+	(void)state;
+	/* 名前 and 日本語 take two columns each: the 'x' (character 9) is
+	 * in display column 14. */
+	assert_printed("名前: 日本語 x\n", 1, 9, "m",
+	               "f.yaml:1:9: error: m\n"
+	               "    1 | 名前: 日本語 x\n"
+	               "      |              ^\n");
+}
+
+static void test_tabs_are_expanded(void **state)
+{
+	(void)state;
+	assert_printed("\tx: 1\n", 1, 2, "tab",
+	               "f.yaml:1:2: error: tab\n"
+	               "    1 |         x: 1\n"
+	               "      |         ^\n");
+	assert_printed("ab\tc: 1\n", 1, 4, "tab",
+	               "f.yaml:1:4: error: tab\n"
+	               "    1 | ab      c: 1\n"
+	               "      |         ^\n");
+}
+
+static void test_controls_become_placeholders(void **state)
+{
+	(void)state;
+	/* ESC, DEL and the C1 control CSI (U+009B) would drive the terminal. */
+	char *out = print_one("a\x1b[1m\x7f\xc2\x9b" "b: c\n", 1, 8, "m");
+	assert_string_equal(out, "f.yaml:1:8: error: m\n"
+	                         "    1 | a\xe2\x90\x9b[1m\xe2\x90\xa1\xef\xbf\xbd" "b: c\n"
+	                         "      |        ^\n");
+	free(out);
+}
+
+static void test_message_and_file_made_safe(void **state)
+{
+	(void)state;
+	diag_list list = { 0 };
+	diag_add(&list, "evil\n.yaml", 0, 0, "unknown key '%s'", "x\x1b]0;title\x07");
+	char *out = printed(&list.items[0]);
+	assert_string_equal(out, "evil\xe2\x90\xa4.yaml: error: unknown key "
+	                         "'x\xe2\x90\x9b]0;title\xe2\x90\x87'\n");
+	free(out);
+	diag_list_free(&list);
+}
+
+static void test_long_line_is_cut_around_the_caret(void **state)
+{
+	(void)state;
+	char src[2100];
+	memset(src, 'a', 1000);
+	src[1000] = 'X';
+	memset(src + 1001, 'b', 1000);
+	strcpy(src + 2001, "\n");
+	diag_list list = { 0 };
+	diag_add(&list, "f.yaml", 1, 1001, "here");
+	diag_attach_source(&list, src, strlen(src));
+	const diag *d = &list.items[0];
+	assert_non_null(d->excerpt);
+	assert_memory_equal(d->excerpt, "...", 3);
+	assert_string_equal(d->excerpt + strlen(d->excerpt) - 4, "b...");
+	assert_true(strlen(d->excerpt) <= 106);
+	assert_int_equal(d->excerpt[d->caret - 1], 'X');
+	diag_list_free(&list);
+}
+
+static void test_caret_past_the_end_of_the_line(void **state)
+{
+	(void)state;
+	assert_printed("ab\n", 1, 3, "end",
+	               "f.yaml:1:3: error: end\n"
+	               "    1 | ab\n"
+	               "      |   ^\n");
+}
+
+static void test_line_past_the_end_has_no_excerpt(void **state)
+{
+	(void)state;
+	assert_printed("a\n", 7, 1, "far", "f.yaml:7:1: error: far\n");
+}
+
+static void test_line_ends(void **state)
+{
+	(void)state;
+	assert_printed("a: 1\r\nb: 2\r\n", 2, 4, "crlf",
+	               "f.yaml:2:4: error: crlf\n"
+	               "    2 | b: 2\n"
+	               "      |    ^\n");
+	assert_printed("a\rb\rc\r", 3, 1, "cr",
+	               "f.yaml:3:1: error: cr\n"
+	               "    3 | c\n"
+	               "      | ^\n");
+	/* YAML counts NEL (U+0085) as a line break. */
+	assert_printed("a\xc2\x85" "b: 2\n", 2, 1, "nel",
+	               "f.yaml:2:1: error: nel\n"
+	               "    2 | b: 2\n"
+	               "      | ^\n");
+}
+
+static void test_wide_line_numbers_keep_the_gutter(void **state)
+{
+	(void)state;
+	diag_list list = { 0 };
+	diag_add(&list, "f.yaml", 123456, 2, "m");
+	list.items[0].excerpt = strdup("ab");
+	list.items[0].caret = 2;
+	char *out = printed(&list.items[0]);
+	assert_string_equal(out, "f.yaml:123456:2: error: m\n"
+	                         "123456 | ab\n"
+	                         "       |  ^\n");
+	free(out);
+	diag_list_free(&list);
+}
+
+/* ---- positions ------------------------------------------------------ */
+
+static void assert_located(const char *src, size_t offset, int line, int col)
+{
+	int l = -1, c = -1;
+	diag_locate(src, strlen(src), offset, &l, &c);
+	assert_int_equal(l, line);
+	assert_int_equal(c, col);
+}
+
+static void test_locate(void **state)
+{
+	(void)state;
+	assert_located("abc", 0, 1, 1);
+	assert_located("abc", 2, 1, 3);
+	assert_located("ab\ncd", 4, 2, 2);
+	assert_located("é\xffx", 2, 1, 2);            /* characters, not bytes */
+	assert_located("\xef\xbb\xbf" "ab", 4, 1, 2); /* the BOM takes no column */
+	assert_located("a\r\nb", 3, 2, 1);
+	assert_located("a\rb", 2, 2, 1);
+	assert_located("a\xe2\x80\xa8" "b", 4, 2, 1); /* LS */
+	assert_located("ab", 9, 1, 3);                /* clamped to the end */
+}
+
+static void test_excerpt_matches_locate(void **state)
+{
+	(void)state;
+	/* A problem found before parsing points at the same place as the
+	 * excerpt shows: here the 0xFF after "Łódź ". */
+	const char *src = "title: T\nbody: |\n  Łódź \xff.\n";
+	int line, col;
+	diag_locate(src, strlen(src), (size_t)(strchr(src, '\xff') - src), &line, &col);
+	assert_int_equal(line, 3);
+	assert_int_equal(col, 8);
+	char *out = print_one(src, line, col, "bad byte");
+	assert_string_equal(out, "f.yaml:3:8: error: bad byte\n"
+	                         "    3 |   Łódź \xef\xbf\xbd.\n"
+	                         "      |        ^\n");
+	free(out);
+}
+
+/* ---- the list ------------------------------------------------------- */
+
+static void test_sort_is_stable(void **state)
+{
+	(void)state;
+	diag_list list = { 0 };
+	diag_add(&list, "f", 3, 1, "a");
+	diag_add(&list, "f", 1, 5, "b");
+	diag_add(&list, "f", 3, 1, "c");
+	diag_add(&list, "f", 1, 2, "d");
+	diag_add(&list, "f", 0, 0, "e");
+	diag_add(&list, "f", 3, 1, "g");
+	diag_sort(&list);
+	const char *want[] = { "e", "d", "b", "a", "c", "g" };
+	assert_int_equal(list.n, 6);
+	for (size_t i = 0; i < 6; i++)
+		assert_string_equal(list.items[i].message, want[i]);
+	diag_list_free(&list);
+}
+
+static void test_add_formats_and_normalises(void **state)
+{
+	(void)state;
+	char big[3000];
+	memset(big, 'k', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	diag_list list = { 0 };
+	for (int i = 0; i < 20; i++)  /* grows past the first allocation */
+		diag_add(&list, "f", i, 3, "n=%d", i);
+	diag_add(&list, "f", 0, 7, "%s", big);
+	assert_int_equal(list.n, 21);
+	assert_string_equal(list.items[19].message, "n=19");
+	assert_int_equal(list.items[0].col, 0);   /* no column without a line */
+	assert_int_equal(list.items[1].col, 3);
+	assert_int_equal(strlen(list.items[20].message), sizeof big - 1);
+	diag_list_free(&list);
+	assert_null(list.items);
+	assert_int_equal(list.n, 0);
+	diag_list_free(&list);
+	diag_list_free(NULL);
+}
+
+static void test_attach_keeps_existing_excerpts(void **state)
+{
+	(void)state;
+	diag_list list = { 0 };
+	diag_add(&list, "other", 1, 1, "earlier");
+	list.items[0].excerpt = strdup("from another file");
+	list.items[0].caret = 1;
+	diag_add(&list, "f", 1, 2, "new");
+	diag_attach_source(&list, "xyz\n", 4);
+	assert_string_equal(list.items[0].excerpt, "from another file");
+	assert_string_equal(list.items[1].excerpt, "xyz");
+	assert_int_equal(list.items[1].caret, 2);
+	diag_list_free(&list);
+}
+
+int main(void)
+{
+	/* Widths come from wcwidth(), which needs a UTF-8 locale. */
+	setlocale(LC_ALL, "");
+	if (MB_CUR_MAX == 1)
+		setlocale(LC_ALL, "C.UTF-8");
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_whole_file_problem),
+		cmocka_unit_test(test_caret_under_the_column),
+		cmocka_unit_test(test_line_without_column),
+		cmocka_unit_test(test_wide_characters_before_the_column),
+		cmocka_unit_test(test_tabs_are_expanded),
+		cmocka_unit_test(test_controls_become_placeholders),
+		cmocka_unit_test(test_message_and_file_made_safe),
+		cmocka_unit_test(test_long_line_is_cut_around_the_caret),
+		cmocka_unit_test(test_caret_past_the_end_of_the_line),
+		cmocka_unit_test(test_line_past_the_end_has_no_excerpt),
+		cmocka_unit_test(test_line_ends),
+		cmocka_unit_test(test_wide_line_numbers_keep_the_gutter),
+		cmocka_unit_test(test_locate),
+		cmocka_unit_test(test_excerpt_matches_locate),
+		cmocka_unit_test(test_sort_is_stable),
+		cmocka_unit_test(test_add_formats_and_normalises),
+		cmocka_unit_test(test_attach_keeps_existing_excerpts),
+	};
+	return cmocka_run_group_tests_name("diag", tests, NULL, NULL);
+}
