@@ -9,6 +9,8 @@
 
 #include <stddef.h>
 
+#include "diag.h"
+
 typedef struct library_entry {
 	char *path;         /* directory + "/" + file name */
 	char *file;         /* the file name alone */
@@ -38,5 +40,9 @@ void library_free(library *lib);
  * or "FILE: LINE:COL: message" for a file that failed.  The title falls
  * back to the file name.  Written into buf (truncated to n). */
 void library_entry_line(const library_entry *e, char *buf, size_t n);
+
+/* "LINE:COL: message" of the earliest of diags ("message" alone when it
+ * has no line), newly allocated; NULL on OOM. */
+char *library_first_error(const diag_list *diags);
 
 #endif

@@ -2,7 +2,8 @@
  * they depend neither on the loader nor on the resolver.
  *
  * Everything is allocated the way the loader does it, so article_free()
- * releases it.  Functions are static: each test binary has its own. */
+ * releases it.  Functions are static inline: each test binary has its
+ * own, and one that uses only some of them gets no warning. */
 #ifndef QUOTH_READER_FIXTURE_H
 #define QUOTH_READER_FIXTURE_H
 
@@ -12,7 +13,7 @@
 
 #include "article.h"
 
-static char *fx_strdup(const char *s)
+static inline char *fx_strdup(const char *s)
 {
 	if (!s)
 		return NULL;
@@ -23,7 +24,7 @@ static char *fx_strdup(const char *s)
 	return d;
 }
 
-static void *fx_grow(void *p, size_t n, size_t size)
+static inline void *fx_grow(void *p, size_t n, size_t size)
 {
 	void *q = realloc(p, n * size);
 	if (!q)
@@ -31,7 +32,7 @@ static void *fx_grow(void *p, size_t n, size_t size)
 	return q;
 }
 
-static article *fx_article(const char *title, const char *body)
+static inline article *fx_article(const char *title, const char *body)
 {
 	article *a = calloc(1, sizeof *a);
 	if (!a)
@@ -44,7 +45,7 @@ static article *fx_article(const char *title, const char *body)
 	return a;
 }
 
-static size_t fx_entity(article *a, const char *id, const char *name,
+static inline size_t fx_entity(article *a, const char *id, const char *name,
                         const char *type)
 {
 	a->entities = fx_grow(a->entities, a->n_entities + 1, sizeof *a->entities);
@@ -56,7 +57,7 @@ static size_t fx_entity(article *a, const char *id, const char *name,
 	return a->n_entities++;
 }
 
-static void fx_mention(article *a, size_t ent, size_t start, size_t end)
+static inline void fx_mention(article *a, size_t ent, size_t start, size_t end)
 {
 	a->mentions = fx_grow(a->mentions, a->n_mentions + 1, sizeof *a->mentions);
 	a->mentions[a->n_mentions++] = (mention){
@@ -64,14 +65,14 @@ static void fx_mention(article *a, size_t ent, size_t start, size_t end)
 }
 
 /* Every occurrence of word in the body becomes a mention of ent. */
-static void fx_mentions_of(article *a, size_t ent, const char *word)
+static inline void fx_mentions_of(article *a, size_t ent, const char *word)
 {
 	size_t wl = strlen(word);
 	for (const char *p = strstr(a->body, word); p; p = strstr(p + wl, word))
 		fx_mention(a, ent, (size_t)(p - a->body), (size_t)(p - a->body) + wl);
 }
 
-static size_t fx_offset_of(const article *a, const char *text, int occurrence)
+static inline size_t fx_offset_of(const article *a, const char *text, int occurrence)
 {
 	const char *p = a->body;
 	for (int i = 0; i < occurrence; i++) {
@@ -84,7 +85,7 @@ static size_t fx_offset_of(const article *a, const char *text, int occurrence)
 
 /* A quote whose fragments are found in the body (first occurrence after
  * the previous fragment); speaker is an entity index or -1 with text. */
-static size_t fx_quote(article *a, long speaker, const char *speaker_text,
+static inline size_t fx_quote(article *a, long speaker, const char *speaker_text,
                        quote_kind kind, const char *cue, size_t n_frags, ...)
 {
 	va_list ap;
@@ -127,7 +128,7 @@ static size_t fx_quote(article *a, long speaker, const char *speaker_text,
 	return a->n_quotes++;
 }
 
-static int fx_mention_cmp(const void *pa, const void *pb)
+static inline int fx_mention_cmp(const void *pa, const void *pb)
 {
 	const mention *x = pa;
 	const mention *y = pb;
@@ -138,7 +139,7 @@ static int fx_mention_cmp(const void *pa, const void *pb)
 
 /* Sorts the mentions and fills each entity's mention_ids, as the
  * resolver does. */
-static void fx_finish(article *a)
+static inline void fx_finish(article *a)
 {
 	if (a->n_mentions)
 		qsort(a->mentions, a->n_mentions, sizeof *a->mentions, fx_mention_cmp);

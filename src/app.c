@@ -1,0 +1,410 @@
+/* app.c - the program's state and its one event dispatch; see app.h. */
+#include "app.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "actions.h"
+#include "diag.h"
+#include "keymap.h"
+#include "loader.h"
+
+/* Rows the mouse wheel scrolls a list or the help. */
+#define WHEEL_ROWS 3
+
+/* ====================================================================
+ * Life cycle
+ * ==================================================================== */
+
+static app *app_alloc(int cols, int rows)
+{
+	app *ap = calloc(1, sizeof *ap);
+
+	if (!ap)
+		return NULL;
+	ap->cols = cols;
+	ap->rows = rows;
+	ap->geo = geometry_compute(cols, rows);
+	return ap;
+}
+
+app *app_new_article(article *a, int cols, int rows)
+{
+	app *ap = app_alloc(cols, rows);
+
+	if (!ap) {
+		article_free(a);
+		return NULL;
+	}
+	ap->art = a;
+	ap->rd = reader_new(a, cols, rows);
+	if (!ap->rd) {
+		app_free(ap);
+		return NULL;
+	}
+	ap->screen = APP_SCREEN_READER;
+	return ap;
+}
+
+app *app_new_library(const char *dir, int cols, int rows)
+{
+	app *ap = app_alloc(cols, rows);
+
+	if (!ap)
+		return NULL;
+	ap->lib = library_load(dir);
+	if (!ap->lib) {
+		app_free(ap);
+		return NULL;
+	}
+	ap->screen = APP_SCREEN_LIBRARY;
+	return ap;
+}
+
+static void close_article(app *ap)
+{
+	reader_free(ap->rd);
+	article_free(ap->art);
+	ap->rd = NULL;
+	ap->art = NULL;
+}
+
+void app_free(app *ap)
+{
+	if (!ap)
+		return;
+	close_article(ap);
+	library_free(ap->lib);
+	free(ap);
+}
+
+/* ====================================================================
+ * The help overlay
+ * ==================================================================== */
+
+size_t app_help_count(const app *ap)
+{
+	(void)ap;
+	return actions_help_count();
+}
+
+const char *app_help_line(const app *ap, size_t i, char *buf, size_t n)
+{
+	(void)ap;
+	return actions_help_line(i, buf, n);
+}
+
+/* Lines the help box shows: its height without the border. */
+static size_t help_rows(const app *ap)
+{
+	int h = ap->geo.help.h - 2;
+	return h > 0 ? (size_t)h : 1;
+}
+
+static size_t help_max_top(const app *ap)
+{
+	size_t n = app_help_count(ap);
+	size_t rows = help_rows(ap);
+	return n > rows ? n - rows : 0;
+}
+
+static void help_scroll(app *ap, long delta)
+{
+	long top = (long)ap->help_top + delta;
+	long max = (long)help_max_top(ap);
+	ap->help_top = top < 0 ? 0 : top > max ? (size_t)max : (size_t)top;
+}
+
+/* While the help is open: j/k scroll it when it is longer than the box,
+ * any other key closes it. */
+static int help_key(app *ap, int key)
+{
+	action act = keymap_lookup(key);
+	bool scrolls = app_help_count(ap) > help_rows(ap);
+
+	if (scrolls && (act == ACT_DOWN || act == ACT_UP)) {
+		help_scroll(ap, act == ACT_DOWN ? 1 : -1);
+		return APP_REDRAW;
+	}
+	ap->help = false;
+	return APP_REDRAW;
+}
+
+static int help_open(app *ap)
+{
+	if (ap->geo.too_small)
+		return APP_NONE;
+	ap->help = true;
+	ap->help_top = 0;
+	return APP_REDRAW;
+}
+
+/* ====================================================================
+ * The library screen
+ * ==================================================================== */
+
+static size_t lib_count(const app *ap)
+{
+	return ap->lib ? ap->lib->n : 0;
+}
+
+static size_t lib_rows(const app *ap)
+{
+	return ap->geo.main.h > 0 ? (size_t)ap->geo.main.h : 1;
+}
+
+static void lib_keep_cursor(app *ap)
+{
+	list_view *v = &ap->lib_view;
+	size_t n = lib_count(ap);
+	size_t rows = lib_rows(ap);
+	size_t max = n > rows ? n - rows : 0;
+
+	if (n && v->cursor >= n)
+		v->cursor = n - 1;
+	if (v->cursor < v->top)
+		v->top = v->cursor;
+	else if (v->cursor >= v->top + rows)
+		v->top = v->cursor - rows + 1;
+	if (v->top > max)
+		v->top = max;
+}
+
+static void lib_move(app *ap, long delta)
+{
+	size_t n = lib_count(ap);
+	long cur = (long)ap->lib_view.cursor + delta;
+
+	if (n == 0)
+		return;
+	ap->lib_view.cursor = cur < 0 ? 0 : (size_t)cur >= n ? n - 1 : (size_t)cur;
+	lib_keep_cursor(ap);
+}
+
+static void lib_open(app *ap)
+{
+	if (lib_count(ap) == 0)
+		return;
+	const library_entry *e = &ap->lib->items[ap->lib_view.cursor];
+	diag_list diags = { 0 };
+	article *a = NULL;
+
+	if (load_article(e->path, &a, &diags) != 0 || !a) {
+		char *err = library_first_error(&diags);
+		snprintf(ap->message, sizeof ap->message, "cannot open %s: %s",
+		         e->file, err ? err : "out of memory");
+		free(err);
+		article_free(a);
+		diag_list_free(&diags);
+		return;
+	}
+	diag_list_free(&diags);
+	ap->rd = reader_new(a, ap->cols, ap->rows);
+	if (!ap->rd) {
+		article_free(a);
+		snprintf(ap->message, sizeof ap->message, "cannot open %s: %s",
+		         e->file, "out of memory");
+		return;
+	}
+	ap->art = a;
+	ap->screen = APP_SCREEN_READER;
+}
+
+static int lib_action(app *ap, action act)
+{
+	long page = (long)lib_rows(ap);
+
+	ap->message[0] = '\0';
+	switch (act) {
+	case ACT_QUIT: return APP_QUIT;
+	case ACT_REDRAW: return APP_REDRAW | APP_FULL_REDRAW;
+	case ACT_HELP: return help_open(ap);
+	case ACT_DOWN: lib_move(ap, 1); break;
+	case ACT_UP: lib_move(ap, -1); break;
+	case ACT_PAGE_DOWN: lib_move(ap, page); break;
+	case ACT_PAGE_UP: lib_move(ap, -page); break;
+	case ACT_HALF_DOWN: lib_move(ap, page / 2 ? page / 2 : 1); break;
+	case ACT_HALF_UP: lib_move(ap, -(page / 2 ? page / 2 : 1)); break;
+	case ACT_TOP: lib_move(ap, -(long)lib_count(ap)); break;
+	case ACT_BOTTOM: lib_move(ap, (long)lib_count(ap)); break;
+	case ACT_ENTER: lib_open(ap); break;
+	default: break;
+	}
+	return APP_REDRAW;
+}
+
+static int lib_click(app *ap, int y)
+{
+	rect list = ap->geo.main;
+
+	if (y < list.y || y >= list.y + list.h)
+		return APP_NONE;
+	size_t i = ap->lib_view.top + (size_t)(y - list.y);
+	if (i < lib_count(ap)) {
+		ap->lib_view.cursor = i;
+		lib_keep_cursor(ap);
+	}
+	return APP_REDRAW;
+}
+
+static int lib_wheel(app *ap, int delta)
+{
+	list_view *v = &ap->lib_view;
+	size_t n = lib_count(ap);
+	size_t rows = lib_rows(ap);
+	size_t max = n > rows ? n - rows : 0;
+	long top = (long)v->top + (delta > 0 ? WHEEL_ROWS : -WHEEL_ROWS);
+
+	v->top = top < 0 ? 0 : (size_t)top > max ? max : (size_t)top;
+	if (v->cursor < v->top)
+		v->cursor = v->top;
+	else if (v->cursor >= v->top + rows)
+		v->cursor = v->top + rows - 1;
+	return APP_REDRAW;
+}
+
+/* ====================================================================
+ * The reader screen
+ * ==================================================================== */
+
+static int from_reader(app *ap, int flags)
+{
+	int out = APP_NONE;
+
+	if (flags & READER_REDRAW)
+		out |= APP_REDRAW;
+	if (flags & READER_FULL_REDRAW)
+		out |= APP_FULL_REDRAW;
+	if (flags & READER_CLOSE) {
+		if (!ap->lib)
+			return out | APP_QUIT;
+		close_article(ap);
+		ap->screen = APP_SCREEN_LIBRARY;
+		out |= APP_REDRAW;
+	}
+	return out;
+}
+
+static int reader_key(app *ap, int key)
+{
+	if (ap->rd->search.editing && ap->geo.too_small)
+		return APP_NONE;
+	if (ap->rd->search.editing)
+		return from_reader(ap, reader_search_key(ap->rd, key));
+	action act = keymap_lookup(key);
+	if (act == ACT_HELP)
+		return help_open(ap);
+	return from_reader(ap, reader_apply(ap->rd, act));
+}
+
+/* ====================================================================
+ * Dispatch
+ * ==================================================================== */
+
+static int on_resize(app *ap, int cols, int rows)
+{
+	ap->cols = cols;
+	ap->rows = rows;
+	ap->geo = geometry_compute(cols, rows);
+	if (ap->rd)
+		reader_resize(ap->rd, cols, rows);
+	if (ap->geo.too_small)
+		ap->help = false;
+	else
+		help_scroll(ap, 0);
+	lib_keep_cursor(ap);
+	return APP_REDRAW;
+}
+
+static int on_key(app *ap, int key)
+{
+	if (ap->help)
+		return help_key(ap, key);
+	if (ap->screen == APP_SCREEN_READER)
+		return reader_key(ap, key);
+	action act = keymap_lookup(key);
+	if (ap->geo.too_small && act != ACT_QUIT && act != ACT_REDRAW)
+		return APP_NONE;
+	return lib_action(ap, act);
+}
+
+static int on_mouse(app *ap, const input_event *ev)
+{
+	bool wheel = ev->type != INPUT_CLICK;
+	int delta = ev->type == INPUT_WHEEL_DOWN ? 1 : -1;
+
+	if (ap->geo.too_small)
+		return APP_NONE;
+	if (ap->help) {
+		if (!wheel) {
+			ap->help = false;
+			return APP_REDRAW;
+		}
+		help_scroll(ap, delta * WHEEL_ROWS);
+		return APP_REDRAW;
+	}
+	if (ap->screen == APP_SCREEN_READER) {
+		if (wheel)
+			return from_reader(ap, reader_wheel(ap->rd, ev->x, ev->y, delta));
+		return from_reader(ap, reader_click(ap->rd, ev->x, ev->y));
+	}
+	return wheel ? lib_wheel(ap, delta) : lib_click(ap, ev->y);
+}
+
+int app_handle(app *ap, const input_event *ev)
+{
+	switch (ev->type) {
+	case INPUT_KEY: return on_key(ap, ev->key);
+	case INPUT_RESIZE: return on_resize(ap, ev->x, ev->y);
+	case INPUT_CLICK:
+	case INPUT_WHEEL_UP:
+	case INPUT_WHEEL_DOWN: return on_mouse(ap, ev);
+	}
+	return APP_NONE;
+}
+
+/* ====================================================================
+ * Words for the title and status lines
+ * ==================================================================== */
+
+void app_title(const app *ap, char *buf, size_t n)
+{
+	if (n == 0)
+		return;
+	if (ap->screen == APP_SCREEN_READER && ap->rd) {
+		reader_title(ap->rd, buf, n);
+		return;
+	}
+	size_t count = lib_count(ap);
+	snprintf(buf, n, "quoth · %s · %zu article%s",
+	         ap->lib && ap->lib->dir ? ap->lib->dir : "", count,
+	         count == 1 ? "" : "s");
+}
+
+void app_status(const app *ap, char *buf, size_t n)
+{
+	if (n == 0)
+		return;
+	if (ap->screen == APP_SCREEN_READER && ap->rd) {
+		reader_status(ap->rd, buf, n);
+		return;
+	}
+	size_t count = lib_count(ap);
+	if (ap->lib && ap->lib->error)
+		snprintf(buf, n, "library  %s", ap->lib->error);
+	else if (count == 0)
+		snprintf(buf, n, "library  no articles  q quit");
+	else
+		snprintf(buf, n, "library  %zu/%zu  %s", ap->lib_view.cursor + 1,
+		         count, ap->message[0] ? ap->message : "? help");
+}
+
+void app_library_line(const app *ap, size_t i, char *buf, size_t n)
+{
+	if (n == 0)
+		return;
+	buf[0] = '\0';
+	if (i < lib_count(ap))
+		library_entry_line(&ap->lib->items[i], buf, n);
+}

@@ -1,0 +1,451 @@
+/* test_app.c - the one dispatch: keys, mouse and resize events through
+ * the help overlay, the library and the reader, and the flags returned. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "keys.h"
+#include "reader_fixture.h"
+
+static int key(app *ap, int k)
+{
+	input_event ev = { .type = INPUT_KEY, .key = k };
+	return app_handle(ap, &ev);
+}
+
+static int mouse(app *ap, input_type type, int x, int y)
+{
+	input_event ev = { .type = type, .x = x, .y = y };
+	return app_handle(ap, &ev);
+}
+
+static int resize(app *ap, int cols, int rows)
+{
+	input_event ev = { .type = INPUT_RESIZE, .x = cols, .y = rows };
+	return app_handle(ap, &ev);
+}
+
+static article *small_article(void)
+{
+	article *a = fx_article("Test", "\xe2\x80\x9cHello,\xe2\x80\x9d Ann said.\n\n"
+	                        "Second paragraph.\n\nThird paragraph.");
+	size_t ann = fx_entity(a, "ann", "Ann", "PERSON");
+	fx_mentions_of(a, ann, "Ann");
+	fx_quote(a, (long)ann, NULL, QUOTE_DIRECT, "said", 1, "Hello,");
+	fx_finish(a);
+	return a;
+}
+
+/* ---- one article ------------------------------------------------------ */
+
+static void test_article_q_quits(void **state)
+{
+	(void)state;
+	app *ap = app_new_article(small_article(), 80, 24);
+
+	assert_non_null(ap);
+	assert_int_equal(ap->screen, APP_SCREEN_READER);
+	assert_true(key(ap, 'j') & APP_REDRAW);
+	assert_true(key(ap, 'q') & APP_QUIT);
+	app_free(ap);
+}
+
+static void test_ctrl_l_full_redraw(void **state)
+{
+	(void)state;
+	app *ap = app_new_article(small_article(), 80, 24);
+
+	assert_int_equal(key(ap, QK_CTRL('l')), APP_REDRAW | APP_FULL_REDRAW);
+	assert_false(key(ap, 'j') & APP_FULL_REDRAW);
+	app_free(ap);
+}
+
+static void test_keys_reach_reader(void **state)
+{
+	(void)state;
+	app *ap = app_new_article(small_article(), 80, 24);
+	char buf[128];
+
+	key(ap, ']');
+	assert_int_equal(ap->rd->current, 0);
+	key(ap, '2');
+	assert_int_equal(ap->rd->focus, PANE_ENTITIES);
+	key(ap, QK_ENTER);
+	assert_int_equal(ap->rd->selected, 0);
+	key(ap, QK_TAB);
+	assert_int_equal(ap->rd->focus, PANE_QUOTES);
+	app_status(ap, buf, sizeof buf);
+	assert_string_equal(buf, "quotes  100%  quote 1/1  Ann  ? help");
+	app_title(ap, buf, sizeof buf);
+	assert_string_equal(buf, "Test · The Test Courier · 2024-09-13");
+	key(ap, QK_ESC);
+	assert_int_equal(ap->rd->selected, -1);
+	app_free(ap);
+}
+
+static void test_search_keys_go_to_query(void **state)
+{
+	(void)state;
+	app *ap = app_new_article(small_article(), 80, 24);
+	char buf[64];
+
+	key(ap, '/');
+	assert_true(ap->rd->search.editing);
+	/* q, ? and j are text while typing a search. */
+	key(ap, 'q');
+	key(ap, '?');
+	key(ap, 'j');
+	assert_false(ap->help);
+	assert_string_equal(ap->rd->search.query, "q?j");
+	app_status(ap, buf, sizeof buf);
+	assert_string_equal(buf, "/q?j");
+	key(ap, QK_ESC);
+	assert_false(ap->rd->search.editing);
+	key(ap, '/');
+	key(ap, 'p');
+	key(ap, 'a');
+	key(ap, QK_ENTER);
+	assert_true(ap->rd->search.found);
+	assert_false(ap->rd->search.editing);
+	app_free(ap);
+}
+
+/* ---- help ------------------------------------------------------------- */
+
+static void test_help_toggle(void **state)
+{
+	(void)state;
+	app *ap = app_new_article(small_article(), 80, 40);
+	char line[128];
+
+	assert_true(key(ap, '?') & APP_REDRAW);
+	assert_true(ap->help);
+	assert_int_equal(app_help_count(ap), ACT_COUNT - 1);
+	app_help_line(ap, 0, line, sizeof line);
+	assert_non_null(strstr(line, "quit"));
+	/* Short enough to fit: j closes it like any key, and does nothing
+	 * else. */
+	layout_pos top = ap->rd->top;
+	key(ap, 'j');
+	assert_false(ap->help);
+	assert_int_equal(ap->rd->top.para, top.para);
+	assert_int_equal(ap->rd->top.row, top.row);
+	key(ap, QK_F1);
+	assert_true(ap->help);
+	key(ap, 'x');
+	assert_false(ap->help);
+	key(ap, '?');
+	key(ap, QK_ESC);
+	assert_false(ap->help);
+	key(ap, '?');
+	mouse(ap, INPUT_CLICK, 3, 3);
+	assert_false(ap->help);
+	app_free(ap);
+}
+
+static void test_help_scrolls_when_long(void **state)
+{
+	(void)state;
+	app *ap = app_new_article(small_article(), 80, 12);
+	size_t rows = (size_t)ap->geo.help.h - 2;
+
+	assert_true(app_help_count(ap) > rows);
+	key(ap, '?');
+	key(ap, 'j');
+	key(ap, 'j');
+	assert_true(ap->help);
+	assert_int_equal(ap->help_top, 2);
+	key(ap, 'k');
+	assert_int_equal(ap->help_top, 1);
+	for (int i = 0; i < 100; i++)
+		key(ap, QK_DOWN);
+	assert_int_equal(ap->help_top, app_help_count(ap) - rows);
+	mouse(ap, INPUT_WHEEL_UP, 5, 5);
+	assert_int_equal(ap->help_top, app_help_count(ap) - rows - 3);
+	key(ap, 'q');                /* closes, does not quit */
+	assert_false(ap->help);
+	assert_int_equal(ap->screen, APP_SCREEN_READER);
+	app_free(ap);
+}
+
+/* ---- mouse and resize ------------------------------------------------- */
+
+static void test_mouse_through_app(void **state)
+{
+	(void)state;
+	app *ap = app_new_article(small_article(), 120, 30);
+	rect qb = ap->rd->geo.pane[PANE_QUOTES].body;
+
+	assert_true(mouse(ap, INPUT_CLICK, qb.x + 1, qb.y) & APP_REDRAW);
+	assert_int_equal(ap->rd->focus, PANE_QUOTES);
+	assert_int_equal(ap->rd->current, 0);
+	mouse(ap, INPUT_CLICK, 2, 2);
+	assert_int_equal(ap->rd->focus, PANE_TEXT);
+	app_free(ap);
+}
+
+static void test_resize_event(void **state)
+{
+	(void)state;
+	app *ap = app_new_article(small_article(), 80, 24);
+
+	assert_true(resize(ap, 120, 40) & APP_REDRAW);
+	assert_int_equal(ap->cols, 120);
+	assert_true(ap->geo.wide);
+	assert_true(ap->rd->geo.wide);
+	assert_int_equal(layout_width(ap->rd->lay), 70);
+	/* Too small: keys wait, q still quits. */
+	resize(ap, 10, 4);
+	assert_true(ap->rd->geo.too_small);
+	assert_int_equal(key(ap, '?'), APP_NONE);
+	assert_false(ap->help);
+	assert_int_equal(key(ap, '2'), APP_NONE);
+	assert_int_equal(ap->rd->focus, PANE_TEXT);
+	resize(ap, 80, 24);
+	key(ap, '2');
+	assert_int_equal(ap->rd->focus, PANE_ENTITIES);
+	resize(ap, 10, 4);
+	assert_true(key(ap, 'q') & APP_QUIT);
+	app_free(ap);
+}
+
+/* ---- library ---------------------------------------------------------- */
+
+typedef struct lib_fixture {
+	char dir[64];
+} lib_fixture;
+
+static const char *const lib_files[] = {
+	"a.yaml", "b.yaml", "c.yaml", "d-broken.yaml",
+};
+
+static void write_article(const char *dir, const char *name, const char *title,
+                          bool broken)
+{
+	char path[256];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fprintf(f, "title: %s\n%sbody: |\n  Paragraph about %s.\n", title,
+	        broken ? "bogus: 1\n" : "", title);
+	fclose(f);
+}
+
+static int lib_setup(void **state)
+{
+	lib_fixture *f = calloc(1, sizeof *f);
+	snprintf(f->dir, sizeof f->dir, "/tmp/quoth-app-XXXXXX");
+	if (!mkdtemp(f->dir))
+		return -1;
+	write_article(f->dir, lib_files[0], "Alpha", false);
+	write_article(f->dir, lib_files[1], "Bravo", false);
+	write_article(f->dir, lib_files[2], "Charlie", false);
+	write_article(f->dir, lib_files[3], "Delta", true);
+	*state = f;
+	return 0;
+}
+
+static int lib_teardown(void **state)
+{
+	lib_fixture *f = *state;
+	char path[256];
+	for (size_t i = 0; i < sizeof lib_files / sizeof lib_files[0]; i++) {
+		snprintf(path, sizeof path, "%s/%s", f->dir, lib_files[i]);
+		unlink(path);
+	}
+	rmdir(f->dir);
+	free(f);
+	return 0;
+}
+
+static void test_library_navigation(void **state)
+{
+	lib_fixture *f = *state;
+	app *ap = app_new_library(f->dir, 80, 24);
+	char buf[256];
+
+	assert_non_null(ap);
+	assert_int_equal(ap->screen, APP_SCREEN_LIBRARY);
+	assert_int_equal(ap->lib->n, 4);
+	assert_int_equal(ap->lib_view.cursor, 0);
+	key(ap, 'j');
+	key(ap, QK_DOWN);
+	assert_int_equal(ap->lib_view.cursor, 2);
+	key(ap, 'k');
+	assert_int_equal(ap->lib_view.cursor, 1);
+	key(ap, 'G');
+	assert_int_equal(ap->lib_view.cursor, 3);
+	key(ap, 'j');
+	assert_int_equal(ap->lib_view.cursor, 3);
+	key(ap, 'g');
+	assert_int_equal(ap->lib_view.cursor, 0);
+	key(ap, QK_PGDN);
+	assert_int_equal(ap->lib_view.cursor, 3);
+	key(ap, QK_PGUP);
+	assert_int_equal(ap->lib_view.cursor, 0);
+	app_status(ap, buf, sizeof buf);
+	assert_string_equal(buf, "library  1/4  ? help");
+	app_title(ap, buf, sizeof buf);
+	assert_non_null(strstr(buf, "4 articles"));
+	app_library_line(ap, 1, buf, sizeof buf);
+	assert_string_equal(buf, "Bravo · 0 quotes · 0 entities");
+	app_library_line(ap, 3, buf, sizeof buf);
+	assert_memory_equal(buf, "d-broken.yaml: 2:1: ", 20);
+	app_library_line(ap, 9, buf, sizeof buf);
+	assert_string_equal(buf, "");
+	/* Help from the library. */
+	key(ap, '?');
+	assert_true(ap->help);
+	key(ap, ' ');
+	assert_false(ap->help);
+	assert_true(key(ap, 'q') & APP_QUIT);
+	app_free(ap);
+}
+
+static void test_library_open_and_back(void **state)
+{
+	lib_fixture *f = *state;
+	app *ap = app_new_library(f->dir, 80, 24);
+	char buf[256];
+
+	key(ap, 'j');
+	assert_true(key(ap, QK_ENTER) & APP_REDRAW);
+	assert_int_equal(ap->screen, APP_SCREEN_READER);
+	assert_non_null(ap->art);
+	assert_string_equal(ap->art->title, "Bravo");
+	app_title(ap, buf, sizeof buf);
+	assert_string_equal(buf, "Bravo");
+	/* q goes back to the library, which keeps its cursor. */
+	int flags = key(ap, 'q');
+	assert_false(flags & APP_QUIT);
+	assert_true(flags & APP_REDRAW);
+	assert_int_equal(ap->screen, APP_SCREEN_LIBRARY);
+	assert_null(ap->art);
+	assert_null(ap->rd);
+	assert_int_equal(ap->lib_view.cursor, 1);
+	/* Open another, leave it, quit. */
+	key(ap, 'j');
+	key(ap, '\r');
+	assert_string_equal(ap->art->title, "Charlie");
+	key(ap, 'q');
+	assert_true(key(ap, 'q') & APP_QUIT);
+	app_free(ap);
+}
+
+static void test_library_open_failure(void **state)
+{
+	lib_fixture *f = *state;
+	app *ap = app_new_library(f->dir, 80, 24);
+	char buf[256];
+
+	key(ap, 'G');
+	key(ap, QK_ENTER);
+	assert_int_equal(ap->screen, APP_SCREEN_LIBRARY);
+	assert_null(ap->art);
+	app_status(ap, buf, sizeof buf);
+	assert_non_null(strstr(buf, "cannot open d-broken.yaml: 2:1: "));
+	/* The next key clears the message. */
+	key(ap, 'k');
+	app_status(ap, buf, sizeof buf);
+	assert_string_equal(buf, "library  3/4  ? help");
+	app_free(ap);
+}
+
+static void test_library_mouse(void **state)
+{
+	lib_fixture *f = *state;
+	app *ap = app_new_library(f->dir, 80, 24);
+
+	mouse(ap, INPUT_CLICK, 3, ap->geo.main.y + 2);
+	assert_int_equal(ap->lib_view.cursor, 2);
+	mouse(ap, INPUT_CLICK, 3, ap->geo.main.y + 10);   /* past the list */
+	assert_int_equal(ap->lib_view.cursor, 2);
+	mouse(ap, INPUT_WHEEL_DOWN, 3, 3);     /* the list fits: no scroll */
+	assert_int_equal(ap->lib_view.top, 0);
+	app_free(ap);
+}
+
+static void test_library_scrolls(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/quoth-many-XXXXXX";
+	char name[32];
+	assert_non_null(mkdtemp(dir));
+	for (int i = 0; i < 30; i++) {
+		snprintf(name, sizeof name, "%02d.yaml", i);
+		write_article(dir, name, "Item", false);
+	}
+	app *ap = app_new_library(dir, 80, 12);
+	size_t rows = (size_t)ap->geo.main.h;
+
+	assert_int_equal(ap->lib->n, 30);
+	for (int i = 0; i < 15; i++)
+		key(ap, 'j');
+	assert_int_equal(ap->lib_view.cursor, 15);
+	assert_int_equal(ap->lib_view.top, 15 - rows + 1);
+	key(ap, 'G');
+	assert_int_equal(ap->lib_view.top, 30 - rows);
+	mouse(ap, INPUT_WHEEL_UP, 3, 3);
+	assert_int_equal(ap->lib_view.top, 30 - rows - 3);
+	assert_true(ap->lib_view.cursor < ap->lib_view.top + rows);
+	/* Smaller terminal: the cursor stays visible. */
+	key(ap, 'G');
+	resize(ap, 80, 9);
+	assert_true(ap->lib_view.cursor >= ap->lib_view.top);
+	assert_true(ap->lib_view.cursor < ap->lib_view.top + (size_t)ap->geo.main.h);
+	app_free(ap);
+	for (int i = 0; i < 30; i++) {
+		char path[128];
+		snprintf(path, sizeof path, "%s/%02d.yaml", dir, i);
+		unlink(path);
+	}
+	rmdir(dir);
+}
+
+static void test_library_bad_dir(void **state)
+{
+	(void)state;
+	app *ap = app_new_library("/nonexistent/quoth", 80, 24);
+	char buf[256];
+
+	assert_non_null(ap);
+	app_status(ap, buf, sizeof buf);
+	assert_non_null(strstr(buf, "/nonexistent/quoth"));
+	assert_true(key(ap, 'j') & APP_REDRAW);
+	key(ap, QK_ENTER);
+	assert_int_equal(ap->screen, APP_SCREEN_LIBRARY);
+	assert_true(key(ap, 'q') & APP_QUIT);
+	app_free(ap);
+	app_free(NULL);
+}
+
+int main(void)
+{
+	setlocale(LC_ALL, "");
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_article_q_quits),
+		cmocka_unit_test(test_ctrl_l_full_redraw),
+		cmocka_unit_test(test_keys_reach_reader),
+		cmocka_unit_test(test_search_keys_go_to_query),
+		cmocka_unit_test(test_help_toggle),
+		cmocka_unit_test(test_help_scrolls_when_long),
+		cmocka_unit_test(test_mouse_through_app),
+		cmocka_unit_test(test_resize_event),
+		cmocka_unit_test_setup_teardown(test_library_navigation, lib_setup, lib_teardown),
+		cmocka_unit_test_setup_teardown(test_library_open_and_back, lib_setup, lib_teardown),
+		cmocka_unit_test_setup_teardown(test_library_open_failure, lib_setup, lib_teardown),
+		cmocka_unit_test_setup_teardown(test_library_mouse, lib_setup, lib_teardown),
+		cmocka_unit_test(test_library_scrolls),
+		cmocka_unit_test(test_library_bad_dir),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

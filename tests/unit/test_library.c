@@ -1,0 +1,235 @@
+/* test_library.c - a directory of articles as the library lists it: sorted
+ * by name, broken files shown with their first error, a bad directory
+ * reported rather than fatal. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "library.h"
+
+static const char *const good_yaml =
+	"title: Harbour Festival Goes Ahead\n"
+	"source: The Kestrel Bay Courier\n"
+	"published: 2024-09-13\n"
+	"body: |\n"
+	"  The festival will go ahead, Zoe Angstrom said on Friday.\n"
+	"\n"
+	"  \xe2\x80\x9cRain or shine,\xe2\x80\x9d she said in Kestrel Bay.\n"
+	"entities:\n"
+	"  - id: zoe\n"
+	"    name: Zoe Angstrom\n"
+	"    type: PERSON\n"
+	"  - id: bay\n"
+	"    name: Kestrel Bay\n"
+	"    type: GPE\n"
+	"quotes:\n"
+	"  - text: Rain or shine,\n"
+	"    speaker: zoe\n"
+	"    cue: said\n";
+
+static const char *const minimal_yaml =
+	"title: Short\n"
+	"body: |\n"
+	"  Nothing happened.\n";
+
+/* Line 2 has the problem: an unknown key. */
+static const char *const broken_yaml =
+	"title: Broken\n"
+	"titel: typo\n"
+	"body: |\n"
+	"  Text.\n";
+
+typedef struct dir_fixture {
+	char path[64];
+} dir_fixture;
+
+static void write_file(const char *dir, const char *name, const char *text)
+{
+	char path[256];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static void remove_file(const char *dir, const char *name)
+{
+	char path[256];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	unlink(path);
+}
+
+static const char *const files[] = {
+	"b-good.yaml", "a-minimal.yaml", "c-broken.yaml", "notes.txt",
+	".hidden.yaml",
+};
+
+static int setup(void **state)
+{
+	dir_fixture *f = calloc(1, sizeof *f);
+	snprintf(f->path, sizeof f->path, "/tmp/quoth-library-XXXXXX");
+	if (!mkdtemp(f->path))
+		return -1;
+	write_file(f->path, files[0], good_yaml);
+	write_file(f->path, files[1], minimal_yaml);
+	write_file(f->path, files[2], broken_yaml);
+	write_file(f->path, files[3], "not an article\n");
+	write_file(f->path, files[4], good_yaml);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	dir_fixture *f = *state;
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
+		remove_file(f->path, files[i]);
+	rmdir(f->path);
+	free(f);
+	return 0;
+}
+
+static void test_lists_yaml_sorted(void **state)
+{
+	dir_fixture *f = *state;
+	library *lib = library_load(f->path);
+
+	assert_non_null(lib);
+	assert_null(lib->error);
+	assert_int_equal(lib->n, 3);
+	assert_string_equal(lib->items[0].file, "a-minimal.yaml");
+	assert_string_equal(lib->items[1].file, "b-good.yaml");
+	assert_string_equal(lib->items[2].file, "c-broken.yaml");
+	char want[128];
+	snprintf(want, sizeof want, "%s/b-good.yaml", f->path);
+	assert_string_equal(lib->items[1].path, want);
+	library_free(lib);
+}
+
+static void test_summary(void **state)
+{
+	dir_fixture *f = *state;
+	library *lib = library_load(f->path);
+	const library_entry *e = &lib->items[1];
+	char line[256];
+
+	assert_null(e->error);
+	assert_string_equal(e->title, "Harbour Festival Goes Ahead");
+	assert_string_equal(e->source, "The Kestrel Bay Courier");
+	assert_string_equal(e->published, "2024-09-13");
+	assert_int_equal(e->n_quotes, 1);
+	assert_int_equal(e->n_entities, 2);
+	library_entry_line(e, line, sizeof line);
+	assert_string_equal(line, "Harbour Festival Goes Ahead · The Kestrel Bay Courier"
+	                    " · 2024-09-13 · 1 quote · 2 entities");
+
+	e = &lib->items[0];
+	assert_null(e->source);
+	assert_int_equal(e->n_quotes, 0);
+	library_entry_line(e, line, sizeof line);
+	assert_string_equal(line, "Short · 0 quotes · 0 entities");
+	library_free(lib);
+}
+
+static void test_broken_listed_with_error(void **state)
+{
+	dir_fixture *f = *state;
+	library *lib = library_load(f->path);
+	const library_entry *e = &lib->items[2];
+	char line[256];
+
+	assert_non_null(e->error);
+	assert_null(e->title);
+	/* "LINE:COL: message", pointing at the unknown key on line 2. */
+	assert_memory_equal(e->error, "2:1: ", 5);
+	library_entry_line(e, line, sizeof line);
+	assert_memory_equal(line, "c-broken.yaml: 2:1: ", 20);
+	library_free(lib);
+}
+
+static void test_unreadable_directory(void **state)
+{
+	(void)state;
+	library *lib = library_load("/nonexistent/quoth/dir");
+
+	assert_non_null(lib);
+	assert_int_equal(lib->n, 0);
+	assert_non_null(lib->error);
+	assert_non_null(strstr(lib->error, "/nonexistent/quoth/dir"));
+	library_free(lib);
+}
+
+static void test_empty_directory(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/quoth-empty-XXXXXX";
+	assert_non_null(mkdtemp(path));
+	library *lib = library_load(path);
+	assert_non_null(lib);
+	assert_null(lib->error);
+	assert_int_equal(lib->n, 0);
+	library_free(lib);
+	rmdir(path);
+	library_free(NULL);
+}
+
+static void test_first_error_picks_earliest(void **state)
+{
+	(void)state;
+	diag_list d = { 0 };
+
+	diag_add(&d, "x.yaml", 9, 3, "later");
+	diag_add(&d, "x.yaml", 4, 7, "earlier");
+	diag_add(&d, "x.yaml", 4, 2, "earliest");
+	char *s = library_first_error(&d);
+	assert_string_equal(s, "4:2: earliest");
+	free(s);
+	diag_list_free(&d);
+
+	diag_list whole = { 0 };
+	diag_add(&whole, "x.yaml", 0, 0, "cannot read");
+	s = library_first_error(&whole);
+	assert_string_equal(s, "cannot read");
+	free(s);
+	diag_list_free(&whole);
+}
+
+static void test_line_truncation_keeps_characters(void **state)
+{
+	(void)state;
+	library_entry e = {
+		.file = "x.yaml", .title = "Zo\xc3\xab \xc3\x85ngstr\xc3\xb6m", /* Zoë Ångström */
+	};
+	char line[5];
+	/* "Zo" + a cut "ë" would leave half a character. */
+	library_entry_line(&e, line, 4);
+	assert_string_equal(line, "Zo");
+	library_entry_line(&e, line, 5);
+	assert_string_equal(line, "Zo\xc3\xab");
+}
+
+int main(void)
+{
+	setlocale(LC_ALL, "");
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_lists_yaml_sorted, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_summary, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_broken_listed_with_error, setup, teardown),
+		cmocka_unit_test(test_unreadable_directory),
+		cmocka_unit_test(test_empty_directory),
+		cmocka_unit_test(test_first_error_picks_earliest),
+		cmocka_unit_test(test_line_truncation_keeps_characters),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
