@@ -893,6 +893,12 @@ static size_t longest_prefix(resolver *r, size_t from, const char *pat,
 		fail[i] = k;
 	}
 	for (size_t i = from; i < a->body_len && best < m; i++) {
+		if (q == 0) {   /* skip to the next place the quote could start */
+			const char *p = memchr(a->body + i, pat[0], a->body_len - i);
+			if (!p)
+				break;
+			i = (size_t)(p - a->body);
+		}
 		while (q > 0 && a->body[i] != pat[q])
 			q = fail[q - 1];
 		q += a->body[i] == pat[q];

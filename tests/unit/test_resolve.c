@@ -245,15 +245,18 @@ static void test_cjk_name_inside_cjk_text(void **state)
 static void test_pattern_edges_that_are_not_letters(void **state)
 {
 	(void)state;
-	/* "U.S." ends with a dot: a letter may follow it. */
-	article *a = art_new("the U.S.-led coalition and U.S.A");
+	/* "U.S." ends with a dot: a letter may follow it; ".NET" begins with
+	 * one: a letter may come before it. */
+	article *a = art_new("the U.S.-led coalition and U.S.A on ASP.NET");
 	const char *aliases[] = { "U.S.", NULL };
 	ent_add(a, "us", "United States", aliases, false);
+	ent_add(a, "net", ".NET", NULL, false);
 	resolve_clean(a);
-	assert_int_equal(a->n_mentions, 2);
+	assert_int_equal(a->n_mentions, 3);
 	expect_mention(a, 0, "U.S.", 0);
 	expect_mention(a, 1, "U.S.", 0);
 	assert_int_equal(a->mentions[1].at.start, 27);
+	expect_mention(a, 2, ".NET", 1);
 	article_free(a);
 }
 
@@ -262,18 +265,21 @@ static void test_pattern_edges_that_are_not_letters(void **state)
 static void test_longest_wins_at_the_same_start(void **state)
 {
 	(void)state;
-	article *a = art_new("Jabhat al-Nusra, once called al-Nusra, said");
+	/* "al-Nusra" overlaps both and loses to the leftmost, then to the
+	 * longest at the same start. */
+	article *a = art_new("Jabhat al-Nusra, once called al-Nusra Front, said");
 	ent_add(a, "nusra", "al-Nusra", NULL, false);
 	ent_add(a, "jabhat", "Jabhat al-Nusra", NULL, false);
+	ent_add(a, "front", "al-Nusra Front", NULL, false);
 	resolve_clean(a);
 	assert_int_equal(a->n_mentions, 2);
 	expect_mention(a, 0, "Jabhat al-Nusra", 1);
-	expect_mention(a, 1, "al-Nusra", 0);
+	expect_mention(a, 1, "al-Nusra Front", 2);
 	assert_int_equal(a->mentions[1].at.start, 29);
-	assert_int_equal(a->entities[0].n_mentions, 1);
-	assert_int_equal(a->entities[0].mention_ids[0], 1);
+	assert_int_equal(a->entities[0].n_mentions, 0);
 	assert_int_equal(a->entities[1].n_mentions, 1);
 	assert_int_equal(a->entities[1].mention_ids[0], 0);
+	assert_int_equal(a->entities[2].mention_ids[0], 1);
 	article_free(a);
 }
 
@@ -365,6 +371,19 @@ static void test_case_variants_clash_when_one_ignores_case(void **state)
 	article_free(a);
 }
 
+static void test_case_insensitive_first_clashes_too(void **state)
+{
+	(void)state;
+	article *a = art_new("kerry");
+	ent_add(a, "kerry", "kerry", NULL, true);
+	ent_add(a, "other", "Kerry", NULL, false);
+	resolve_one_problem(a, 111, "'Kerry' is declared by entity 'kerry' (line 101) "
+	                            "and by entity 'other'");
+	assert_int_equal(a->n_mentions, 1);
+	expect_mention(a, 0, "kerry", 0);
+	article_free(a);
+}
+
 static void test_case_variants_of_sensitive_entities_coexist(void **state)
 {
 	(void)state;
@@ -420,6 +439,7 @@ static void test_explicit_mention_valid(void **state)
 	size_t l = ent_add(a, "lukasz", "Lukasz", NULL, false);
 	ent_given(a, l, 7, 14);       /* Łukasz, an explicit mention */
 	ent_given(a, k, 19, 24);      /* the same as the found one */
+	ent_given(a, k, 19, 24);      /* given twice, kept once */
 	resolve_clean(a);
 	assert_int_equal(a->n_mentions, 2);
 	expect_mention(a, 0, "\xC5\x81ukasz", 1);
@@ -518,15 +538,17 @@ static void test_indirect_quote_not_widened(void **state)
 	article_free(a);
 }
 
-static void test_apostrophe_is_not_a_closing_mark(void **state)
+static void test_apostrophes_inside_words_are_not_marks(void **state)
 {
 	(void)state;
-	article *a = art_new("It was Kerry's idea and Kerry\xE2\x80\x99s plan");
+	article *a = art_new("It was Kerry's idea and Kerry\xE2\x80\x99s plan, rock'n'roll");
 	quote *q1 = quote1(a, NULL, "It was Kerry", QUOTE_DIRECT);
 	quote *q2 = quote1(a, NULL, "and Kerry", QUOTE_DIRECT);
+	quote *q3 = quote1(a, NULL, "n'roll", QUOTE_DIRECT);
 	resolve_clean(a);
 	expect_span(a, q1->spans[0], "It was Kerry");
 	expect_span(a, q2->spans[0], "and Kerry");
+	expect_span(a, q3->spans[0], "n'roll");
 	article_free(a);
 }
 
@@ -746,6 +768,20 @@ static void test_cue_nearest_the_quote(void **state)
 	article_free(a);
 }
 
+static void test_cue_inside_a_later_fragment_does_not_count(void **state)
+{
+	(void)state;
+	article *a = art_new("\xE2\x80\x9CWe,\xE2\x80\x9D he began, \xE2\x80\x9C"
+	                     "said nothing.\xE2\x80\x9D Kerry said so.");
+	const char *frags[] = { "We,", "said nothing.", NULL };
+	quote *q = quote_add(a, NULL, frags, QUOTE_DIRECT);
+	set_cue(q, "said");
+	resolve_clean(a);
+	expect_span(a, q->cue_span, "said");
+	assert_true(q->cue_span.start > q->spans[1].end);
+	article_free(a);
+}
+
 static void test_cue_before_the_quote(void **state)
 {
 	(void)state;
@@ -872,6 +908,7 @@ int main(void)
 		cmocka_unit_test(test_case_insensitive_entity),
 		cmocka_unit_test(test_same_spelling_in_two_entities),
 		cmocka_unit_test(test_case_variants_clash_when_one_ignores_case),
+		cmocka_unit_test(test_case_insensitive_first_clashes_too),
 		cmocka_unit_test(test_case_variants_of_sensitive_entities_coexist),
 		cmocka_unit_test(test_same_spelling_twice_in_one_entity_is_harmless),
 		cmocka_unit_test(test_explicit_mention_wins_over_found),
@@ -883,7 +920,7 @@ int main(void)
 		cmocka_unit_test(test_quote_widened_through_punctuation),
 		cmocka_unit_test(test_guillemets_and_corner_brackets),
 		cmocka_unit_test(test_indirect_quote_not_widened),
-		cmocka_unit_test(test_apostrophe_is_not_a_closing_mark),
+		cmocka_unit_test(test_apostrophes_inside_words_are_not_marks),
 		cmocka_unit_test(test_occurrence_chooses_among_repeats),
 		cmocka_unit_test(test_occurrence_too_large),
 		cmocka_unit_test(test_occurrence_too_large_for_one),
@@ -900,6 +937,7 @@ int main(void)
 		cmocka_unit_test(test_unknown_speaker_without_suggestion),
 		cmocka_unit_test(test_speakers_named_and_unnamed),
 		cmocka_unit_test(test_cue_nearest_the_quote),
+		cmocka_unit_test(test_cue_inside_a_later_fragment_does_not_count),
 		cmocka_unit_test(test_cue_before_the_quote),
 		cmocka_unit_test(test_cue_word_bounded),
 		cmocka_unit_test(test_cue_not_found_in_neighbouring_paragraphs),
