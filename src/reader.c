@@ -342,9 +342,26 @@ void reader_free(reader *r)
  * Messages and the text pane's scroll
  * ==================================================================== */
 
-static void message_set(reader *r, bool error, const char *fmt, const char *arg)
+/* The message is prefix followed by arg (may be NULL), cut at a
+ * character boundary when too long for the status line's buffer. */
+static void message_set(reader *r, bool error, const char *prefix,
+                        const char *arg)
 {
-	snprintf(r->message, sizeof r->message, fmt, arg ? arg : "");
+	const char *parts[] = { prefix, arg };
+	size_t len = 0;
+
+	for (size_t i = 0; i < 2 && parts[i]; i++) {
+		size_t n = strlen(parts[i]);
+		size_t room = sizeof r->message - 1 - len;
+		if (n > room) {
+			n = room;
+			while (n > 0 && ((unsigned char)parts[i][n] & 0xC0) == 0x80)
+				n--;
+		}
+		memcpy(r->message + len, parts[i], n);
+		len += n;
+	}
+	r->message[len] = '\0';
 	r->message_is_error = error;
 }
 
@@ -627,7 +644,7 @@ static bool no_quotes_message(reader *r)
 	if (r->n_list > 0)
 		return false;
 	if (r->filter)
-		message_set(r, true, "no quotes by %s",
+		message_set(r, true, "no quotes by ",
 		            r->a->entities[r->selected].name);
 	else
 		message_set(r, true, "no quotes in this article", NULL);
@@ -693,7 +710,7 @@ static void step_mention(reader *r, int dir)
 	const entity *e = &r->a->entities[r->selected];
 	size_t n = e->n_mentions;
 	if (n == 0 || !e->mention_ids) {
-		message_set(r, true, "no mentions of %s", e->name);
+		message_set(r, true, "no mentions of ", e->name);
 		return;
 	}
 	long idx;
@@ -734,7 +751,7 @@ static void toggle_filter(reader *r)
 	}
 	quotes_list_update(r);
 	if (r->filter && r->n_list == 0)
-		message_set(r, false, "no quotes by %s", r->a->entities[r->selected].name);
+		message_set(r, false, "no quotes by ", r->a->entities[r->selected].name);
 }
 
 /* ====================================================================
@@ -773,7 +790,7 @@ static void search_restore_origin(reader *r)
 
 static void search_not_found(reader *r)
 {
-	message_set(r, true, "not found: %s", r->search.query);
+	message_set(r, true, "not found: ", r->search.query);
 }
 
 /* The match for the query just extended: no earlier than the match of
