@@ -1,19 +1,16 @@
 /* reader.c - the reader's state machine; see reader.h.
  *
  * This file changes the state: indexes built once, scrolling, lists,
- * quotes, mentions, search.  What the renderer reads (marks, gutter,
- * the lines of text) is computed in reader_view.c. */
+ * quotes, mentions, the filter, mouse and resize.  The search is in
+ * reader_search.c; what the renderer reads (marks, gutter, the words of
+ * the lists and status line) is computed in reader_view.c. */
 #include "reader.h"
 
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "keys.h"
 #include "reader_private.h"
-#include "search.h"
-#include "text.h"
 
 /* Rows the mouse wheel scrolls. */
 #define WHEEL_ROWS 3
@@ -344,7 +341,7 @@ void reader_free(reader *r)
 
 /* The message is prefix followed by arg (may be NULL), cut at a
  * character boundary when too long for the status line's buffer. */
-static void message_set(reader *r, bool error, const char *prefix,
+void reader_message_set(reader *r, bool error, const char *prefix,
                         const char *arg)
 {
 	const char *parts[] = { prefix, arg };
@@ -365,7 +362,7 @@ static void message_set(reader *r, bool error, const char *prefix,
 	r->message_is_error = error;
 }
 
-static void message_clear(reader *r)
+void reader_message_clear(reader *r)
 {
 	r->message[0] = '\0';
 	r->message_is_error = false;
@@ -390,32 +387,32 @@ layout_pos reader_max_top(const reader *r)
 	return layout_advance(r->lay, last, -(long)(reader_text_rows(r) - 1), NULL);
 }
 
-static layout_pos clamp_top(const reader *r, layout_pos pos)
+layout_pos reader_clamp_top(const reader *r, layout_pos pos)
 {
 	layout_pos max = reader_max_top(r);
 	return pos_cmp(pos, max) > 0 ? max : pos;
 }
 
 /* Moves the view; the new top row is the one to keep across resizes. */
-static void set_top(reader *r, layout_pos pos)
+void reader_set_top(reader *r, layout_pos pos)
 {
-	r->top = clamp_top(r, pos);
+	r->top = reader_clamp_top(r, pos);
 	r->anchor = layout_offset_of_pos(r->lay, r->top);
 }
 
 static void scroll_text(reader *r, long delta)
 {
-	set_top(r, layout_advance(r->lay, r->top, delta, NULL));
+	reader_set_top(r, layout_advance(r->lay, r->top, delta, NULL));
 }
 
 /* Puts the row of a body offset in the upper third of the text pane. */
-static void show_offset(reader *r, size_t offset)
+void reader_show_offset(reader *r, size_t offset)
 {
 	layout_pos row = layout_pos_of_offset(r->lay, offset);
-	set_top(r, layout_advance(r->lay, row, -(long)(reader_text_rows(r) / 3), NULL));
+	reader_set_top(r, layout_advance(r->lay, row, -(long)(reader_text_rows(r) / 3), NULL));
 }
 
-static size_t top_offset(const reader *r)
+size_t reader_top_offset(const reader *r)
 {
 	return layout_offset_of_pos(r->lay, r->top);
 }
@@ -598,7 +595,7 @@ static void goto_quote(reader *r, size_t q)
 {
 	r->current = (long)q;
 	if (reader_quote_start(r, q) != SIZE_MAX)
-		show_offset(r, reader_quote_start(r, q));
+		reader_show_offset(r, reader_quote_start(r, q));
 	long at = reader_list_index(r, q);
 	if (at >= 0) {
 		r->quotes.cursor = (size_t)at;
@@ -644,10 +641,10 @@ static bool no_quotes_message(reader *r)
 	if (r->n_list > 0)
 		return false;
 	if (r->filter)
-		message_set(r, true, "no quotes by ",
+		reader_message_set(r, true, "no quotes by ",
 		            r->a->entities[r->selected].name);
 	else
-		message_set(r, true, "no quotes in this article", NULL);
+		reader_message_set(r, true, "no quotes in this article", NULL);
 	return true;
 }
 
@@ -660,10 +657,10 @@ static void next_quote(reader *r)
 	if (r->current >= 0)
 		idx = list_lower_rank(r, r->ix->rank[r->current] + 1);
 	else
-		idx = list_lower_offset(r, top_offset(r));
+		idx = list_lower_offset(r, reader_top_offset(r));
 	if (idx >= r->n_list) {
 		idx = 0;
-		message_set(r, false, "wrapped to the first quote", NULL);
+		reader_message_set(r, false, "wrapped to the first quote", NULL);
 	}
 	goto_quote(r, r->list[idx]);
 }
@@ -677,10 +674,10 @@ static void prev_quote(reader *r)
 	if (r->current >= 0)
 		idx = list_lower_rank(r, r->ix->rank[r->current]);
 	else
-		idx = list_lower_offset(r, top_offset(r));
+		idx = list_lower_offset(r, reader_top_offset(r));
 	if (idx == 0) {
 		idx = r->n_list;
-		message_set(r, false, "wrapped to the last quote", NULL);
+		reader_message_set(r, false, "wrapped to the last quote", NULL);
 	}
 	goto_quote(r, r->list[idx - 1]);
 }
@@ -704,31 +701,31 @@ static size_t mention_lower(const reader *r, const entity *e, size_t offset)
 static void step_mention(reader *r, int dir)
 {
 	if (r->selected < 0) {
-		message_set(r, true, "no entity selected", NULL);
+		reader_message_set(r, true, "no entity selected", NULL);
 		return;
 	}
 	const entity *e = &r->a->entities[r->selected];
 	size_t n = e->n_mentions;
 	if (n == 0 || !e->mention_ids) {
-		message_set(r, true, "no mentions of ", e->name);
+		reader_message_set(r, true, "no mentions of ", e->name);
 		return;
 	}
 	long idx;
 	if (r->mention >= 0)
 		idx = r->mention + dir;
 	else if (dir > 0)
-		idx = (long)mention_lower(r, e, top_offset(r));
+		idx = (long)mention_lower(r, e, reader_top_offset(r));
 	else
-		idx = (long)mention_lower(r, e, top_offset(r)) - 1;
+		idx = (long)mention_lower(r, e, reader_top_offset(r)) - 1;
 	if (idx >= (long)n) {
 		idx = 0;
-		message_set(r, false, "wrapped to the first mention", NULL);
+		reader_message_set(r, false, "wrapped to the first mention", NULL);
 	} else if (idx < 0) {
 		idx = (long)n - 1;
-		message_set(r, false, "wrapped to the last mention", NULL);
+		reader_message_set(r, false, "wrapped to the last mention", NULL);
 	}
 	r->mention = idx;
-	show_offset(r, r->a->mentions[e->mention_ids[idx]].at.start);
+	reader_show_offset(r, r->a->mentions[e->mention_ids[idx]].at.start);
 }
 
 static void select_entity(reader *r, size_t e)
@@ -744,209 +741,14 @@ static void toggle_filter(reader *r)
 	if (r->filter) {
 		r->filter = false;
 	} else if (r->selected < 0) {
-		message_set(r, true, "no entity selected", NULL);
+		reader_message_set(r, true, "no entity selected", NULL);
 		return;
 	} else {
 		r->filter = true;
 	}
 	quotes_list_update(r);
 	if (r->filter && r->n_list == 0)
-		message_set(r, false, "no quotes by ", r->a->entities[r->selected].name);
-}
-
-/* ====================================================================
- * Search
- * ==================================================================== */
-
-static void search_clear(reader *r)
-{
-	search_state *s = &r->search;
-
-	s->editing = false;
-	s->active = false;
-	s->found = false;
-	s->qlen = 0;
-	s->query[0] = '\0';
-}
-
-static void search_start(reader *r)
-{
-	search_state *s = &r->search;
-
-	search_clear(r);
-	s->editing = true;
-	s->active = true;
-	s->origin_top = r->top;
-	s->origin_anchor = r->anchor;
-	s->origin_offset = top_offset(r);
-	s->steps[0] = (struct search_step){ .found = false };
-}
-
-static void search_restore_origin(reader *r)
-{
-	r->top = clamp_top(r, r->search.origin_top);
-	r->anchor = r->search.origin_anchor;
-}
-
-static void search_not_found(reader *r)
-{
-	message_set(r, true, "not found: ", r->search.query);
-}
-
-/* The match for the query just extended: no earlier than the match of
- * the shorter query (any match of the longer one is one of the shorter),
- * so typing resumes where the last match was instead of rescanning. */
-static void search_extend(reader *r, size_t old_len)
-{
-	search_state *s = &r->search;
-	const struct search_step *prev = &s->steps[old_len];
-	struct search_step step = { .found = false };
-	const char *body = r->a->body;
-	size_t len = r->a->body_len;
-
-	if (old_len == 0 || prev->found) {
-		size_t from = old_len ? prev->match.start : s->origin_offset;
-		bool wrapped = old_len ? prev->wrapped : false;
-		if (!wrapped)
-			step.found = search_forward(body, len, from, len, s->query,
-			                            s->qlen, s->icase, &step.match);
-		if (!step.found) {
-			if (!wrapped)
-				from = 0;
-			wrapped = true;
-			step.found = search_forward(body, len, from, s->origin_offset,
-			                            s->query, s->qlen, s->icase,
-			                            &step.match);
-		}
-		step.wrapped = wrapped;
-	}
-	s->steps[s->qlen] = step;
-	s->found = step.found;
-	s->match = step.match;
-	if (step.found) {
-		show_offset(r, step.match.start);
-		if (step.wrapped)
-			message_set(r, false, "search wrapped to the top", NULL);
-	} else {
-		search_restore_origin(r);
-		search_not_found(r);
-	}
-}
-
-static bool search_type(reader *r, int key)
-{
-	search_state *s = &r->search;
-	char utf8[4];
-	size_t n;
-
-	if (key < ' ' || key == 127 || key >= 0x110000 || (key >= 0xD800 && key <= 0xDFFF))
-		return false;
-	n = utf8_encode((uint32_t)key, utf8);
-	if (s->qlen + n >= READER_QUERY_MAX) {
-		message_set(r, true, "search too long", NULL);
-		return true;
-	}
-	size_t old_len = s->qlen;
-	memcpy(s->query + s->qlen, utf8, n);
-	s->qlen += n;
-	s->query[s->qlen] = '\0';
-	s->icase = search_ignores_case(s->query, s->qlen);
-	search_extend(r, old_len);
-	return true;
-}
-
-static void search_backspace(reader *r)
-{
-	search_state *s = &r->search;
-
-	if (s->qlen == 0) {
-		search_restore_origin(r);
-		search_clear(r);
-		return;
-	}
-	do
-		s->qlen--;
-	while (s->qlen > 0 && ((unsigned char)s->query[s->qlen] & 0xC0) == 0x80);
-	s->query[s->qlen] = '\0';
-	s->icase = search_ignores_case(s->query, s->qlen);
-	s->found = s->qlen > 0 && s->steps[s->qlen].found;
-	s->match = s->steps[s->qlen].match;
-	if (s->found)
-		show_offset(r, s->match.start);
-	else
-		search_restore_origin(r);
-	if (s->qlen > 0 && !s->found)
-		search_not_found(r);
-}
-
-static void search_confirm(reader *r)
-{
-	search_state *s = &r->search;
-
-	s->editing = false;
-	if (s->qlen == 0) {
-		search_clear(r);
-		return;
-	}
-	if (!s->found)
-		search_not_found(r);
-}
-
-int reader_search_key(reader *r, int key)
-{
-	if (!r->search.editing)
-		return READER_NONE;
-	message_clear(r);
-	switch (key) {
-	case QK_ESC:
-		search_restore_origin(r);
-		search_clear(r);
-		return READER_REDRAW;
-	case QK_ENTER: case '\r': case QK_ENTER_KEY:
-		search_confirm(r);
-		return READER_REDRAW;
-	case QK_BACKSPACE: case 127: case 8:
-		search_backspace(r);
-		return READER_REDRAW;
-	default:
-		return search_type(r, key) ? READER_REDRAW : READER_NONE;
-	}
-}
-
-/* n and N: from the current match to the next one only. */
-static void search_step(reader *r, int dir)
-{
-	search_state *s = &r->search;
-	const char *body = r->a->body;
-	size_t len = r->a->body_len;
-	span m;
-	bool ok;
-
-	if (s->qlen == 0) {
-		message_set(r, true, "no previous search", NULL);
-		return;
-	}
-	s->active = true;
-	if (dir > 0) {
-		size_t from = s->found ? s->match.start + 1 : top_offset(r);
-		ok = search_forward(body, len, from, len, s->query, s->qlen, s->icase, &m);
-		if (!ok && (ok = search_forward(body, len, 0, from, s->query, s->qlen,
-		                                s->icase, &m)))
-			message_set(r, false, "search wrapped to the top", NULL);
-	} else {
-		size_t before = s->found ? s->match.start : top_offset(r);
-		ok = search_backward(body, len, before, 0, s->query, s->qlen, s->icase, &m);
-		if (!ok && (ok = search_backward(body, len, len, before, s->query,
-		                                 s->qlen, s->icase, &m)))
-			message_set(r, false, "search wrapped to the bottom", NULL);
-	}
-	s->found = ok;
-	if (!ok) {
-		search_not_found(r);
-		return;
-	}
-	s->match = m;
-	show_offset(r, m.start);
+		reader_message_set(r, false, "no quotes by ", r->a->entities[r->selected].name);
 }
 
 /* ====================================================================
@@ -961,7 +763,7 @@ static void clear_all(reader *r)
 		r->filter = false;
 		quotes_list_update(r);
 	}
-	search_clear(r);
+	reader_search_clear(r);
 }
 
 static void enter(reader *r)
@@ -1011,7 +813,7 @@ static void move_end(reader *r, bool bottom)
 		}
 		break;
 	default:
-		set_top(r, bottom ? reader_max_top(r) : layout_first(r->lay));
+		reader_set_top(r, bottom ? reader_max_top(r) : layout_first(r->lay));
 		break;
 	}
 }
@@ -1056,9 +858,9 @@ static int apply_other(reader *r, action act)
 	case ACT_NEXT_MENTION: step_mention(r, 1); break;
 	case ACT_PREV_MENTION: step_mention(r, -1); break;
 	case ACT_FILTER: toggle_filter(r); break;
-	case ACT_SEARCH: search_start(r); break;
-	case ACT_SEARCH_NEXT: search_step(r, 1); break;
-	case ACT_SEARCH_PREV: search_step(r, -1); break;
+	case ACT_SEARCH: reader_search_start(r); break;
+	case ACT_SEARCH_NEXT: reader_search_step(r, 1); break;
+	case ACT_SEARCH_PREV: reader_search_step(r, -1); break;
 	case ACT_CLEAR: clear_all(r); break;
 	default: return READER_NONE;
 	}
@@ -1071,7 +873,7 @@ int reader_apply(reader *r, action act)
 		return READER_NONE;
 	if (r->geo.too_small && act != ACT_QUIT && act != ACT_REDRAW)
 		return READER_NONE;
-	message_clear(r);
+	reader_message_clear(r);
 	int flags = apply_move(r, act);
 	if (flags == READER_NONE)
 		flags = apply_other(r, act);
@@ -1109,7 +911,7 @@ int reader_click(reader *r, int x, int y)
 {
 	if (r->geo.too_small)
 		return READER_NONE;
-	message_clear(r);
+	reader_message_clear(r);
 	if (!r->geo.wide && y == r->geo.tabs.y) {
 		pane_id tab = geometry_tab_at(&r->geo, x);
 		if (tab != PANE_NONE)
@@ -1157,7 +959,7 @@ int reader_resize(reader *r, int cols, int rows)
 		layout_set_width(r->lay, width);
 	/* Not set_top: the anchor stays, so shrinking and growing back
 	 * returns to the same line. */
-	r->top = clamp_top(r, layout_pos_of_offset(r->lay, r->anchor));
+	r->top = reader_clamp_top(r, layout_pos_of_offset(r->lay, r->anchor));
 	if (r->search.editing)
 		r->search.origin_top = layout_pos_of_offset(r->lay, r->search.origin_anchor);
 	ents_keep_cursor(r);

@@ -3,6 +3,7 @@
 #ifndef QUOTH_READER_PRIVATE_H
 #define QUOTH_READER_PRIVATE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "reader.h"
@@ -39,5 +40,29 @@ layout_pos reader_max_top(const reader *r);
 
 /* Rows of the text pane, at least 1. */
 int reader_text_rows(const reader *r);
+
+/* ---- in reader.c, for reader_search.c -------------------------------- */
+
+/* The message is prefix then arg (may be NULL), cut to the buffer. */
+void reader_message_set(reader *r, bool error, const char *prefix,
+                        const char *arg);
+void reader_message_clear(reader *r);
+/* pos, or the lowest top when pos is below it. */
+layout_pos reader_clamp_top(const reader *r, layout_pos pos);
+/* Moves the view to pos (clamped) and anchors it there for resizes. */
+void reader_set_top(reader *r, layout_pos pos);
+/* Puts the row of offset in the upper third of the text pane. */
+void reader_show_offset(reader *r, size_t offset);
+/* First byte of the top row. */
+size_t reader_top_offset(const reader *r);
+
+/* ---- in reader_search.c, for reader.c -------------------------------- */
+
+/* Forgets the query and its highlights; closes the prompt. */
+void reader_search_clear(reader *r);
+/* Opens the prompt; Esc will come back to the current view. */
+void reader_search_start(reader *r);
+/* n (dir 1) or N (dir -1): the next match from the current one. */
+void reader_search_step(reader *r, int dir);
 
 #endif
