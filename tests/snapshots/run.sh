@@ -15,11 +15,14 @@
 #   color: never or always (default never)
 # A difference prints the rows that differ in the text layer and in the
 # style layer, with the first differing column, then fails.  A missing
-# golden fails, and so does a golden without a scenario.
+# golden fails, and so does a golden without a scenario.  QUOTH names the
+# binary (default ./quoth); QUOTH_WRAPPER a command to run it under.
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 export LC_ALL=C.UTF-8 TZ=UTC
 QUOTH=${QUOTH:-./quoth}
+# QUOTH_WRAPPER runs each snapshot under a tool, e.g. valgrind (make valgrind).
+WRAPPER=${QUOTH_WRAPPER:-}
 DIR=tests/snapshots
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/quoth-snap.XXXXXX") || exit 2
 trap 'rm -rf "$TMP"' EXIT INT TERM
@@ -39,7 +42,7 @@ snapshot() {
 		echo "snapshot $(basename "$1" .scn): no 'file:' line in $1"
 		return 2
 	fi
-	"$QUOTH" snapshot --size "${size:-80x24}" --keys "$keys" \
+	$WRAPPER "$QUOTH" snapshot --size "${size:-80x24}" --keys "$keys" \
 		--color="${color:-never}" "$file" >"$2" 2>"$2.err"
 	rc=$?
 	if [ $rc -ne 0 ]; then
