@@ -185,6 +185,8 @@ static void pen_flush(pen *p)
 	p->nwc = 0;
 }
 
+static bool pen_char(pen *p, uint32_t cp, paint look);
+
 /* Adds one unit of text in look; false once the row is full. */
 static bool pen_glyph(pen *p, const glyph *g, paint look)
 {
@@ -197,8 +199,7 @@ static bool pen_glyph(pen *p, const glyph *g, paint look)
 		}
 		if (p->nwc > 0)  /* no room for more marks on this base */
 			return true;
-		glyph base = { .cp = LONE_BASE, .width = 1 };
-		if (!pen_glyph(p, &base, look))
+		if (!pen_char(p, LONE_BASE, look))
 			return false;
 		p->wc[p->nwc++] = (wchar_t)g->cp;
 		return true;
@@ -213,6 +214,13 @@ static bool pen_glyph(pen *p, const glyph *g, paint look)
 	p->width = g->width;
 	p->look = look;
 	return true;
+}
+
+/* Adds one single-width character (box drawing, marks). */
+static bool pen_char(pen *p, uint32_t cp, paint look)
+{
+	glyph g = { .cp = cp, .width = 1 };
+	return pen_glyph(p, &g, look);
 }
 
 /* Draws s[0..len) in one look; returns the column after it. */
@@ -237,8 +245,7 @@ static int pen_str(pen *p, const char *s, paint look)
 /* Fills the rest of the pen's row with ch in look. */
 static void pen_fill(pen *p, uint32_t ch, paint look)
 {
-	glyph g = { .cp = ch, .width = 1 };
-	while (pen_glyph(p, &g, look))
+	while (pen_char(p, ch, look))
 		;
 	pen_flush(p);
 }
@@ -276,20 +283,14 @@ static void draw_box(const renderer *rn, rect r, const char *title)
 {
 	paint border = role(rn, ROLE_BORDER);
 	for (int y = r.y; y < r.y + r.h; y++) {
-		bool top = y == r.y, bottom = y == r.y + r.h - 1;
-		pen p = pen_at(rn, y, r.x, r.w);
-		glyph g = { .cp = top ? BOX_TL : bottom ? BOX_BL : BOX_V, .width = 1 };
-		pen_glyph(&p, &g, border);
-		if (top || bottom) {
-			p.right = r.x + r.w - 1;
-			pen_fill(&p, BOX_H, border);
-		} else {
-			p.right = r.x + r.w - 1;
-			pen_fill(&p, ' ', role(rn, ROLE_HELP));
-		}
+		bool edge = y == r.y || y == r.y + r.h - 1;
+		uint32_t left = y == r.y ? BOX_TL : edge ? BOX_BL : BOX_V;
+		uint32_t right = y == r.y ? BOX_TR : edge ? BOX_BR : BOX_V;
+		pen p = pen_at(rn, y, r.x, r.w - 1);
+		pen_char(&p, left, border);
+		pen_fill(&p, edge ? BOX_H : ' ', edge ? border : role(rn, ROLE_HELP));
 		p.right = r.x + r.w;
-		g.cp = top ? BOX_TR : bottom ? BOX_BR : BOX_V;
-		pen_glyph(&p, &g, border);
+		pen_char(&p, right, border);
 		pen_flush(&p);
 	}
 	if (title && r.w > 4) {
@@ -304,8 +305,10 @@ static void draw_help(const renderer *rn, const app *ap, const geometry *g)
 	rect box = g->help;
 	if (box.w < 4 || box.h < 3)
 		return;
-	draw_box(rn, box, " Keys (Esc or ? closes) ");
 	size_t n = app_help_count(ap);
+	bool scrolls = n > (size_t)(box.h - 2);
+	draw_box(rn, box, scrolls ? " Keys (j/k scroll, any other key closes) "
+	                          : " Keys (any key closes) ");
 	for (int i = 0; i < box.h - 2; i++) {
 		size_t line = ap->help_top + (size_t)i;
 		if (line >= n)
@@ -397,8 +400,7 @@ static void draw_text_row(const renderer *rn, reader *r, int i, const layout_row
 	gutter_mark gm = reader_gutter(r, row->start, row->end);
 	if (gm != GUTTER_NONE && g->gutter.w > 0) {
 		pen p = pen_at(rn, g->gutter.y + i, g->gutter.x, 1);
-		glyph mark = { .cp = gm == GUTTER_CURRENT ? MARK_CUR : MARK_ROW, .width = 1 };
-		pen_glyph(&p, &mark, role(rn, ROLE_GUTTER));
+		pen_char(&p, gm == GUTTER_CURRENT ? MARK_CUR : MARK_ROW, role(rn, ROLE_GUTTER));
 		pen_flush(&p);
 	}
 	if (row->blank || row->start >= row->end)
@@ -556,9 +558,8 @@ static void draw_quotes(const renderer *rn, const reader *r)
 		reader_quote_entry(r, idx, buf, sizeof buf);
 		pen p = pen_at(rn, body.y + i, body.x, body.w);
 		bool current = r->current == (long)qi;
-		glyph mark = { .cp = current ? MARK_CUR : ' ', .width = 1 };
-		pen_glyph(&p, &mark, role(rn, current ? ROLE_GUTTER : ROLE_NORMAL));
-		pen_text(&p, " ", 1, role(rn, ROLE_NORMAL));
+		pen_char(&p, current ? MARK_CUR : ' ', role(rn, current ? ROLE_GUTTER : ROLE_NORMAL));
+		pen_char(&p, ' ', role(rn, ROLE_NORMAL));
 		paint who;
 		size_t wlen = speaker_prefix(rn, r, &r->a->quotes[qi], buf, &who);
 		paint cursor = role(rn, ROLE_CURSOR);
@@ -590,10 +591,9 @@ static void draw_separator(const renderer *rn, const geometry *g)
 	rect s = g->separator;
 	if (s.w <= 0)
 		return;
-	glyph v = { .cp = BOX_V, .width = 1 };
 	for (int y = s.y; y < s.y + s.h; y++) {
 		pen p = pen_at(rn, y, s.x, 1);
-		pen_glyph(&p, &v, role(rn, ROLE_BORDER));
+		pen_char(&p, BOX_V, role(rn, ROLE_BORDER));
 		pen_flush(&p);
 	}
 }
