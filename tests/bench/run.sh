@@ -9,7 +9,9 @@
 #   first frame  quoth snapshot --size 120x40 FILE
 #   keys         the same with a script of 1,000 navigation keys; the cost per
 #                key is (keys - first frame) / 1000
-# and, on the 10 MB article, a resize at the end (G<resize 100x40> minus G);
+# and, on the 10 MB article, a resize at the end: G then NRESIZE resizes that
+# alternate between 100 and 120 columns, minus G alone, over NRESIZE (one
+# resize is too short to tell from the noise of a half-second run);
 # on a 1 MB body, 10,000 aliases against 10.  Peak resident memory comes from
 # each run's own rusage.  It prints a table and the targets as information:
 # it fails only when something could not run, never on a figure.
@@ -29,6 +31,7 @@ OUT=${BENCH_DIR:-build/bench}
 SIZES=${BENCH_SIZES:-100k 1m 10m}
 SCREEN=120x40
 RESIZED=100x40
+NRESIZE=20
 NKEYS=1000
 RESULTS=$OUT/results.txt
 
@@ -42,6 +45,12 @@ say() {
 }
 
 started=$(date +%s)
+
+# The 1-minute load average, or "?".
+loadavg() {
+	cut -d ' ' -f 1 /proc/loadavg 2>/dev/null || echo '?'
+}
+load_before=$(loadavg)
 
 # --- helpers -----------------------------------------------------------------
 
@@ -117,16 +126,26 @@ key_script() {
 	}'
 }
 
+# NRESIZE resizes, each to a new width: RESIZED, SCREEN, RESIZED...
+resize_script() {
+	awk -v n="$NRESIZE" -v a="$RESIZED" -v b="$SCREEN" 'BEGIN {
+		for (i = 0; i < n; i++) printf "<resize %s>", i % 2 ? b : a
+	}'
+}
+
 # --- measuring ---------------------------------------------------------------
 
-# measure KEY RUNS COMMAND...: appends "KEY MEDIAN MIN MAX RSS_KB" to RESULTS.
+# measure RUNS "KEY..." COMMAND [-- COMMAND]...: times the commands in
+# turns (see timeit.c) and appends "KEY MEDIAN MIN MAX RSS_KB" to RESULTS,
+# one line per command, the keys in the order of the commands.
 measure() {
-	key=$1
-	runs=$2
+	runs=$1
+	keys=$2
 	shift 2
-	line=$("$OUT/timeit" "$runs" "$@") ||
-		fail "'$*' failed while measuring $key (see above)"
-	echo "$key $line" >>"$RESULTS"
+	lines=$("$OUT/timeit" "$runs" "$@") ||
+		fail "measuring $keys failed (see above): $*"
+	echo "$lines" | awk -v keys="$keys" \
+		'BEGIN { split(keys, k, " ") } { print k[NR], $0 }' >>"$RESULTS"
 }
 
 measure_size() {
@@ -135,24 +154,26 @@ measure_size() {
 	n=$(runs_for "$s")
 	say "measuring $s ($n runs each)"
 	echo "file_$s $(wc -c <"$f")" >>"$RESULTS"
-	measure "floor_$s" "$n" "$OUT/floor" "$f"
-	measure "check_$s" "$n" "$QUOTH" check "$f"
-	measure "first_$s" "$n" "$QUOTH" snapshot --size $SCREEN "$f"
-	measure "keys_$s" "$n" "$QUOTH" snapshot --size $SCREEN --keys "$KEYS" "$f"
+	measure "$n" "floor_$s check_$s first_$s keys_$s" \
+		"$OUT/floor" "$f" -- \
+		"$QUOTH" check "$f" -- \
+		"$QUOTH" snapshot --size $SCREEN "$f" -- \
+		"$QUOTH" snapshot --size $SCREEN --keys "$KEYS" "$f"
 	if [ "$s" = 10m ]; then
-		measure "bottom_$s" "$n" "$QUOTH" snapshot --size $SCREEN --keys G "$f"
-		measure "resize_$s" "$n" "$QUOTH" snapshot --size $SCREEN \
-			--keys "G<resize $RESIZED>" "$f"
+		measure "$n" "bottom_$s resize_$s" \
+			"$QUOTH" snapshot --size $SCREEN --keys G "$f" -- \
+			"$QUOTH" snapshot --size $SCREEN --keys "G$(resize_script)" "$f"
 	fi
 }
 
 measure_aliases() {
 	say "measuring 1 MB with 10 and with 10,000 aliases"
-	for a in 10 10k; do
-		f=$OUT/aliases-$a.yaml
-		measure "acheck_$a" 5 "$QUOTH" check "$f"
-		measure "afirst_$a" 5 "$QUOTH" snapshot --size $SCREEN "$f"
-	done
+	a10=$OUT/aliases-10.yaml
+	a10k=$OUT/aliases-10k.yaml
+	measure 5 "acheck_10 acheck_10k afirst_10 afirst_10k" \
+		"$QUOTH" check "$a10" -- "$QUOTH" check "$a10k" -- \
+		"$QUOTH" snapshot --size $SCREEN "$a10" -- \
+		"$QUOTH" snapshot --size $SCREEN "$a10k"
 }
 
 # --- report ------------------------------------------------------------------
@@ -163,13 +184,16 @@ machine() {
 	rev=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 	echo "machine: ${cpu:-unknown CPU}, $(nproc 2>/dev/null || echo '?') cores" \
 		"(nproc), ${mem:-? GB} RAM, $(uname -sm)"
-	echo "quoth:   $QUOTH at commit $rev; helpers built with $CC -O2"
-	echo "runs:    median of 5 (3 at 10 MB) after one warm-up run;" \
-		"screen $SCREEN; $NKEYS keys"
+	echo "quoth:   $QUOTH_GIVEN (tree at commit $rev); helpers built with $CC -O2"
+	echo "runs:    median of 5 (3 at 10 MB) after one warm-up run, the" \
+		"commands of a size taking turns; screen $SCREEN; $NKEYS keys"
+	echo "load:    $load_before before the run, $(loadavg) after" \
+		"(other work on the machine blurs the figures; compare runs on an idle one)"
 }
 
 report() {
-	awk -v nkeys="$NKEYS" -v screen="$SCREEN" -v resized="$RESIZED" '
+	awk -v nkeys="$NKEYS" -v screen="$SCREEN" -v resized="$RESIZED" \
+		-v nresize="$NRESIZE" '
 	function t(x) {      # seconds, printed with a unit
 		if (x == "") return "-"
 		if (x < 0) return sprintf("%.1f us", x * 1e6)
@@ -215,6 +239,9 @@ report() {
 		line = line sprintf("%8s", ratio(last, first))
 		print line
 	}
+	function noise(x) {  # a difference of two medians below zero
+		return x != "" && x < 0 ? " (lost in the noise)" : ""
+	}
 	function target(ok, text) {
 		printf "  %-7s %s\n", ok == "" ? "n/a" : (ok ? "ok" : "MISSED"), text
 	}
@@ -239,9 +266,10 @@ report() {
 		print ""
 		resize = ""
 		if ("resize_10m" in med && "bottom_10m" in med) {
-			resize = med["resize_10m"] - med["bottom_10m"]
-			printf "resize at the end of 10 MB (G<resize %s> minus G): %s\n",
-				resized, t(resize)
+			resize = (med["resize_10m"] - med["bottom_10m"]) / nresize
+			printf "resize at the end of 10 MB: %s (G and %d resizes" \
+				" between %s and %s, minus G, over %d)\n", t(resize),
+				nresize, resized, screen, nresize
 		}
 		printf "1 MB body, check:       10 aliases %s, 10,000 aliases %s (%s)\n",
 			t(med["acheck_10"]), t(med["acheck_10k"]),
@@ -257,11 +285,12 @@ report() {
 			ratio(med["first_10m"], med["floor_10m"])))
 		ok = ""; a = perkey("10m"); b = perkey("100k")
 		if (a != "" && b != "") ok = a <= 1.5 * b
-		target(ok, sprintf("cost per key at 10 MB: %s, %s the cost at 100 KB (<= x1.5)",
-			t(a), ratio(a, b)))
+		target(ok, sprintf("cost per key at 10 MB: %s, %s the cost at 100 KB (<= x1.5)%s",
+			t(a), ratio(a, b), noise(a) noise(b)))
 		ok = ""
 		if (resize != "") ok = resize < 0.016
-		target(ok, sprintf("resize at the end of 10 MB: %s (< 16 ms)", t(resize)))
+		target(ok, sprintf("resize at the end of 10 MB: %s (< 16 ms)%s", t(resize),
+			noise(resize)))
 		ok = ""
 		if (med["acheck_10"] > 0) ok = med["acheck_10k"] <= 2 * med["acheck_10"]
 		target(ok, sprintf("10,000 aliases: %s the check time of 10 aliases (<= x2)",
@@ -286,6 +315,11 @@ report() {
 
 [ -x "$QUOTH" ] || fail "$QUOTH is missing; run 'make quoth' (make bench builds it)"
 build_helpers
+# Time a copy: a rebuild of ./quoth during the run must not mix two
+# programs in one table.
+cp "$QUOTH" "$OUT/quoth" || fail "cannot copy $QUOTH into $OUT"
+QUOTH_GIVEN=$QUOTH
+QUOTH=$OUT/quoth
 say "generating articles into $OUT"
 generate_all
 KEYS=$(key_script)

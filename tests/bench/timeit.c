@@ -1,12 +1,15 @@
-/* timeit.c - times a command as the median of several runs.
+/* timeit.c - times commands as the median of several runs.
  *
- *   timeit RUNS COMMAND [ARG...]
+ *   timeit RUNS COMMAND [ARG...] [-- COMMAND [ARG...]]...
  *
- * Runs COMMAND once to warm the caches, then RUNS times, each with its
- * standard output thrown away.  Wall time comes from CLOCK_MONOTONIC
+ * Runs each COMMAND once to warm the caches, then RUNS rounds in which
+ * every command runs once, in turn, with its standard output thrown away.
+ * Taking turns puts the commands through the same moments of a busy
+ * machine, so their differences (keys minus first frame) stay meaningful
+ * when other work comes and goes.  Wall time comes from CLOCK_MONOTONIC
  * around fork and wait; the peak resident memory is the child's own
- * ru_maxrss from wait4, so neither the timer nor earlier runs count.
- * Prints one line:
+ * ru_maxrss from wait4, so neither the timer nor other runs count.
+ * Prints one line per command, in order:
  *
  *   MEDIAN_SECONDS MIN_SECONDS MAX_SECONDS PEAK_RSS_KB
  *
@@ -27,6 +30,13 @@
 #include <unistd.h>
 
 #define MAX_RUNS 100
+#define MAX_CMDS 16
+
+typedef struct cmd {
+	char **argv;
+	double times[MAX_RUNS];
+	long peak_kb;
+} cmd;
 
 static double now(void)
 {
@@ -79,33 +89,63 @@ static int cmp_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* Splits argv at each "--" into cmds; returns their number, 0 on misuse. */
+static int split_cmds(int argc, char **argv, cmd *cmds)
+{
+	int n = 0;
+	int start = 0;
+	for (int i = 0; i <= argc; i++) {
+		if (i < argc && strcmp(argv[i], "--") != 0)
+			continue;
+		if (i == start || n == MAX_CMDS)
+			return 0;
+		argv[i] = NULL;   /* argv[argc] is NULL already */
+		cmds[n++] = (cmd){ .argv = argv + start };
+		start = i + 1;
+	}
+	return n;
+}
+
+/* Runs c once; a warm-up run (round < 0) is not recorded.  Returns 0, or
+ * -1 after saying why. */
+static int run_recorded(cmd *c, int round)
+{
+	double t;
+	long rss;
+	int rc = run_once(c->argv, &t, &rss);
+	if (rc != 0) {
+		if (rc > 0)
+			fprintf(stderr, "timeit: %s exited with status %d\n",
+			        c->argv[0], rc);
+		return -1;
+	}
+	if (round >= 0) {
+		c->times[round] = t;
+		if (rss > c->peak_kb)
+			c->peak_kb = rss;
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
+	static cmd cmds[MAX_CMDS];
 	int runs = argc >= 3 ? atoi(argv[1]) : 0;
-	if (runs < 1 || runs > MAX_RUNS) {
-		fputs("usage: timeit RUNS(1-100) COMMAND [ARG...]\n", stderr);
+	int n = runs >= 1 && runs <= MAX_RUNS ? split_cmds(argc - 2, argv + 2, cmds) : 0;
+	if (n == 0) {
+		fputs("usage: timeit RUNS(1-100) COMMAND [ARG...] "
+		      "[-- COMMAND [ARG...]]...\n", stderr);
 		return 2;
 	}
-	double times[MAX_RUNS];
-	long peak = 0;
-	for (int i = -1; i < runs; i++) {
-		double t;
-		long rss;
-		int rc = run_once(argv + 2, &t, &rss);
-		if (rc != 0) {
-			if (rc > 0)
-				fprintf(stderr, "timeit: %s exited with status %d\n",
-				        argv[2], rc);
-			return 1;
-		}
-		if (i < 0)
-			continue;   /* the warm-up run */
-		times[i] = t;
-		if (rss > peak)
-			peak = rss;
+	for (int round = -1; round < runs; round++)
+		for (int k = 0; k < n; k++)
+			if (run_recorded(&cmds[k], round) != 0)
+				return 1;
+	for (int k = 0; k < n; k++) {
+		double *t = cmds[k].times;
+		qsort(t, (size_t)runs, sizeof(double), cmp_double);
+		printf("%.6f %.6f %.6f %ld\n", t[runs / 2], t[0], t[runs - 1],
+		       cmds[k].peak_kb);
 	}
-	qsort(times, (size_t)runs, sizeof(double), cmp_double);
-	printf("%.6f %.6f %.6f %ld\n", times[runs / 2], times[0],
-	       times[runs - 1], peak);
 	return 0;
 }
