@@ -233,6 +233,13 @@ static const char *pick(rng *r, const char *const *list, size_t n)
 
 #define PICK(r, list) pick((r), (list), COUNT(list))
 
+/* Appends before, then a word of list.  Two draws in one argument list
+ * would be made in an order the compiler chooses (gcc and clang differ),
+ * so each draw is a statement of its own: the bytes must not depend on
+ * the compiler. */
+#define ADD(b, before, r, list) \
+	(buf_puts((b), (before)), buf_puts((b), PICK((r), list)))
+
 /* ------------------------------------------------------------------ */
 /* Invented names                                                     */
 
@@ -493,15 +500,18 @@ static void add_np(writer *w, buf *b, bool names)
 	if (names && k < 3) {
 		add_entity(w, b);
 	} else if (k < 5) {
-		buf_printf(b, "the %s %s", PICK(r, adjectives), PICK(r, nouns));
+		ADD(b, "the ", r, adjectives);
+		ADD(b, " ", r, nouns);
 	} else if (k < 6) {
 		buf_puts(b, rng_chance(r, 50) ? "more than " : "about ");
 		add_number(b, r);
 		buf_printf(b, " %s", PICK(r, plurals));
 	} else if (k < 9) {
-		buf_printf(b, "the %s of the %s", PICK(r, nouns), PICK(r, nouns));
+		ADD(b, "the ", r, nouns);
+		ADD(b, " of the ", r, nouns);
 	} else {
-		buf_printf(b, "%s %s", PICK(r, adjectives), PICK(r, plurals));
+		ADD(b, "", r, adjectives);
+		ADD(b, " ", r, plurals);
 	}
 }
 
@@ -554,12 +564,16 @@ static char *quote_words(writer *w, const char *const *subjects, bool capital,
 {
 	buf b = {0};
 	rng *r = w->r;
-	if (subjects)
-		buf_printf(&b, "%s %s the %s ", subjects[rng_below(r, 4)],
-		           PICK(r, verbs), PICK(r, nouns));
-	else
-		buf_printf(&b, "a %s and %s %s ", PICK(r, adjectives),
-		           PICK(r, adjectives), PICK(r, nouns));
+	if (subjects) {
+		buf_puts(&b, subjects[rng_below(r, 4)]);
+		ADD(&b, " ", r, verbs);
+		ADD(&b, " the ", r, nouns);
+	} else {
+		ADD(&b, "a ", r, adjectives);
+		ADD(&b, " and ", r, adjectives);
+		ADD(&b, " ", r, nouns);
+	}
+	buf_puts(&b, " ");
 	buf_printf(&b, "%s ", PICK(r, preps));
 	add_number(&b, r);
 	buf_printf(&b, " %s", PICK(r, plurals));
@@ -625,8 +639,9 @@ static void add_quote_partial(writer *w, buf *b, gquote *q)
 	q->frag[0] = quote_words(w, NULL, false, "");
 	q->n_frag = 1;
 	size_t at = b->len;
-	buf_printf(b, "%s said the %s was " LQ "%s" RQ ".",
-	           speaker_ref(w, q->speaker), PICK(w->r, nouns), q->frag[0]);
+	buf_puts(b, speaker_ref(w, q->speaker));
+	ADD(b, " said the ", w->r, nouns);
+	buf_printf(b, " was " LQ "%s" RQ ".", q->frag[0]);
 	capitalise(b, at);
 }
 
