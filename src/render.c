@@ -223,8 +223,8 @@ static bool pen_char(pen *p, uint32_t cp, paint look)
 	return pen_glyph(p, &g, look);
 }
 
-/* Draws s[0..len) in one look; returns the column after it. */
-static int pen_text(pen *p, const char *s, size_t len, paint look)
+/* Draws s[0..len) in one look, as much as fits. */
+static void pen_text(pen *p, const char *s, size_t len, paint look)
 {
 	size_t i = 0;
 	while (i < len) {
@@ -234,12 +234,11 @@ static int pen_text(pen *p, const char *s, size_t len, paint look)
 			break;
 	}
 	pen_flush(p);
-	return p->x;
 }
 
-static int pen_str(pen *p, const char *s, paint look)
+static void pen_str(pen *p, const char *s, paint look)
 {
-	return pen_text(p, s, strlen(s), look);
+	pen_text(p, s, strlen(s), look);
 }
 
 /* Fills the rest of the pen's row with ch in look. */
