@@ -14,6 +14,7 @@
 
 #include "article.h"
 #include "diag.h"
+#include "loader.h"
 #include "resolve.h"
 
 /* ---- building articles by hand ------------------------------------------ */
@@ -893,6 +894,91 @@ static void test_problems_are_all_reported(void **state)
 	article_free(a);
 }
 
+/* ---- through the loader ------------------------------------------------- */
+
+static const char tour_yaml[] =
+	"title: T\n"                                                    /*  1 */
+	"body: |\n"                                                     /*  2 */
+	"  Kerry met Lavrov in Moscow. \xE2\x80\x9CWe agreed,\xE2\x80\x9D Kerry said.\n"
+	"\n"                                                            /*  4 */
+	"  Lavrov\xE2\x80\x99s aides said little.\n"                       /*  5 */
+	"entities:\n"                                                   /*  6 */
+	"  - id: kerry\n"                                               /*  7 */
+	"    name: John Kerry\n"
+	"    type: PERSON\n"
+	"    aliases: [Kerry]\n"                                        /* 10 */
+	"  - id: lavrov\n"
+	"    name: Sergey Lavrov\n"
+	"    type: PERSON\n"
+	"    aliases: [Lavrov]\n"
+	"quotes:\n"                                                     /* 15 */
+	"  - text: %s\n"
+	"    speaker: %s\n"
+	"    cue: said\n";
+
+static int load_tour(const char *text, const char *speaker, article **a,
+                     diag_list *d)
+{
+	char src[1024];
+	int n = snprintf(src, sizeof src, tour_yaml, text, speaker);
+	assert_true(n > 0 && (size_t)n < sizeof src);
+	return load_article_mem("tour.yaml", src, (size_t)n, a, d);
+}
+
+static void test_loaded_article_is_resolved(void **state)
+{
+	(void)state;
+	article *a = NULL;
+	diag_list d = { 0 };
+	assert_int_equal(load_tour("We agreed,", "kerry", &a, &d), 0);
+	assert_int_equal(d.n, 0);
+	assert_int_equal(a->n_mentions, 4);
+	expect_mention(a, 0, "Kerry", 0);
+	expect_mention(a, 1, "Lavrov", 1);
+	expect_mention(a, 2, "Kerry", 0);
+	expect_mention(a, 3, "Lavrov", 1);
+	const quote *q = &a->quotes[0];
+	assert_int_equal(q->speaker, 0);
+	expect_span(a, q->spans[0], "\xE2\x80\x9CWe agreed,\xE2\x80\x9D");
+	expect_span(a, q->cue_span, "said");
+	assert_true(q->cue_span.start > q->spans[0].end);
+	assert_true(q->cue_span.start < 80);
+	article_free(a);
+	diag_list_free(&d);
+}
+
+static void test_loaded_misquote_names_the_file_line(void **state)
+{
+	(void)state;
+	article *a = NULL;
+	diag_list d = { 0 };
+	assert_int_equal(load_tour("We agred,", "kerry", &a, &d), -1);
+	assert_null(a);
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.items[0].line, 16);
+	assert_int_equal(d.items[0].col, 11);
+	assert_string_equal(d.items[0].message,
+	                    "quote text not found in the body: the longest match, "
+	                    "\"We\", starts at body line 1, column 30 (file line 3), "
+	                    "then the body has \"agreed\" where the quote has "
+	                    "\"agred\"");
+	diag_list_free(&d);
+}
+
+static void test_loaded_unknown_speaker_at_its_value(void **state)
+{
+	(void)state;
+	article *a = NULL;
+	diag_list d = { 0 };
+	assert_int_equal(load_tour("We agreed,", "kery", &a, &d), -1);
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.items[0].line, 17);
+	assert_int_equal(d.items[0].col, 14);
+	assert_string_equal(d.items[0].message,
+	                    "unknown speaker 'kery'; did you mean 'kerry'?");
+	diag_list_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -945,6 +1031,9 @@ int main(void)
 		cmocka_unit_test(test_many_entities_one_pass),
 		cmocka_unit_test(test_resolving_twice_gives_the_same),
 		cmocka_unit_test(test_problems_are_all_reported),
+		cmocka_unit_test(test_loaded_article_is_resolved),
+		cmocka_unit_test(test_loaded_misquote_names_the_file_line),
+		cmocka_unit_test(test_loaded_unknown_speaker_at_its_value),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
