@@ -11,7 +11,9 @@
 #                key is (keys - first frame) / 1000
 # and, on the 10 MB article, a resize at the end: G then NRESIZE resizes that
 # alternate between 100 and 120 columns, minus G alone, over NRESIZE (one
-# resize is too short to tell from the noise of a half-second run);
+# resize is too short to tell from the noise of a half-second run).  Both
+# differences are the median of the differences round by round, the two
+# commands having run one after the other.  Also
 # on a 1 MB body, 10,000 aliases against 10.  Peak resident memory comes from
 # each run's own rusage.  It prints a table and the targets as information:
 # it fails only when something could not run, never on a figure.
@@ -31,7 +33,7 @@ OUT=${BENCH_DIR:-build/bench}
 SIZES=${BENCH_SIZES:-100k 1m 10m}
 SCREEN=120x40
 RESIZED=100x40
-NRESIZE=20
+NRESIZE=50
 NKEYS=1000
 RESULTS=$OUT/results.txt
 
@@ -89,8 +91,10 @@ runs_for() {
 gen() {
 	name=$1
 	shift
-	"$OUT/gen" "$@" -o "$OUT/$name.yaml" 2>/dev/null ||
+	if ! "$OUT/gen" "$@" -o "$OUT/$name.yaml" 2>"$OUT/$name.gen"; then
+		cat "$OUT/$name.gen" >&2
 		fail "the generator failed on $name ($*)"
+	fi
 	if ! "$QUOTH" check "$OUT/$name.yaml" >"$OUT/$name.check" 2>&1; then
 		head -n 20 "$OUT/$name.check" >&2
 		fail "the generated article $OUT/$name.yaml does not pass" \
@@ -136,8 +140,8 @@ resize_script() {
 # --- measuring ---------------------------------------------------------------
 
 # measure RUNS "KEY..." COMMAND [-- COMMAND]...: times the commands in
-# turns (see timeit.c) and appends "KEY MEDIAN MIN MAX RSS_KB" to RESULTS,
-# one line per command, the keys in the order of the commands.
+# turns (see timeit.c) and appends "KEY MEDIAN MIN MAX RSS_KB T1..." to
+# RESULTS, one line per command, the keys in the order of the commands.
 measure() {
 	runs=$1
 	keys=$2
@@ -187,8 +191,8 @@ machine() {
 	echo "quoth:   $QUOTH_GIVEN (tree at commit $rev); helpers built with $CC -O2"
 	echo "runs:    median of 5 (3 at 10 MB) after one warm-up run, the" \
 		"commands of a size taking turns; screen $SCREEN; $NKEYS keys"
-	echo "load:    $load_before before the run, $(loadavg) after" \
-		"(other work on the machine blurs the figures; compare runs on an idle one)"
+	echo "load:    $load_before before the run, $(loadavg) after (1-minute" \
+		"average; other work on the machine blurs the figures)"
 }
 
 report() {
@@ -209,9 +213,21 @@ report() {
 		if (a == "" || b == "" || b <= 0) return "-"
 		return sprintf("x%.2f", a / b)
 	}
-	function perkey(s) {
-		if (!((("keys_" s) in med) && (("first_" s) in med))) return ""
-		return (med["keys_" s] - med["first_" s]) / nkeys
+	# The median of the round-by-round differences b - a, or "".
+	function diff(b, a,    i, j, n, d, x) {
+		if (!((b in med) && (a in med))) return ""
+		n = runs[b]
+		for (i = 1; i <= n; i++) d[i] = raw[b, i] - raw[a, i]
+		for (i = 2; i <= n; i++) {       # insertion sort: n is small
+			x = d[i]
+			for (j = i - 1; j >= 1 && d[j] > x; j--) d[j + 1] = d[j]
+			d[j + 1] = x
+		}
+		return n % 2 ? d[(n + 1) / 2] : (d[n / 2] + d[n / 2 + 1]) / 2
+	}
+	function perkey(s,    d) {
+		d = diff("keys_" s, "first_" s)
+		return d == "" ? "" : d / nkeys
 	}
 	function row(label, kind, name,    i, s, v, r, cell, line, first, last) {
 		line = sprintf("%-26s", label)
@@ -246,7 +262,11 @@ report() {
 		printf "  %-7s %s\n", ok == "" ? "n/a" : (ok ? "ok" : "MISSED"), text
 	}
 	$1 ~ /^file_/ { file[$1] = $2; next }
-	{ med[$1] = $2; lo[$1] = $3; hi[$1] = $4; rss[$1] = $5 }
+	{
+		med[$1] = $2; lo[$1] = $3; hi[$1] = $4; rss[$1] = $5
+		runs[$1] = NF - 5
+		for (i = 6; i <= NF; i++) raw[$1, i - 5] = $i
+	}
 	END {
 		S[1] = "100k"; S[2] = "1m"; S[3] = "10m"
 		printf "%-26s%10s %-7s%10s %-7s%10s %-7s%8s\n", "", "100 KB", "",
@@ -262,11 +282,12 @@ report() {
 		row("peak memory: first frame", "rss", "first")
 		row("peak memory: keys", "rss", "keys")
 		print "  (xN after a figure: its ratio to the floor of the same size;"
-		print "   growth: the 10 MB figure over the 100 KB one)"
+		print "   growth: the 10 MB figure over the 100 KB one; cost per key:"
+		print "   median over the rounds of (keys - first frame) / " nkeys ")"
 		print ""
-		resize = ""
-		if ("resize_10m" in med && "bottom_10m" in med) {
-			resize = (med["resize_10m"] - med["bottom_10m"]) / nresize
+		resize = diff("resize_10m", "bottom_10m")
+		if (resize != "") {
+			resize /= nresize
 			printf "resize at the end of 10 MB: %s (G and %d resizes" \
 				" between %s and %s, minus G, over %d)\n", t(resize),
 				nresize, resized, screen, nresize
@@ -329,10 +350,12 @@ for s in $SIZES; do
 done
 measure_aliases
 
-echo "quoth bench"
-machine
-echo
-report
-echo
-echo "raw figures: $RESULTS; articles: $OUT/*.yaml;" \
-	"$(($(date +%s) - started)) s in all"
+{
+	echo "quoth bench"
+	machine
+	echo
+	report
+	echo
+	echo "raw figures: $RESULTS; articles: $OUT/*.yaml;" \
+		"$(($(date +%s) - started)) s in all"
+} | tee "$OUT/report.txt"

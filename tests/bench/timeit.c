@@ -11,7 +11,10 @@
  * ru_maxrss from wait4, so neither the timer nor other runs count.
  * Prints one line per command, in order:
  *
- *   MEDIAN_SECONDS MIN_SECONDS MAX_SECONDS PEAK_RSS_KB
+ *   MEDIAN_SECONDS MIN_SECONDS MAX_SECONDS PEAK_RSS_KB T1 T2 ... TRUNS
+ *
+ * where T1... are the seconds of each round, in the order they ran, so
+ * that a difference can be taken round by round.
  *
  * Exits 1, after the command's own error output, when a run fails. */
 /* wait4 is a BSD and Linux call, not POSIX. */
@@ -34,7 +37,7 @@
 
 typedef struct cmd {
 	char **argv;
-	double times[MAX_RUNS];
+	double times[MAX_RUNS];   /* in the order of the rounds */
 	long peak_kb;
 } cmd;
 
@@ -142,10 +145,14 @@ int main(int argc, char **argv)
 			if (run_recorded(&cmds[k], round) != 0)
 				return 1;
 	for (int k = 0; k < n; k++) {
-		double *t = cmds[k].times;
-		qsort(t, (size_t)runs, sizeof(double), cmp_double);
-		printf("%.6f %.6f %.6f %ld\n", t[runs / 2], t[0], t[runs - 1],
-		       cmds[k].peak_kb);
+		double sorted[MAX_RUNS];
+		memcpy(sorted, cmds[k].times, sizeof(double) * (size_t)runs);
+		qsort(sorted, (size_t)runs, sizeof(double), cmp_double);
+		printf("%.6f %.6f %.6f %ld", sorted[runs / 2], sorted[0],
+		       sorted[runs - 1], cmds[k].peak_kb);
+		for (int i = 0; i < runs; i++)
+			printf(" %.6f", cmds[k].times[i]);
+		putchar('\n');
 	}
 	return 0;
 }
