@@ -1559,13 +1559,15 @@ int load_article_mem(const char *name, const char *bytes, size_t len,
 	if (ld.oom)
 		diag_add(diags, name, 0, 0, "out of memory while loading the article");
 
-	diag_list added = {
-		.items = diags->items + n0, .n = diags->n - n0, .cap = diags->n - n0,
-	};
-	if (len > 0 && len <= LOADER_MAX_FILE_BYTES)
-		diag_attach_source(&added, bytes, len);
-	diag_sort(&added);
 	if (diags->n > n0) {
+		/* Only this file's diagnostics: the list may hold others'. */
+		diag_list added = {
+			.items = diags->items + n0, .n = diags->n - n0,
+			.cap = diags->n - n0,
+		};
+		if (len > 0 && len <= LOADER_MAX_FILE_BYTES)
+			diag_attach_source(&added, bytes, len);
+		diag_sort(&added);
 		article_free(ld.a);
 		return -1;
 	}
