@@ -99,8 +99,15 @@ int main(int argc, char **argv)
 			break;
 		alive = drain(fd, buf, &len, 0.1, 2);
 	}
+	/* The terminal closes a moment before the process is gone. */
 	int status = 0;
-	if (waitpid(pid, &status, WNOHANG) == 0) {
+	pid_t done = 0;
+	for (double start = now(); done == 0 && now() - start < 5; ) {
+		done = waitpid(pid, &status, WNOHANG);
+		if (done == 0)
+			usleep(10000);
+	}
+	if (done == 0) {
 		kill(pid, SIGTERM);
 		waitpid(pid, &status, 0);
 		fprintf(stderr, "ptycheck: %s: quoth did not quit on q\n", argv[2]);

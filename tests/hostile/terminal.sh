@@ -38,9 +38,13 @@ wait_file() {
 	return 1
 }
 
+# One tmux server for the whole run (it must not exit between sessions).
+tm new-session -d -s keep -x 100 -y 30 "sleep 600" || exit 1
+tm set -g exit-empty off
+
 # A fresh shell in a 100x30 terminal.
 start_shell() {
-	tm kill-server 2>/dev/null
+	tm kill-session -t t 2>/dev/null
 	tm new-session -d -s t -x 100 -y 30 "env -i PATH=$PATH HOME=$out TERM=xterm-256color LC_ALL=C.UTF-8 PS1='$ ' bash --norc -i"
 	wait_for '$' || { bad shell "the shell did not start"; return 1; }
 }
