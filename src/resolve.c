@@ -293,6 +293,14 @@ static size_t code_points_before(const resolver *r, size_t at)
 	return count;
 }
 
+/* 1-based body line of a body offset. */
+static int body_line_of(resolver *r, size_t at)
+{
+	if (!index_need(r))
+		return 1;
+	return (int)last_at_or_before(r->ix.lines, r->ix.n_lines, at) + 1;
+}
+
 /* 1-based body line and column (in code points) of a body offset. */
 typedef struct body_pos {
 	int line;
@@ -581,12 +589,13 @@ static void check_group(resolver *r, const spelling *v, size_t n, bool *keep)
 			const entity *second = &a->entities[v[j].entity];
 			src_pos fp = spelling_pos(first, v[i].k);
 			char line[32] = "";
+			clip c;
 			if (fp.line > 0)
 				snprintf(line, sizeof line, " (line %d)", fp.line);
 			problem(r, spelling_pos(second, v[j].k), second->pos,
 			        "'%s' is declared by entity '%s'%s and by entity '%s'",
-			        v[j].text, first->id ? first->id : "", line,
-			        second->id ? second->id : "");
+			        clip_text(&c, v[j].text, v[j].len, false),
+			        first->id ? first->id : "", line, second->id ? second->id : "");
 		}
 	}
 }
@@ -858,12 +867,14 @@ static void resolve_speakers(resolver *r)
 		if (q->speaker >= 0)
 			continue;
 		const char *near = suggest_nearest(q->speaker_id, ix.ids, ix.n);
+		clip c;
+		const char *id = clip_text(&c, q->speaker_id, strlen(q->speaker_id), false);
 		if (near)
 			problem(r, q->speaker_pos, q->pos,
-			        "unknown speaker '%s'; did you mean '%s'?", q->speaker_id, near);
+			        "unknown speaker '%s'; did you mean '%s'?", id, near);
 		else
 			problem(r, q->speaker_pos, q->pos,
-			        "unknown speaker '%s': no entity has this id", q->speaker_id);
+			        "unknown speaker '%s': no entity has this id", id);
 	}
 	free(ix.ids);
 	free(ix.sorted);
@@ -1032,7 +1043,7 @@ static void list_lines(resolver *r, const offsets *o, char *buf, size_t size)
 	int lines[MAX_LISTED_LINES], last = 0;
 	size_t n = 0, more = 0;
 	for (size_t k = 0; k < o->n; k++) {
-		int line = body_pos_of(r, o->v[k]).line;
+		int line = body_line_of(r, o->v[k]);
 		if (line == last)
 			continue;
 		last = line;
@@ -1225,8 +1236,10 @@ static void place_cue(resolver *r, quote *q, size_t qi)
 	    first.start - (before + nd->len) < after - first.end))
 		pick = before;
 	if (pick == SIZE_MAX) {
+		clip c;
 		problem(r, q->cue_pos, q->pos, "cue '%s' not found near the quote (in its "
-		        "paragraph or the one before or after it)", q->cue);
+		        "paragraph or the one before or after it)",
+		        clip_text(&c, nd->text, nd->len, false));
 		return;
 	}
 	q->cue_span = (span){ .start = pick, .end = pick + nd->len };
