@@ -64,6 +64,15 @@ expect_screen() {
 	passed=$((passed + 1))
 }
 
+# The byte check can fail: a program that writes a planted sequence raw.
+printf '#!/bin/sh\nprintf "x \\033]52;c;UFdORUQ=\\007 y"; read x\n' >"$out/leaky"
+chmod +x "$out/leaky"
+if "$out/ptycheck" "$out/leaky" none 2>/dev/null; then
+	bad ptycheck "did not notice an OSC 52 sequence written raw"
+else
+	passed=$((passed + 1))
+fi
+
 for f in "$out"/articles/*.err; do expect_error "$f"; done
 for f in "$out"/articles/*.ok; do expect_screen "$f"; done
 
