@@ -11,9 +11,20 @@
 #ifndef QUOTH_SNAPSHOT_H
 #define QUOTH_SNAPSHOT_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
 /* argv[0] is "snapshot".  Prints the screen on stdout; errors go to
  * stderr.  Returns 0, 1 when the article does not load or no screen can be
  * made, 2 on a usage error (bad option, size or key script). */
 int snapshot_main(int argc, char **argv);
+
+/* The whole path from bytes to a screen, for the fuzz target: loads the
+ * article in bytes (named name in diagnostics), and if it loads, runs the
+ * key script on a headless cols x rows screen and reads the screen back.
+ * Prints nothing.  Returns 0 when the article loaded and was drawn, 1 when
+ * it did not load, 2 when the key script is bad or no screen can be made. */
+int snapshot_exercise(const char *name, const char *bytes, size_t len,
+                      int cols, int rows, const char *keys, bool color);
 
 #endif

@@ -488,3 +488,27 @@ int snapshot_main(int argc, char **argv)
 	keyscript_free(&ks);
 	return status;
 }
+
+int snapshot_exercise(const char *name, const char *bytes, size_t len,
+                      int cols, int rows, const char *keys, bool color)
+{
+	keyscript ks;
+	char err[256];
+	if (keyscript_parse(keys, &ks, err, sizeof err) < 0)
+		return SNAP_USAGE;
+	article *a = NULL;
+	diag_list diags = { 0 };
+	int status = SNAP_INVALID;
+	if (load_article_mem(name, bytes, len, &a, &diags) == 0) {
+		app *ap = app_new_article(a, cols, rows);
+		snap_options o = { .path = name, .cols = cols, .rows = rows,
+		                   .keys = keys, .color = color };
+		snap_screen s = { 0 };
+		status = ap ? snapshot_run(&o, ap, &ks, &s) : SNAP_INVALID;
+		free(s.cells);
+		app_free(ap);
+	}
+	diag_list_free(&diags);
+	keyscript_free(&ks);
+	return status;
+}
