@@ -11,12 +11,12 @@
 #                key is (keys - first frame) / 1000
 # and, on the 10 MB article, a resize at the end: G then NRESIZE resizes that
 # alternate between 100 and 120 columns, minus G alone, over NRESIZE (one
-# resize is too short to tell from the noise of a half-second run).  Both
-# differences are the median of the differences round by round, the two
-# commands having run one after the other.  Also
-# on a 1 MB body, 10,000 aliases against 10.  Peak resident memory comes from
-# each run's own rusage.  It prints a table and the targets as information:
-# it fails only when something could not run, never on a figure.
+# resize is too short to tell from the noise of a half-second run); and on
+# a 1 MB body, 10,000 aliases against 10.  Both differences and the alias
+# ratio are medians of round-by-round figures, the commands having run in
+# turns.  Peak resident memory comes from each run's own rusage.  It prints
+# a table and the targets as information: it fails only when something
+# could not run, never on a figure.
 #
 # Environment: CC (default cc), QUOTH (default ./quoth), BENCH_DIR (default
 # build/bench), BENCH_SIZES (default "100k 1m 10m"; a subset is quicker).
@@ -202,7 +202,6 @@ report() {
 		-v nresize="$NRESIZE" '
 	function t(x) {      # seconds, printed with a unit
 		if (x == "") return "-"
-		if (x < 0) return sprintf("%.1f us", x * 1e6)
 		if (x < 0.001) return sprintf("%.1f us", x * 1e6)
 		if (x < 1) return sprintf("%.1f ms", x * 1e3)
 		return sprintf("%.2f s", x)
