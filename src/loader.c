@@ -509,6 +509,20 @@ static int detect_indent(const char *s, size_t len, size_t i)
 	return -1;
 }
 
+/* True when s holds U+2028 or U+2029 (E2 80 A8, E2 80 A9): they end lines
+ * for the parser but stay in the text, so body lines no longer map to file
+ * lines.  memchr finds the rare lead byte; the text between is not read. */
+static bool has_line_separator(const char *s, size_t len)
+{
+	const char *end = s + len, *p = s;
+	while ((p = memchr(p, 0xE2, (size_t)(end - p))) && end - p >= 3) {
+		if (p[1] == '\x80' && (p[2] == '\xA8' || p[2] == '\xA9'))
+			return true;
+		p++;
+	}
+	return false;
+}
+
 /* Line and indentation of a literal block body, so that the resolver can
  * point into it: the header holds '|' and its indicators, the text starts
  * on the next line.  Left 0 when the body cannot be mapped that way. */
@@ -519,11 +533,8 @@ static void body_place(loader *ld, const node *n)
 	a->body_indent = 0;
 	if (n->style != YAML_LITERAL_SCALAR_STYLE)
 		return;
-	/* LS and PS end lines for the parser but stay in the text. */
-	for (size_t i = 0; i + 2 < a->body_len; i++)
-		if (memcmp(a->body + i, "\xE2\x80\xA8", 3) == 0 ||
-		    memcmp(a->body + i, "\xE2\x80\xA9", 3) == 0)
-			return;
+	if (has_line_separator(a->body, a->body_len))
+		return;
 	const char *s = ld->src;
 	size_t len = ld->src_len, i = offset_of_mark(ld, n->mark);
 	while (i < len && s[i] != '|' && s[i] != '\n' && s[i] != '\r')

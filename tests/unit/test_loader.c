@@ -221,6 +221,36 @@ static void test_literal_body_with_explicit_indentation(void **state)
 	article_free(a);
 }
 
+/* U+2028 and U+2029 end lines for the parser but not for the body, so
+ * such a body has no line mapping; other E2 sequences (curly quotes, one
+ * cut at the very end) keep it. */
+static void test_line_separator_drops_body_line(void **state)
+{
+	(void)state;
+	static const char *const bodies[] = {
+		"  \xE2\x80\x9COne\xE2\x80\x9D\xE2\x80\xA8  two.\n",
+		"  One.\n  Two\xE2\x80\xA9  three.\n",
+	};
+	for (size_t i = 0; i < 2; i++) {
+		char src[128];
+		snprintf(src, sizeof src, "title: T\nbody: |\n%s", bodies[i]);
+		article *a = NULL;
+		diag_list d = { 0 };
+		assert_int_equal(load_article_mem("m.yaml", src, strlen(src), &a, &d), 0);
+		assert_non_null(strstr(a->body, i ? "\xE2\x80\xA9" : "\xE2\x80\xA8"));
+		assert_int_equal(a->body_line, 0);
+		article_free(a);
+	}
+	static const char kept[] = "title: T\nbody: |\n  \xE2\x80\x9COne\xE2\x80\x9D\n"
+	                           "  \xE2\x80\x94two \xE2\x80\xA6\n";
+	article *a = NULL;
+	diag_list d = { 0 };
+	assert_int_equal(load_article_mem("m.yaml", kept, sizeof kept - 1, &a, &d), 0);
+	assert_int_equal(a->body_line, 3);
+	assert_int_equal(a->body_indent, 2);
+	article_free(a);
+}
+
 static void test_quoted_body_has_no_body_line(void **state)
 {
 	(void)state;
@@ -884,6 +914,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_valid_article_loads_every_field),
 		cmocka_unit_test(test_literal_body_with_explicit_indentation),
+		cmocka_unit_test(test_line_separator_drops_body_line),
 		cmocka_unit_test(test_quoted_body_has_no_body_line),
 		cmocka_unit_test(test_optional_nulls_are_absent),
 		cmocka_unit_test(test_published_forms),
