@@ -178,7 +178,8 @@ int reader_resize(reader *r, int cols, int rows);
 
 /* ---- queries for the renderer (no state change but lazy wrapping) ----- */
 
-/* The i-th row of the text pane (0 = top); false past the end. */
+/* The i-th row of the text pane (0 = top); false past the end of the
+ * text or of the pane (and always while too small). */
 bool reader_text_row(reader *r, int i, layout_row *row);
 
 /* Marks overlapping body bytes [start, end), written to out (up to cap),

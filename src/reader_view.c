@@ -21,7 +21,7 @@ bool reader_text_row(reader *r, int i, layout_row *row)
 {
 	long moved = 0;
 
-	if (i < 0)
+	if (i < 0 || i >= r->geo.text.h)
 		return false;
 	layout_pos pos = layout_advance(r->lay, r->top, i, &moved);
 	if (moved != i)

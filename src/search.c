@@ -92,9 +92,15 @@ bool search_forward(const char *text, size_t len, size_t from, size_t limit,
 		return false;
 	if (!icase)
 		return forward_exact(text, len, from, limit, query, qlen, found);
+	/* An ASCII byte of the text can start a match only if it folds to
+	 * the query's first character: most positions are passed over
+	 * without decoding anything. */
+	unsigned char q0 = (unsigned char)query[0];
+	uint32_t first = q0 < 0x80 ? fold(q0) : UINT32_MAX;
 	for (size_t i = from; i < limit; i++) {
 		size_t end;
-		if (is_continuation((unsigned char)text[i]))
+		unsigned char c = (unsigned char)text[i];
+		if (c < 0x80 ? fold(c) != first : is_continuation(c))
 			continue;
 		if (search_match_at(text, len, i, query, qlen, true, &end)) {
 			*found = (span){ .start = i, .end = end };
