@@ -1,6 +1,7 @@
 /* text.c - UTF-8 decoding, display widths and placeholders for controls. */
 #include "text.h"
 
+#include <string.h>
 #include <wchar.h>
 
 /* ---- UTF-8 ---------------------------------------------------------- */
@@ -45,10 +46,23 @@ size_t utf8_decode(const char *s, size_t len, size_t i, uint32_t *cp)
 	return n;
 }
 
+/* True when none of the 8 bytes at s has its high bit set. */
+static bool ascii8(const char *s)
+{
+	uint64_t w;
+	memcpy(&w, s, sizeof w);  /* no alignment needed, one load */
+	return (w & 0x8080808080808080u) == 0;
+}
+
 size_t utf8_validate(const char *s, size_t len)
 {
 	size_t i = 0;
 	while (i < len) {
+		/* Most text is ASCII: skip it a word at a time. */
+		if (len - i >= 8 && ascii8(s + i)) {
+			i += 8;
+			continue;
+		}
 		if ((unsigned char)s[i] < 0x80) {
 			i++;
 			continue;

@@ -36,6 +36,30 @@ static void test_validate_finds_first_bad_byte(void **state)
 	assert_int_equal(validate("a\x80"), 1);               /* lone continuation */
 }
 
+/* Validation reads ASCII 8 bytes at a time: a bad byte, or a sequence cut
+ * by the end, is found at every offset in long text, and a valid sequence
+ * across a word's edge is accepted. */
+static void test_validate_long_text_at_every_offset(void **state)
+{
+	(void)state;
+	char s[64];
+	for (size_t at = 0; at + 3 <= 40; at++) {
+		memset(s, 'a', 40);
+		s[40] = '\0';
+		memcpy(s + at, "\xE2\x80\x9C", 3);        /* valid, any alignment */
+		assert_int_equal(validate(s), 40);
+		s[at + 2] = 'z';                            /* cut short */
+		assert_int_equal(validate(s), at);
+		memset(s, 'a', 40);
+		s[at] = '\x80';                             /* lone continuation */
+		assert_int_equal(validate(s), at);
+		assert_int_equal(utf8_validate(s, at), at); /* bad byte past len */
+		memset(s, 'a', 40);
+		memcpy(s + at, "\xE2\x80", 2);              /* cut by the end */
+		assert_int_equal(utf8_validate(s, at + 2), at);
+	}
+}
+
 static void test_decode_and_encode_round_trip(void **state)
 {
 	(void)state;
@@ -130,6 +154,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_validate_accepts_valid_text),
 		cmocka_unit_test(test_validate_finds_first_bad_byte),
+		cmocka_unit_test(test_validate_long_text_at_every_offset),
 		cmocka_unit_test(test_decode_and_encode_round_trip),
 		cmocka_unit_test(test_widths_follow_the_locale),
 		cmocka_unit_test(test_controls_become_placeholders),
