@@ -52,12 +52,14 @@ typedef struct found {
 } found;
 
 /* Lines and paragraphs of the body, built on first use: diagnostics and
- * cues need them, a clean article without cues does not. */
+ * cues need them, a clean article without cues does not.  The code point
+ * counts come later still: only a message's column needs them. */
 typedef struct body_index {
-	bool built;
+	bool built;        /* lines and paragraphs */
 	size_t *lines;     /* start offset of each line */
 	size_t n_lines;
-	size_t *cps;       /* code points before each block of CP_BLOCK bytes */
+	size_t *cps;       /* code points before each block of CP_BLOCK bytes,
+	                      or NULL until a column is asked for */
 	size_t *paras;     /* start offset of each paragraph */
 	size_t n_paras;
 } body_index;
@@ -250,17 +252,32 @@ static bool index_code_points(body_index *ix, const char *b, size_t len)
 	return true;
 }
 
+/* Lines and paragraphs, built on first use. */
 static bool index_need(resolver *r)
 {
 	body_index *ix = &r->ix;
 	if (ix->built)
 		return true;
-	if (!index_lines(ix, r->a->body, r->a->body_len) ||
-	    !index_code_points(ix, r->a->body, r->a->body_len)) {
+	if (!index_lines(ix, r->a->body, r->a->body_len)) {
 		r->oom = true;
 		return false;
 	}
 	ix->built = true;
+	return true;
+}
+
+/* The lines and the code point counts, which only columns in messages
+ * need: a clean article never reads its body a second time for them. */
+static bool index_need_columns(resolver *r)
+{
+	if (!index_need(r))
+		return false;
+	if (r->ix.cps)
+		return true;
+	if (!index_code_points(&r->ix, r->a->body, r->a->body_len)) {
+		r->oom = true;
+		return false;
+	}
 	return true;
 }
 
@@ -310,7 +327,7 @@ typedef struct body_pos {
 
 static body_pos body_pos_of(resolver *r, size_t at)
 {
-	if (!index_need(r))
+	if (!index_need_columns(r))
 		return (body_pos){ .line = 1, .col = 1 };
 	size_t k = last_at_or_before(r->ix.lines, r->ix.n_lines, at);
 	size_t col = code_points_before(r, at) -
