@@ -411,6 +411,28 @@ static void test_library_scrolls(void **state)
 	rmdir(dir);
 }
 
+static void test_library_too_small(void **state)
+{
+	lib_fixture *f = *state;
+	app *ap = app_new_library(f->dir, 80, 24);
+
+	resize(ap, 20, 5);
+	assert_true(ap->geo.too_small);
+	assert_int_equal(key(ap, 'j'), APP_NONE);
+	assert_int_equal(key(ap, QK_ENTER), APP_NONE);
+	assert_int_equal(key(ap, '?'), APP_NONE);
+	assert_int_equal(mouse(ap, INPUT_CLICK, 1, 2), APP_NONE);
+	assert_int_equal(ap->screen, APP_SCREEN_LIBRARY);
+	assert_int_equal(ap->lib_view.cursor, 0);
+	assert_false(ap->help);
+	resize(ap, 80, 24);
+	key(ap, 'j');
+	assert_int_equal(ap->lib_view.cursor, 1);
+	resize(ap, 20, 5);
+	assert_true(key(ap, 'q') & APP_QUIT);
+	app_free(ap);
+}
+
 static void test_library_bad_dir(void **state)
 {
 	(void)state;
@@ -445,6 +467,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_library_open_failure, lib_setup, lib_teardown),
 		cmocka_unit_test_setup_teardown(test_library_mouse, lib_setup, lib_teardown),
 		cmocka_unit_test(test_library_scrolls),
+		cmocka_unit_test_setup_teardown(test_library_too_small, lib_setup, lib_teardown),
 		cmocka_unit_test(test_library_bad_dir),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

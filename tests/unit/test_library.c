@@ -158,6 +158,31 @@ static void test_broken_listed_with_error(void **state)
 	library_free(lib);
 }
 
+static void test_many_sorted_whatever_the_directory_order(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/quoth-sorted-XXXXXX";
+	char name[32];
+	assert_non_null(mkdtemp(dir));
+	/* Created out of order: the directory's own order does not matter. */
+	for (int i = 0; i < 20; i++) {
+		snprintf(name, sizeof name, "%02d.yaml", (i * 7) % 20);
+		write_file(dir, name, minimal_yaml);
+	}
+	library *lib = library_load(dir);
+	assert_int_equal(lib->n, 20);
+	for (size_t i = 0; i < 20; i++) {
+		snprintf(name, sizeof name, "%02zu.yaml", i);
+		assert_string_equal(lib->items[i].file, name);
+	}
+	library_free(lib);
+	for (int i = 0; i < 20; i++) {
+		snprintf(name, sizeof name, "%02d.yaml", i);
+		remove_file(dir, name);
+	}
+	rmdir(dir);
+}
+
 static void test_unreadable_directory(void **state)
 {
 	(void)state;
@@ -226,6 +251,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_lists_yaml_sorted, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_summary, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_broken_listed_with_error, setup, teardown),
+		cmocka_unit_test(test_many_sorted_whatever_the_directory_order),
 		cmocka_unit_test(test_unreadable_directory),
 		cmocka_unit_test(test_empty_directory),
 		cmocka_unit_test(test_first_error_picks_earliest),

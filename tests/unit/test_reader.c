@@ -987,6 +987,13 @@ static void test_marks(void **state)
 	assert_int_equal(reader_marks(r, p30, p30_end, m, 2), total);
 	assert_int_equal(reader_marks(r, p30, p30_end, NULL, 0), total);
 	assert_int_equal(reader_marks(r, p30, p30, m, 32), 0);
+
+	/* A range that starts inside a match still shows all of it. */
+	size_t we = fx_offset_of(f->a, "We are", 1);
+	n = reader_marks(r, we + 1, we + 4, m, 32);
+	assert_int_equal(count_kind(m, n, MARK_SEARCH), 1);
+	assert_int_equal(m[n - 1].start, we);
+	assert_int_equal(m[n - 1].end, we + 2);
 }
 
 static void test_marks_range_clip(void **state)
@@ -1199,6 +1206,26 @@ static void test_resize_clamps_at_bottom(void **state)
 	assert_int_equal(rows_between(r, r->top, layout_last(r->lay)), rows_of(r) - 1);
 }
 
+static void test_resize_keeps_list_cursors(void **state)
+{
+	fixture *f = *state;
+	reader *r = f->r;
+
+	reader_apply(r, ACT_PANE_ENTITIES);
+	reader_apply(r, ACT_BOTTOM);
+	reader_apply(r, ACT_PANE_QUOTES);
+	reader_apply(r, ACT_BOTTOM);
+	reader_resize(r, WIDE_COLS, 12);
+	size_t erows = (size_t)geometry_body_rows(&r->geo, PANE_ENTITIES);
+	size_t qrows = (size_t)geometry_body_rows(&r->geo, PANE_QUOTES);
+	assert_true(erows < r->n_ent_rows);
+	assert_true(qrows < r->n_list);
+	assert_true(r->ents.cursor >= r->ents.top);
+	assert_true(r->ents.cursor < r->ents.top + erows);
+	assert_true(r->quotes.cursor >= r->quotes.top);
+	assert_true(r->quotes.cursor < r->quotes.top + qrows);
+}
+
 static void test_too_small_and_back(void **state)
 {
 	fixture *f = *state;
@@ -1330,6 +1357,7 @@ int main(void)
 		W(test_wheel),
 		T(test_resize_keeps_top_line),
 		T(test_resize_clamps_at_bottom),
+		W(test_resize_keeps_list_cursors),
 		T(test_too_small_and_back),
 		T(test_flags),
 		cmocka_unit_test(test_big_article_wraps_little),
