@@ -892,6 +892,33 @@ static void test_search_utf8_and_backspace_codepoint(void **state)
 	article_free(a);
 }
 
+static void test_search_overlapping_current_match(void **state)
+{
+	(void)state;
+	article *a = fx_article("Overlap", "xaaax");
+	fx_finish(a);
+	reader *r = reader_new(a, NARROW_COLS, NARROW_ROWS);
+	text_mark m[8];
+
+	reader_apply(r, ACT_SEARCH);
+	type(r, "aa");
+	reader_search_key(r, QK_ENTER);
+	assert_int_equal(r->search.match.start, 1);
+	reader_apply(r, ACT_SEARCH_NEXT);
+	assert_int_equal(r->search.match.start, 2);     /* overlapping */
+	size_t n = reader_marks(r, 0, 5, m, 8);
+	bool current = false;
+	for (size_t i = 0; i < n; i++)
+		if (m[i].kind == MARK_SEARCH && m[i].index == 1) {
+			assert_int_equal(m[i].start, 2);
+			assert_int_equal(m[i].end, 4);
+			current = true;
+		}
+	assert_true(current);
+	reader_free(r);
+	article_free(a);
+}
+
 /* ---- Esc -------------------------------------------------------------- */
 
 static void test_esc_clears(void **state)
@@ -990,6 +1017,8 @@ static void test_marks(void **state)
 
 	/* A range that starts inside a match still shows all of it. */
 	size_t we = fx_offset_of(f->a, "We are", 1);
+	while (r->search.match.start == we)
+		reader_apply(r, ACT_SEARCH_NEXT);    /* not the current match */
 	n = reader_marks(r, we + 1, we + 4, m, 32);
 	assert_int_equal(count_kind(m, n, MARK_SEARCH), 1);
 	assert_int_equal(m[n - 1].start, we);
@@ -1346,6 +1375,7 @@ int main(void)
 		T(test_search_not_found),
 		T(test_search_wraps_while_typing),
 		cmocka_unit_test(test_search_utf8_and_backspace_codepoint),
+		cmocka_unit_test(test_search_overlapping_current_match),
 		W(test_esc_clears),
 		W(test_marks),
 		T(test_marks_range_clip),
