@@ -67,9 +67,9 @@ typedef enum mark_kind {
 } mark_kind;
 
 typedef struct text_mark {
-	size_t start;       /* body bytes, end exclusive, clipped to nothing:
-	                       a mark may begin before or end after the range
-	                       asked for */
+	size_t start;       /* body bytes, end exclusive, not clipped: a mark
+	                       may begin before or end after the range asked
+	                       for */
 	size_t end;
 	mark_kind kind;
 	size_t index;

@@ -192,7 +192,7 @@ style_role reader_mark_role(const reader *r, const text_mark *m)
 {
 	switch (m->kind) {
 	case MARK_ENTITY:
-		if (m->index < r->a->n_entities)
+		if (m->index < r->a->n_entities && r->a->entities[m->index].type)
 			return style_entity_role(r->a->entities[m->index].type);
 		return ROLE_ENT_OTHER;
 	case MARK_QUOTE: return ROLE_QUOTE;
@@ -378,7 +378,8 @@ void reader_pane_title(const reader *r, pane_id pane, char *buf, size_t n)
 		snprintf(buf, n, "Entities (%zu)", r->a->n_entities);
 	else if (pane == PANE_QUOTES && r->filter)
 		snprintf(buf, n, "Quotes by %s (%zu)",
-		         r->a->entities[r->selected].name, r->n_list);
+		         r->a->entities[r->selected].name
+		             ? r->a->entities[r->selected].name : "", r->n_list);
 	else if (pane == PANE_QUOTES)
 		snprintf(buf, n, "Quotes (%zu)", r->n_list);
 }
