@@ -472,6 +472,34 @@ static void add_quote_needles(resolver *r)
 	free(t.slots);
 }
 
+/* Found spellings are kept by start, longest first, then by needle. */
+static int found_cmp(const found *a, const found *b)
+{
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	if (a->end != b->end)
+		return a->end > b->end ? -1 : 1;   /* longest first */
+	return a->needle < b->needle ? -1 : a->needle > b->needle;
+}
+
+/* Inserts f in order.  Hits come by end, so f only passes the ones that
+ * end inside its span and start after it, or start with it and are
+ * shorter: a few at most, as many as the longest spelling allows. */
+static bool found_insert(resolver *r, found f)
+{
+	found *v = grow(r->found, &r->cap_found, r->n_found + 1, sizeof *v);
+	if (!v) {
+		r->oom = true;
+		return false;
+	}
+	r->found = v;
+	size_t k = r->n_found++;
+	for (; k > 0 && found_cmp(&v[k - 1], &f) > 0; k--)
+		v[k] = v[k - 1];
+	v[k] = f;
+	return true;
+}
+
 static bool on_hit(void *ctx, size_t tag, size_t start, size_t end)
 {
 	resolver *r = ctx;
@@ -483,15 +511,8 @@ static bool on_hit(void *ctx, size_t tag, size_t start, size_t end)
 		offsets_push(r, &nd->starts, start);
 		return !r->oom;
 	}
-	found *v = grow(r->found, &r->cap_found, r->n_found + 1, sizeof *v);
-	if (!v) {
-		r->oom = true;
-		return false;
-	}
-	r->found = v;
-	r->found[r->n_found++] = (found){ .start = start, .end = end,
-	                                  .entity = nd->entity, .needle = tag };
-	return true;
+	return found_insert(r, (found){ .start = start, .end = end,
+	                                .entity = nd->entity, .needle = tag });
 }
 
 static void scan_body(resolver *r)
@@ -646,16 +667,6 @@ static void add_spelling_needles(resolver *r)
 
 /* ==== mentions ========================================================== */
 
-static int found_cmp(const void *pa, const void *pb)
-{
-	const found *a = pa, *b = pb;
-	if (a->start != b->start)
-		return a->start < b->start ? -1 : 1;
-	if (a->end != b->end)
-		return a->end > b->end ? -1 : 1;   /* longest first */
-	return a->needle < b->needle ? -1 : a->needle > b->needle;
-}
-
 static int mention_cmp(const void *pa, const void *pb)
 {
 	const mention *a = pa, *b = pb;
@@ -756,8 +767,6 @@ static bool covered(const span *cover, size_t n, span s)
 static size_t choose_found(resolver *r, const span *cover, size_t n_cover,
                            mention *out)
 {
-	if (r->n_found > 0)
-		qsort(r->found, r->n_found, sizeof *r->found, found_cmp);
 	size_t n = 0, reach = 0;
 	bool any = false;
 	for (size_t k = 0; k < r->n_found; k++) {
@@ -795,6 +804,21 @@ static void fill_mention_ids(resolver *r)
 	}
 }
 
+/* Merges x[0..nx) and y[0..ny), each sorted by mention_cmp, into out;
+ * y may be the tail out[nx..nx + ny).  Returns nx + ny. */
+static size_t merge_mentions(const mention *x, size_t nx, const mention *y,
+                             size_t ny, mention *out)
+{
+	size_t i = 0, j = 0, n = 0;
+	while (i < nx && j < ny)
+		out[n++] = mention_cmp(&x[i], &y[j]) <= 0 ? x[i++] : y[j++];
+	while (i < nx)
+		out[n++] = x[i++];
+	while (j < ny)
+		out[n++] = y[j++];
+	return n;
+}
+
 static void resolve_mentions(resolver *r)
 {
 	article *a = r->a;
@@ -810,12 +834,12 @@ static void resolve_mentions(resolver *r)
 		return;
 	}
 	size_t n_cover = cover_ranges(given, n_given, cover);
-	size_t n = choose_found(r, cover, n_cover, all);
-	memcpy(all + n, given, n_given * sizeof *given);
-	n += n_given;
-	qsort(all, n, sizeof *all, mention_cmp);
+	/* The chosen ones go after room for the explicit ones, so that the
+	 * two sorted lists merge into all from its start: the merge never
+	 * writes past the next chosen mention it has still to read. */
+	size_t n_chosen = choose_found(r, cover, n_cover, all + n_given);
 	a->mentions = all;
-	a->n_mentions = n;
+	a->n_mentions = merge_mentions(given, n_given, all + n_given, n_chosen, all);
 	free(given);
 	free(cover);
 	fill_mention_ids(r);

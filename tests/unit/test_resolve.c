@@ -298,6 +298,115 @@ static void test_leftmost_wins_over_longer_later(void **state)
 	article_free(a);
 }
 
+/* The leftmost-longest choice, done the slow way: every word-bounded
+ * occurrence of every name, sorted, chosen greedily, then the ones that an
+ * explicit mention overlaps dropped and the explicit ones merged in. */
+typedef struct ref_mention {
+	size_t start, end, entity;
+	bool explicit_;
+} ref_mention;
+
+static int ref_cmp(const void *pa, const void *pb)
+{
+	const ref_mention *a = pa, *b = pb;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	if (a->end != b->end)
+		return a->end > b->end ? -1 : 1;
+	return 0;
+}
+
+static bool ref_letter(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static size_t ref_mentions(const article *a, const span *given, size_t n_given,
+                           ref_mention *out)
+{
+	ref_mention *all = calloc(a->body_len * a->n_entities + 1, sizeof *all);
+	assert_non_null(all);
+	size_t n = 0, m = 0, reach = 0;
+	for (size_t e = 0; e < a->n_entities; e++) {
+		const char *name = a->entities[e].name;
+		size_t len = strlen(name);
+		for (const char *p = a->body; (p = strstr(p, name)); p++) {
+			size_t at = (size_t)(p - a->body);
+			if ((at == 0 || !ref_letter(a->body[at - 1])) &&
+			    !ref_letter(a->body[at + len]))
+				all[n++] = (ref_mention){ .start = at, .end = at + len,
+				                          .entity = e };
+		}
+	}
+	qsort(all, n, sizeof *all, ref_cmp);
+	for (size_t k = 0; k < n; k++) {
+		if (k > 0 && all[k].start < reach)
+			continue;
+		reach = all[k].end;
+		bool hidden = false;
+		for (size_t g = 0; g < n_given; g++)
+			hidden |= given[g].start < all[k].end && all[k].start < given[g].end;
+		if (!hidden)
+			out[m++] = all[k];
+	}
+	for (size_t g = 0; g < n_given; g++)
+		out[m++] = (ref_mention){ .start = given[g].start, .end = given[g].end,
+		                          .entity = 0, .explicit_ = true };
+	qsort(out, m, sizeof *out, ref_cmp);
+	free(all);
+	return m;
+}
+
+/* Names nested in each other every way, in random text, with explicit
+ * mentions among them: the choice is the slow way's, in body order. */
+static void test_nested_names_as_the_slow_way_chooses(void **state)
+{
+	(void)state;
+	static const char *const words[] = { "New", "York", "Times", "Company",
+	                                     "the", "of" };
+	static const char *const names[] = { "York", "New York", "Times",
+	                                     "York Times", "New York Times Company",
+	                                     "Times Company", "the New York Times",
+	                                     "of the" };
+	uint32_t seed = 12345;
+	for (int round = 0; round < 200; round++) {
+		char body[400] = "";
+		size_t starts[40], n_words = 0;
+		for (int w = 0; w < 30; w++) {
+			seed = seed * 1103515245u + 12345u;
+			starts[n_words++] = strlen(body);
+			strcat(body, words[(seed >> 16) % 6]);
+			strcat(body, (seed >> 8) % 5 ? " " : ", ");
+		}
+		article *a = art_new(body);
+		size_t first = ent_add(a, "given", "zzz", NULL, false);
+		for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+			char id[8];
+			snprintf(id, sizeof id, "n%zu", k);
+			ent_add(a, id, names[k], NULL, false);
+		}
+		span given[2];
+		size_t n_given = (size_t)round % 3 == 0 ? 0 : 2;
+		for (size_t g = 0; g < n_given; g++) {
+			size_t w = 3 + g * 14 + (size_t)round % 10;
+			given[g] = (span){ .start = starts[w], .end = starts[w + 1] - 1 };
+			ent_given(a, first, given[g].start, given[g].end);
+		}
+		resolve_clean(a);
+		ref_mention want[400];
+		size_t n = ref_mentions(a, given, n_given, want);
+		assert_int_equal(a->n_mentions, n);
+		for (size_t k = 0; k < n; k++) {
+			assert_int_equal(a->mentions[k].at.start, want[k].start);
+			assert_int_equal(a->mentions[k].at.end, want[k].end);
+			assert_int_equal(a->mentions[k].explicit_, want[k].explicit_);
+			if (!want[k].explicit_)
+				assert_int_equal(a->mentions[k].entity, want[k].entity);
+		}
+		article_free(a);
+	}
+}
+
 static void test_mention_ids_follow_body_order(void **state)
 {
 	(void)state;
@@ -989,6 +1098,7 @@ int main(void)
 		cmocka_unit_test(test_pattern_edges_that_are_not_letters),
 		cmocka_unit_test(test_longest_wins_at_the_same_start),
 		cmocka_unit_test(test_leftmost_wins_over_longer_later),
+		cmocka_unit_test(test_nested_names_as_the_slow_way_chooses),
 		cmocka_unit_test(test_mention_ids_follow_body_order),
 		cmocka_unit_test(test_case_sensitive_by_default),
 		cmocka_unit_test(test_case_insensitive_entity),
