@@ -201,10 +201,16 @@ style_role reader_mark_role(const reader *r, const text_mark *m);
 void reader_entity_row_text(const reader *r, size_t row, int width,
                             char *buf, size_t n);
 
-/* Text of entry i of the quotes pane (r->list[i]): the speaker (entity
- * name or unnamed speaker text), " (partial)" / " (indirect)" /
- * " (mixed)" for those kinds, ": " and the first words of the quote. */
+/* Text of entry i of the quotes pane (r->list[i]): the speaker (see
+ * reader_quote_speaker), " (partial)" / " (indirect)" / " (mixed)" for
+ * those kinds, ": " and the quote's words as they stand in the body (a
+ * direct quote with its quotation marks; the fragments of a split quote
+ * joined by " … "), white space squeezed, as much as fits in buf. */
 void reader_quote_entry(const reader *r, size_t i, char *buf, size_t n);
+
+/* Who said q, as the quotes pane names them: an unnamed speaker by its own
+ * words (even when tied to an entity), else the entity's name. */
+const char *reader_quote_speaker(const reader *r, const quote *q);
 
 /* Title row of a list pane: "Entities (12)", "Quotes (9)" or, with the
  * filter, "Quotes by NAME (3)"; "" for the text pane. */

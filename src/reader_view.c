@@ -333,12 +333,15 @@ void reader_entity_row_text(const reader *r, size_t row, int width,
 	strbuf_add(&sb, count);
 }
 
-static const char *speaker_name(const reader *r, const quote *q)
+const char *reader_quote_speaker(const reader *r, const quote *q)
 {
-	if (q->speaker >= 0 && (size_t)q->speaker < r->a->n_entities)
-		return r->a->entities[q->speaker].name;
+	/* An unnamed speaker is shown by its own words even when it is tied
+	 * to an entity: "a senior State Department official", not the
+	 * department. */
 	if (q->speaker_text)
 		return q->speaker_text;
+	if (q->speaker >= 0 && (size_t)q->speaker < r->a->n_entities)
+		return r->a->entities[q->speaker].name;
 	return "(unknown)";
 }
 
@@ -359,14 +362,28 @@ void reader_quote_entry(const reader *r, size_t i, char *buf, size_t n)
 	if (i >= r->n_list)
 		return;
 	const quote *q = &r->a->quotes[r->list[i]];
-	strbuf_add(&sb, speaker_name(r, q));
+	strbuf_add(&sb, reader_quote_speaker(r, q));
 	strbuf_add(&sb, kind_mark(q->kind));
 	strbuf_add(&sb, ": ");
-	if (q->n_fragments > 0 && q->fragments && q->fragments[0])
-		strbuf_add_squeezed(&sb, q->fragments[0], strlen(q->fragments[0]));
-	else if (q->spans && q->n_fragments > 0)
-		strbuf_add_squeezed(&sb, r->a->body + q->spans[0].start,
-		                    q->spans[0].end - q->spans[0].start);
+	/* The words as they stand in the body: a direct quote's span holds its
+	 * quotation marks.  More than the buffer holds is never read, so a
+	 * quote of a megabyte costs no more than a short one. */
+	for (size_t k = 0; k < q->n_fragments; k++) {
+		const char *s;
+		size_t len;
+		if (q->spans) {
+			s = r->a->body + q->spans[k].start;
+			len = q->spans[k].end - q->spans[k].start;
+		} else if (q->fragments && q->fragments[k]) {
+			s = q->fragments[k];
+			len = strlen(s);
+		} else {
+			continue;
+		}
+		if (k > 0)
+			strbuf_add(&sb, " … ");
+		strbuf_add_squeezed(&sb, s, len < 4 * n ? len : 4 * n);
+	}
 }
 
 void reader_pane_title(const reader *r, pane_id pane, char *buf, size_t n)

@@ -455,6 +455,10 @@ static void draw_entry(pen *p, const char *text, size_t hl, size_t hl_len,
 {
 	size_t len = strlen(text);
 	size_t i = 0;
+	/* An entry wider than its row ends in "…" in the last column. */
+	bool clipped = text_width(text, len) > p->right - p->x;
+	if (clipped)
+		p->right--;
 	while (i < len) {
 		glyph g;
 		size_t n = text_next(text, len, i, &g);
@@ -466,6 +470,11 @@ static void draw_entry(pen *p, const char *text, size_t hl, size_t hl_len,
 		i += n;
 	}
 	pen_flush(p);
+	if (clipped) {
+		p->right++;
+		pen_char(p, 0x2026, over ? paint_over(base, *over) : base);
+		pen_flush(p);
+	}
 	if (over)
 		pen_fill(p, ' ', paint_over(base, *over));
 }
@@ -527,20 +536,16 @@ static void draw_entities(const renderer *rn, const reader *r)
 	}
 }
 
-/* The speaker's name at the start of a quote entry, and its look. */
+/* The speaker's name at the start of a quote entry, and its look: the
+ * speaker's entity colour, or secondary text for a speaker without one. */
 static size_t speaker_prefix(const renderer *rn, const reader *r, const quote *q,
                              const char *text, paint *look)
 {
-	const char *who = NULL;
-	*look = role(rn, ROLE_DIM_TEXT);
-	if (q->speaker >= 0) {
-		const entity *e = &r->a->entities[q->speaker];
-		who = e->name;
-		*look = role(rn, style_entity_role(e->type));
-	} else {
-		who = q->speaker_text;
-	}
-	if (who == NULL || strncmp(text, who, strlen(who)) != 0)
+	const char *who = reader_quote_speaker(r, q);
+	*look = q->speaker >= 0
+	            ? role(rn, style_entity_role(r->a->entities[q->speaker].type))
+	            : role(rn, ROLE_DIM_TEXT);
+	if (strncmp(text, who, strlen(who)) != 0)
 		return 0;
 	return strlen(who);
 }

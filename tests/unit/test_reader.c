@@ -1065,6 +1065,37 @@ static void test_gutter(void **state)
 
 /* ---- words for the renderer ------------------------------------------- */
 
+/* Entries show the words as they stand in the body, marks and all; split
+ * quotes are joined; an unnamed speaker is named by its own words even
+ * when it is tied to an entity. */
+static void test_quote_entry_words(void **state)
+{
+	(void)state;
+	article *a = fx_article("Split",
+		"\xe2\x80\x9cLet the proof be,\xe2\x80\x9d he said, \xe2\x80\x9cnot our words.\xe2\x80\x9d "
+		"An official of the Ministry said it would end. The Ministry agreed.");
+	fx_entity(a, "kerry", "Kerry", "PERSON");
+	fx_entity(a, "ministry", "Ministry", "ORG");
+	fx_quote(a, 0, NULL, QUOTE_DIRECT, "said", 2,
+	         "\xe2\x80\x9cLet the proof be,\xe2\x80\x9d",
+	         "\xe2\x80\x9cnot our words.\xe2\x80\x9d");
+	fx_quote(a, 1, "An official of the Ministry", QUOTE_INDIRECT, "said", 1,
+	         "it would end");
+	fx_finish(a);
+	reader *r = reader_new(a, NARROW_COLS, NARROW_ROWS);
+	assert_non_null(r);
+	char buf[160];
+	reader_quote_entry(r, 0, buf, sizeof buf);
+	assert_string_equal(buf, "Kerry: \xe2\x80\x9cLet the proof be,\xe2\x80\x9d \xe2\x80\xa6 "
+	                         "\xe2\x80\x9cnot our words.\xe2\x80\x9d");
+	reader_quote_entry(r, 1, buf, sizeof buf);
+	assert_string_equal(buf, "An official of the Ministry (indirect): it would end");
+	assert_string_equal(reader_quote_speaker(r, &a->quotes[1]), "An official of the Ministry");
+	assert_string_equal(reader_quote_speaker(r, &a->quotes[0]), "Kerry");
+	reader_free(r);
+	article_free(a);
+}
+
 static void test_texts(void **state)
 {
 	fixture *f = *state;
@@ -1381,6 +1412,7 @@ int main(void)
 		T(test_marks_range_clip),
 		T(test_gutter),
 		T(test_texts),
+		cmocka_unit_test(test_quote_entry_words),
 		cmocka_unit_test(test_title_missing_parts),
 		T(test_percent),
 		W(test_click_quote_and_entity),
