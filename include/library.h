@@ -36,9 +36,9 @@ library *library_load(const char *dir);
 /* Accepts NULL. */
 void library_free(library *lib);
 
-/* One line of the list: "TITLE · SOURCE · DATE · 3 quotes · 12 entities",
- * or "FILE: LINE:COL: message" for a file that failed.  The title falls
- * back to the file name.  Written into buf (truncated to n). */
+/* One line of the list: "2016-07-16   17 quotes   22 entities  TITLE ·
+ * SOURCE" (date, counts in fixed columns), or "FILE: LINE:COL: message"
+ * for an article that does not load.  Never ends inside a character. */
 void library_entry_line(const library_entry *e, char *buf, size_t n);
 
 /* "LINE:COL: message" of the earliest of diags ("message" alone when it

@@ -165,7 +165,9 @@ void library_free(library *lib)
 	free(lib);
 }
 
-/* One line of the list, maybe cut anywhere when buf is short. */
+/* One line of the list, maybe cut anywhere when buf is short.  The date
+ * and the counts come first, in fixed columns, so that they stay in view
+ * and line up however long the titles are. */
 static void library_entry_format(const library_entry *e, char *buf, size_t n)
 {
 	if (n == 0)
@@ -174,15 +176,14 @@ static void library_entry_format(const library_entry *e, char *buf, size_t n)
 		snprintf(buf, n, "%s: %s", e->file, e->error);
 		return;
 	}
-	int len = snprintf(buf, n, "%s", e->title && e->title[0] ? e->title : e->file);
-	const char *parts[] = { e->source, e->published };
-	for (size_t i = 0; i < 2; i++)
-		if (parts[i] && parts[i][0] && len >= 0 && (size_t)len < n)
-			len += snprintf(buf + len, n - (size_t)len, " · %s", parts[i]);
-	if (len >= 0 && (size_t)len < n)
-		snprintf(buf + len, n - (size_t)len, " · %zu quote%s · %zu entit%s",
-		         e->n_quotes, e->n_quotes == 1 ? "" : "s",
-		         e->n_entities, e->n_entities == 1 ? "y" : "ies");
+	/* The date of a date-time: the day is what a list needs. */
+	const char *date = e->published ? e->published : "";
+	int len = snprintf(buf, n, "%-10.10s  %3zu quote%s  %3zu entit%s  %s",
+	                   date, e->n_quotes, e->n_quotes == 1 ? " " : "s",
+	                   e->n_entities, e->n_entities == 1 ? "y  " : "ies",
+	                   e->title && e->title[0] ? e->title : e->file);
+	if (e->source && e->source[0] && len >= 0 && (size_t)len < n)
+		snprintf(buf + len, n - (size_t)len, " · %s", e->source);
 }
 
 /* Drops a character cut in two at the end of a full buffer. */

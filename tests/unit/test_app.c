@@ -297,7 +297,7 @@ static void test_library_navigation(void **state)
 	app_title(ap, buf, sizeof buf);
 	assert_non_null(strstr(buf, "4 articles"));
 	app_library_line(ap, 1, buf, sizeof buf);
-	assert_string_equal(buf, "Bravo · 0 quotes · 0 entities");
+	assert_string_equal(buf, "              0 quotes    0 entities  Bravo");
 	app_library_line(ap, 3, buf, sizeof buf);
 	assert_memory_equal(buf, "d-broken.yaml: 2:1: ", 20);
 	app_library_line(ap, 9, buf, sizeof buf);

@@ -131,14 +131,14 @@ static void test_summary(void **state)
 	assert_int_equal(e->n_quotes, 1);
 	assert_int_equal(e->n_entities, 2);
 	library_entry_line(e, line, sizeof line);
-	assert_string_equal(line, "Harbour Festival Goes Ahead · The Kestrel Bay Courier"
-	                    " · 2024-09-13 · 1 quote · 2 entities");
+	assert_string_equal(line, "2024-09-13    1 quote     2 entities  "
+	                    "Harbour Festival Goes Ahead · The Kestrel Bay Courier");
 
 	e = &lib->items[0];
 	assert_null(e->source);
 	assert_int_equal(e->n_quotes, 0);
 	library_entry_line(e, line, sizeof line);
-	assert_string_equal(line, "Short · 0 quotes · 0 entities");
+	assert_string_equal(line, "              0 quotes    0 entities  Short");
 	library_free(lib);
 }
 
@@ -236,12 +236,16 @@ static void test_line_truncation_keeps_characters(void **state)
 	library_entry e = {
 		.file = "x.yaml", .title = "Zo\xc3\xab \xc3\x85ngstr\xc3\xb6m", /* Zoë Ångström */
 	};
-	char line[5];
-	/* "Zo" + a cut "ë" would leave half a character. */
-	library_entry_line(&e, line, 4);
-	assert_string_equal(line, "Zo");
-	library_entry_line(&e, line, 5);
-	assert_string_equal(line, "Zo\xc3\xab");
+	/* The title starts after the 38 columns of date and counts; a buffer
+	 * that ends inside "ë" must not keep half of it. */
+	char line[64];
+	const char *head = "              0 quotes    0 entities  ";
+	size_t h = strlen(head);
+	library_entry_line(&e, line, h + 4);
+	assert_memory_equal(line, head, h);
+	assert_string_equal(line + h, "Zo");
+	library_entry_line(&e, line, h + 5);
+	assert_string_equal(line + h, "Zo\xc3\xab");
 }
 
 int main(void)
