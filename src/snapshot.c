@@ -316,6 +316,10 @@ typedef struct look_table {
 	size_t n;
 } look_table;
 
+/* In the style grid: the second column of a wide character.  The text
+ * grid prints nothing there, as a terminal does (see print_text). */
+#define WIDE_RIGHT '>'
+
 static char letter_of(look_table *t, const snap_cell *c)
 {
 	if (c->roles == 0 && look_equal(c->look, style_of(ROLE_NORMAL, false)))
@@ -330,14 +334,25 @@ static char letter_of(look_table *t, const snap_cell *c)
 	return style_letters[t->n++];
 }
 
-static void print_styles(FILE *out, const snap_screen *s, look_table *t)
+/* The style grid; the right half of a wide character is marked WIDE_RIGHT
+ * (its look is its left half's).  Returns whether any was marked. */
+static bool print_styles(FILE *out, const snap_screen *s, look_table *t)
 {
+	bool wide = false;
 	for (int y = 0; y < s->rows; y++) {
 		fputc('|', out);
-		for (int x = 0; x < s->cols; x++)
-			fputc(letter_of(t, &s->cells[(size_t)y * (size_t)s->cols + (size_t)x]), out);
+		for (int x = 0; x < s->cols; x++) {
+			const snap_cell *c = &s->cells[(size_t)y * (size_t)s->cols + (size_t)x];
+			if (c->width == 0) {
+				fputc(WIDE_RIGHT, out);
+				wide = true;
+			} else {
+				fputc(letter_of(t, c), out);
+			}
+		}
 		fputs("|\n", out);
 	}
+	return wide;
 }
 
 /* ---- the legend --------------------------------------------------------- */
@@ -410,9 +425,11 @@ static void print_snapshot(FILE *out, const snap_options *o, const snap_screen *
 		fputs("# cursor hidden\n", out);
 	fputs("# styles\n", out);
 	look_table t = { .n = 0 };
-	print_styles(out, s, &t);
+	bool wide = print_styles(out, s, &t);
 	fputs("# legend\n", out);
 	print_legend(out, &t, o->color);
+	if (wide)
+		fprintf(out, "%c = right half of the wide character to its left\n", WIDE_RIGHT);
 }
 
 /* ---- the run ------------------------------------------------------------ */
