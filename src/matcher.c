@@ -1,15 +1,22 @@
 /* matcher.c - Aho-Corasick automaton over ASCII-folded bytes.
  *
  * Patterns are inserted into a trie whose edges read folded bytes (A-Z as
- * a-z).  matcher_build() renumbers the trie breadth-first into a compact
- * form and adds failure links; the scan then costs one transition per text
- * byte whatever the number of patterns, plus the occurrences it reports.
+ * a-z).  matcher_build() renumbers the trie into a compact form and adds
+ * failure links; the scan then costs one transition per text byte whatever
+ * the number of patterns, plus the occurrences it reports.
  *
  * Compactness: every folded byte used by some pattern gets a small class
  * number (1..n_cls); bytes in no pattern are class 0 and send the scan
- * straight back to the root.  A node with few edges keeps them as a short
- * sorted list of classes; a node with many (the root always) gets a dense
- * row indexed by class, n_cls + 1 entries wide. */
+ * straight back to the root.
+ *
+ * Speed: the scan spends nearly all its time near the root, so the first
+ * nodes in breadth-first order (the root and the shallowest) get complete
+ * rows indexed by class, as many as fit in DENSE_BUDGET: one load per
+ * byte.  The other nodes keep their few edges as a short sorted list and
+ * fall back along failure links; they are numbered depth-first, so that a
+ * text that follows a long pattern walks through consecutive nodes.  Each
+ * transition carries a bit that says whether the state it leads to ends
+ * some pattern, so the scan reads no node for a byte that ends none. */
 #include "matcher.h"
 
 #include <stdint.h>
@@ -19,6 +26,13 @@
 /* Node 0 is the root.  It ends no pattern and is no node's child, so 0
  * also means "no node" in edges and output links. */
 #define ROOT 0u
+
+/* Memory for complete rows: a row is (n_cls + 1) * 4 bytes, so with the
+ * 40-odd classes of English text this is some 13,000 rows, every node down
+ * to depth 7 or 8 of a large article's names and quotes. */
+#ifndef DENSE_BUDGET
+#define DENSE_BUDGET (2u << 20)
+#endif
 
 typedef struct pattern {
 	size_t tag;
@@ -37,16 +51,16 @@ typedef struct tnode {
 	uint8_t byte;        /* folded byte on the edge into this node */
 } tnode;
 
-/* A node of the built automaton: 16 bytes, four to a cache line. */
+/* A node of the built automaton: 16 bytes, four to a cache line.  Nodes
+ * below n_dense have a row in dense[] and use only fail and out. */
 typedef struct anode {
 	uint32_t fail;
 	uint32_t out;        /* this node if it ends patterns, else the nearest
 	                        node on the failure chain that does, else 0 */
-	uint32_t next;       /* dense: the row; one edge: its target; else the
-	                        first edge in labels[] and targets[] */
+	uint32_t next;       /* one edge: its code; more: the first edge in
+	                        labels[] and targets[] */
 	uint16_t n_edges;
 	uint8_t label;       /* the class of the only edge when n_edges == 1 */
-	uint8_t dense;       /* the node has a complete row in dense[] */
 } anode;
 
 struct matcher {
@@ -67,17 +81,31 @@ struct matcher {
 	uint32_t *node_pats; /* first pattern ending at each node, +1 */
 	size_t n_nodes;
 	uint8_t *labels;     /* class of each edge, sorted within a node */
-	uint32_t *targets;
-	uint32_t *dense;     /* complete rows of n_cls + 1 next states */
-	size_t n_dense, cap_dense;
+	uint32_t *targets;   /* the code of each edge's node */
+	uint32_t *dense;     /* a row of codes for each node below n_dense */
+	size_t n_dense;
+	uint32_t row;        /* entries in a row: n_cls + 1, made even */
+	uint32_t dense_end;  /* n_dense * row */
 };
 
-/* Rows are given to the root, to nodes with many edges, and to the
- * shallowest nodes, where the scan spends most of its time, until they
- * take this much memory. */
-#define DENSE_SHALLOW_BUDGET (1u << 20)
-#define DENSE_SHALLOW_DEPTH 2u
-#define MIN_DENSE_EDGES 8u
+/* A transition leads to a code: for a node with a row, the index of its
+ * row in dense[], for one without, dense_end + 2 * its rank among those;
+ * plus 1 when the node ends a pattern or has an output link.  So the scan
+ * goes from row to row with one addition and one load per byte, and reads
+ * no node unless there is something to report.  The root's code is 0. */
+static uint32_t code_of(const matcher *m, uint32_t v)
+{
+	uint32_t at = v < m->n_dense ? v * m->row
+	                             : m->dense_end + 2 * (v - (uint32_t)m->n_dense);
+	return at | (m->nodes[v].out != 0);
+}
+
+static uint32_t node_of(const matcher *m, uint32_t code)
+{
+	uint32_t at = code & ~1u;
+	return at < m->dense_end ? at / m->row
+	                         : (uint32_t)m->n_dense + (at - m->dense_end) / 2;
+}
 
 static unsigned char fold(unsigned char c)
 {
@@ -145,7 +173,7 @@ static uint32_t trie_child(matcher *m, uint32_t u, unsigned char b)
 	}
 	if (v)
 		return v;
-	if (m->n_trie >= UINT32_MAX - 1)
+	if (m->n_trie >= UINT32_MAX / 4)  /* codes take 2 * n + rows */
 		return 0;
 	tnode *t = grow(m->trie, &m->cap_trie, m->n_trie + 1, sizeof *t);
 	if (!t)
@@ -200,19 +228,16 @@ bool matcher_add(matcher *m, const char *pat, size_t len, bool ignore_case,
 
 /* ---- building ----------------------------------------------------------- */
 
-/* The state after reading class c in state s: the goto function with
- * failures followed.  Rows of dense nodes are complete, so the walk stops
- * at the first dense node, the root at the latest. */
-static inline uint32_t delta(const matcher *m, uint32_t s, unsigned c)
+/* The code of the state after reading class c in state s: the goto
+ * function with failures followed.  Rows are complete, so the walk stops
+ * at the first node that has one, the root at the latest. */
+static uint32_t delta(const matcher *m, uint32_t s, unsigned c)
 {
-	const anode *nodes = m->nodes;
-	for (;;) {
-		const anode *n = &nodes[s];
-		if (n->n_edges == 1 && !n->dense) {
+	while (s >= m->n_dense) {
+		const anode *n = &m->nodes[s];
+		if (n->n_edges == 1) {
 			if (n->label == c)
 				return n->next;
-		} else if (n->dense) {
-			return m->dense[(size_t)n->next * (m->n_cls + 1) + c];
 		} else {
 			const uint8_t *l = m->labels + n->next;
 			for (unsigned k = 0; k < n->n_edges && l[k] <= c; k++) {
@@ -222,6 +247,7 @@ static inline uint32_t delta(const matcher *m, uint32_t s, unsigned c)
 		}
 		s = n->fail;
 	}
+	return m->dense[(size_t)s * m->row + c];
 }
 
 static void assign_classes(matcher *m)
@@ -262,96 +288,117 @@ static size_t trie_kids(const matcher *m, uint32_t u, uint32_t *kids)
 	return n;
 }
 
-static bool wants_dense(const matcher *m, size_t node, unsigned depth,
-                        size_t n_kids)
+/* Numbers the trie's nodes: the first n_dense in breadth-first order, the
+ * rest depth-first (a node's first child right after it).  bfs receives
+ * the trie nodes in breadth-first order, id_of the number of each, order
+ * the trie node of each number.  stack has room for n_trie entries. */
+static void number_nodes(matcher *m, uint32_t *bfs, uint32_t *id_of,
+                         uint32_t *order, uint32_t *stack)
 {
-	size_t row_bytes = (m->n_cls + 1) * sizeof *m->dense;
-	if (node == ROOT)
-		return true;
-	/* A row costs row_bytes; from about 8 bytes of row per edge it also
-	 * saves the search through a long list. */
-	if (n_kids >= MIN_DENSE_EDGES && n_kids * 8 * sizeof *m->dense >= row_bytes)
-		return true;
-	return depth <= DENSE_SHALLOW_DEPTH && n_kids > 0 &&
-	       (m->n_dense + 1) * row_bytes <= DENSE_SHALLOW_BUDGET;
-}
-
-/* Gives node a (still empty) dense row; false on OOM. */
-static bool add_row(matcher *m, anode *a)
-{
-	size_t row = m->n_cls + 1;
-	uint32_t *d = grow(m->dense, &m->cap_dense, (m->n_dense + 1) * row,
-	                   sizeof *d);
-	if (!d)
-		return false;
-	m->dense = d;
-	memset(d + m->n_dense * row, 0, row * sizeof *d);
-	a->dense = 1;
-	a->next = (uint32_t)m->n_dense++;
-	return true;
-}
-
-/* Lays the trie out breadth-first: node numbers follow the order of a
- * breadth-first walk, so parents and failure targets come before a node,
- * and the shallow, busy nodes sit together in memory.  first_edge[v]
- * receives the first edge of each node. */
-static bool layout_nodes(matcher *m, uint32_t *first_edge)
-{
-	size_t n = m->n_trie;
-	uint32_t *queue = malloc(n * sizeof *queue);
-	uint8_t *depth = malloc(n);
 	uint32_t kids[256];
-	bool ok = queue && depth;
-	size_t tail = 1, n_edges = 0;
-	if (ok)
-		queue[0] = ROOT, depth[0] = 0;
-	for (size_t head = 0; ok && head < tail; head++) {
-		uint32_t u = queue[head];
-		size_t k = trie_kids(m, u, kids);
-		anode *a = &m->nodes[head];
-		*a = (anode){ .n_edges = (uint16_t)k, .next = (uint32_t)n_edges };
-		m->node_pats[head] = m->trie[u].pats;
-		first_edge[head] = (uint32_t)n_edges;
-		if (wants_dense(m, head, depth[head], k))
-			ok = add_row(m, a);
-		for (size_t i = 0; ok && i < k; i++) {
-			m->labels[n_edges] = m->cls[m->trie[kids[i]].byte];
-			m->targets[n_edges++] = (uint32_t)tail;
-			depth[tail] = depth[head] < UINT8_MAX ? depth[head] + 1 : UINT8_MAX;
-			queue[tail++] = kids[i];
+	size_t n = m->n_trie, tail = 1;
+	bfs[0] = ROOT;
+	for (size_t head = 0; head < tail; head++) {
+		size_t k = trie_kids(m, bfs[head], kids);
+		for (size_t i = 0; i < k; i++)
+			bfs[tail++] = kids[i];
+	}
+	for (size_t i = 0; i < n; i++)
+		id_of[bfs[i]] = i < m->n_dense ? (uint32_t)i : UINT32_MAX;
+	memcpy(order, bfs, m->n_dense * sizeof *order);
+	/* A depth-first walk from each node at the edge of the rows: their
+	 * children are the shallowest nodes without one. */
+	size_t next = m->n_dense;
+	for (size_t i = 0; i < m->n_dense; i++) {
+		size_t top = 0;
+		/* Pushed last first, so the first child comes out first. */
+		for (size_t k = trie_kids(m, bfs[i], kids); k > 0; k--) {
+			if (id_of[kids[k - 1]] == UINT32_MAX)
+				stack[top++] = kids[k - 1];
 		}
-		if (!a->dense && k == 1) {
-			a->label = m->labels[first_edge[head]];
-			a->next = m->targets[first_edge[head]];
+		while (top > 0) {
+			uint32_t u = stack[--top];
+			id_of[u] = (uint32_t)next;
+			order[next++] = u;
+			for (size_t k = trie_kids(m, u, kids); k > 0; k--)
+				stack[top++] = kids[k - 1];
 		}
 	}
-	free(queue);
-	free(depth);
-	return ok;
 }
 
-/* Failure and output links, and the rest of each dense row, in
- * breadth-first order: everything a node's links need is done before. */
-static void link_nodes(matcher *m, const uint32_t *first_edge)
+/* Gives each node its patterns and each node without a row its edges,
+ * still as plain node numbers; link_nodes() turns them into codes. */
+static void fill_edges(matcher *m, const uint32_t *id_of, const uint32_t *order)
 {
-	size_t row = m->n_cls + 1;
-	for (uint32_t u = 0; u < m->n_nodes; u++) {
-		anode *a = &m->nodes[u];
-		for (uint32_t k = 0; k < a->n_edges; k++) {
-			uint32_t e = first_edge[u] + k, v = m->targets[e];
-			anode *b = &m->nodes[v];
-			b->fail = u == ROOT ? ROOT : delta(m, a->fail, m->labels[e]);
-			b->out = m->node_pats[v] ? v : m->nodes[b->fail].out;
-			if (a->dense)
-				m->dense[a->next * row + m->labels[e]] = v;
+	uint32_t kids[256];
+	size_t n_edges = 0;
+	for (size_t id = 0; id < m->n_nodes; id++) {
+		uint32_t u = order[id];
+		size_t k = trie_kids(m, u, kids);
+		anode *a = &m->nodes[id];
+		*a = (anode){ .n_edges = (uint16_t)k };
+		m->node_pats[id] = m->trie[u].pats;
+		if (id < m->n_dense || k == 0)
+			continue;
+		if (k == 1) {
+			a->label = m->cls[m->trie[kids[0]].byte];
+			a->next = id_of[kids[0]];
+			continue;
 		}
-		if (!a->dense || u == ROOT)
-			continue; /* the root's missing edges lead back to itself */
-		uint32_t *r = m->dense + a->next * row;
-		for (unsigned c = 1; c < row; c++) {
-			if (!r[c])
+		a->next = (uint32_t)n_edges;
+		for (size_t i = 0; i < k; i++) {
+			m->labels[n_edges] = m->cls[m->trie[kids[i]].byte];
+			m->targets[n_edges++] = id_of[kids[i]];
+		}
+	}
+}
+
+/* Child v of u on class c: its failure and output links, and its code. */
+static uint32_t link_child(matcher *m, uint32_t u, uint32_t v, unsigned c)
+{
+	anode *b = &m->nodes[v];
+	b->fail = u == ROOT ? ROOT : node_of(m, delta(m, m->nodes[u].fail, c));
+	b->out = m->node_pats[v] ? v : m->nodes[b->fail].out;
+	return code_of(m, v);
+}
+
+/* Failure and output links, codes on every edge, and the complete rows,
+ * node by node in breadth-first order (bfs holds node numbers): what a
+ * node's links read is then done. */
+static void link_nodes(matcher *m, const uint32_t *bfs)
+{
+	for (size_t i = 0; i < m->n_nodes; i++) {
+		uint32_t u = bfs[i];
+		anode *a = &m->nodes[u];
+		if (u >= m->n_dense) {
+			if (a->n_edges == 1)
+				a->next = link_child(m, u, a->next, a->label);
+			for (uint32_t k = 0; a->n_edges > 1 && k < a->n_edges; k++) {
+				uint32_t e = a->next + k;
+				m->targets[e] = link_child(m, u, m->targets[e], m->labels[e]);
+			}
+			continue;
+		}
+		/* Row u holds its children's plain numbers (see build_rows). */
+		uint32_t *r = m->dense + (size_t)u * m->row;
+		for (unsigned c = 1; c <= m->n_cls; c++) {
+			if (r[c])
+				r[c] = link_child(m, u, r[c], c);
+			else if (u != ROOT)  /* the root's misses stay at the root */
 				r[c] = delta(m, a->fail, c);
 		}
+	}
+}
+
+/* The rows, all zero (the root) but for each node's own children. */
+static void build_rows(matcher *m, const uint32_t *id_of, const uint32_t *order)
+{
+	uint32_t kids[256];
+	memset(m->dense, 0, m->dense_end * sizeof *m->dense);
+	for (size_t id = 0; id < m->n_dense; id++) {
+		size_t k = trie_kids(m, order[id], kids);
+		for (size_t i = 0; i < k; i++)
+			m->dense[id * m->row + m->cls[m->trie[kids[i]].byte]] = id_of[kids[i]];
 	}
 }
 
@@ -367,7 +414,45 @@ static void drop_automaton(matcher *m)
 	m->labels = NULL;
 	m->targets = NULL;
 	m->dense = NULL;
-	m->n_nodes = m->n_dense = m->cap_dense = 0;
+	m->n_nodes = m->n_dense = 0;
+	m->dense_end = 0;
+}
+
+/* Lays out the automaton from the trie; false on OOM. */
+static bool layout(matcher *m)
+{
+	size_t n = m->n_trie;
+	m->row = (m->n_cls + 2) & ~1u;
+	size_t row_bytes = m->row * sizeof *m->dense;
+	m->n_nodes = n;
+	m->n_dense = DENSE_BUDGET / row_bytes;
+	if (m->n_dense > n)
+		m->n_dense = n;
+	m->dense_end = (uint32_t)(m->n_dense * m->row);
+	uint32_t *bfs = malloc(n * sizeof *bfs);
+	uint32_t *id_of = malloc(n * sizeof *id_of);
+	uint32_t *order = malloc(n * sizeof *order);
+	uint32_t *stack = malloc(n * sizeof *stack);
+	m->nodes = malloc(n * sizeof *m->nodes);
+	m->node_pats = malloc(n * sizeof *m->node_pats);
+	m->labels = malloc(n);
+	m->targets = malloc(n * sizeof *m->targets);
+	m->dense = malloc(m->n_dense * row_bytes);
+	bool ok = bfs && id_of && order && stack && m->nodes && m->node_pats &&
+	          m->labels && m->targets && m->dense;
+	if (ok) {
+		number_nodes(m, bfs, id_of, order, stack);
+		fill_edges(m, id_of, order);
+		build_rows(m, id_of, order);
+		for (size_t i = 0; i < n; i++)
+			bfs[i] = id_of[bfs[i]];
+		link_nodes(m, bfs);
+	}
+	free(bfs);
+	free(id_of);
+	free(order);
+	free(stack);
+	return ok;
 }
 
 bool matcher_build(matcher *m)
@@ -376,22 +461,11 @@ bool matcher_build(matcher *m)
 		return false;
 	if (m->built)
 		return true;
-	size_t n = m->n_trie;
 	assign_classes(m);
-	uint32_t *first_edge = malloc(n * sizeof *first_edge);
-	m->nodes = malloc(n * sizeof *m->nodes);
-	m->node_pats = malloc(n * sizeof *m->node_pats);
-	m->labels = malloc(n * sizeof *m->labels);
-	m->targets = malloc(n * sizeof *m->targets);
-	m->n_nodes = n;
-	if (!first_edge || !m->nodes || !m->node_pats || !m->labels ||
-	    !m->targets || !layout_nodes(m, first_edge)) {
-		free(first_edge);
+	if (!layout(m)) {
 		drop_automaton(m);
 		return false;
 	}
-	link_nodes(m, first_edge);
-	free(first_edge);
 	free(m->trie);
 	m->trie = NULL;
 	m->n_trie = m->cap_trie = 0;
@@ -428,14 +502,19 @@ void matcher_scan(const matcher *m, const char *text, size_t len,
 	/* Locals, so the compiler keeps them in registers across calls of
 	 * hit(), which might otherwise change them as far as it knows. */
 	const unsigned char *u = (const unsigned char *)text;
-	const anode *nodes = m->nodes;
 	const uint8_t *cls = m->cls;
-	uint32_t s = ROOT;
+	const uint32_t *dense = m->dense;
+	uint32_t dense_end = m->dense_end, code = 0;
 	for (size_t i = 0; i < len; i++) {
 		unsigned c = cls[u[i]];
-		/* A byte of no pattern: no match spans it. */
-		s = c ? delta(m, s, c) : ROOT;
-		if (nodes[s].out && !report(m, s, text, i + 1, hit, ctx))
+		uint32_t at = code & ~1u;
+		if (at < dense_end)
+			code = dense[at + c];
+		else if (c == 0)  /* a byte of no pattern: no match spans it */
+			code = 0;
+		else
+			code = delta(m, node_of(m, code), c);
+		if ((code & 1) && !report(m, node_of(m, code), text, i + 1, hit, ctx))
 			return;
 	}
 }
