@@ -1,0 +1,166 @@
+/* Tests of the JSON export: the tour article against its golden file, and
+ * strings that need escaping coming back intact through a JSON parser. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "export.h"
+#include "loader.h"
+
+#define TOUR "articles/format-tour.yaml"
+#define TOUR_JSON "tests/fixtures/export/format-tour.json"
+
+/* The export of a, as a string the caller frees. */
+static char *export_string(const article *a)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	assert_non_null(f);
+	assert_int_equal(export_json(a, f), 0);
+	fclose(f);
+	return buf;
+}
+
+static char *read_all(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	fseek(f, 0, SEEK_END);
+	long n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	char *s = malloc((size_t)n + 1);
+	assert_non_null(s);
+	assert_int_equal(fread(s, 1, (size_t)n, f), (size_t)n);
+	s[n] = '\0';
+	fclose(f);
+	return s;
+}
+
+static article *load(const char *path)
+{
+	article *a = NULL;
+	diag_list d = { 0 };
+	int rc = load_article(path, &a, &d);
+	for (size_t i = 0; i < d.n; i++)
+		diag_print(stderr, &d.items[i]);
+	diag_list_free(&d);
+	assert_int_equal(rc, 0);
+	return a;
+}
+
+static void test_tour_matches_golden(void **state)
+{
+	(void)state;
+	article *a = load(TOUR);
+	char *got = export_string(a);
+	char *want = read_all(TOUR_JSON);
+	if (strcmp(got, want) != 0) {
+		fprintf(stderr, "export of %s differs from %s; if the change is right, "
+		        "regenerate it with: ./quoth export --json %s > %s\n",
+		        TOUR, TOUR_JSON, TOUR, TOUR_JSON);
+	}
+	assert_string_equal(got, want);
+	free(got);
+	free(want);
+	article_free(a);
+}
+
+static cJSON *item(const cJSON *o, const char *key)
+{
+	cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+	assert_non_null(v);
+	return v;
+}
+
+/* What the schema promises, read back through a JSON parser. */
+static void test_tour_schema(void **state)
+{
+	(void)state;
+	article *a = load(TOUR);
+	char *text = export_string(a);
+	cJSON *doc = cJSON_Parse(text);
+	assert_non_null(doc);
+	assert_string_equal(item(doc, "format")->valuestring, "quoth-article");
+	assert_int_equal(item(doc, "version")->valueint, 1);
+	assert_string_equal(item(doc, "body")->valuestring, a->body);
+
+	/* Every mention's offsets cut out its text from the body. */
+	const cJSON *e;
+	size_t mentions = 0, explicit_ = 0;
+	cJSON_ArrayForEach(e, item(doc, "entities")) {
+		const cJSON *m;
+		cJSON_ArrayForEach(m, item(e, "mentions")) {
+			size_t start = (size_t)item(m, "start")->valuedouble;
+			size_t end = (size_t)item(m, "end")->valuedouble;
+			const char *t = item(m, "text")->valuestring;
+			assert_int_equal(end - start, strlen(t));
+			assert_memory_equal(a->body + start, t, end - start);
+			explicit_ += cJSON_IsTrue(item(m, "explicit"));
+			mentions++;
+		}
+	}
+	assert_int_equal(mentions, a->n_mentions);
+	assert_true(explicit_ >= 1);
+
+	/* A split quote has one span per fragment; an unnamed speaker has text. */
+	size_t split = 0, unnamed = 0;
+	const cJSON *q;
+	cJSON_ArrayForEach(q, item(doc, "quotes")) {
+		int n_text = cJSON_GetArraySize(item(q, "text"));
+		assert_int_equal(cJSON_GetArraySize(item(q, "spans")), n_text);
+		split += n_text > 1;
+		const cJSON *sp = item(q, "speaker");
+		unnamed += cJSON_IsString(item(sp, "text"));
+	}
+	assert_true(split >= 1);
+	assert_true(unnamed >= 1);
+	cJSON_Delete(doc);
+	free(text);
+	article_free(a);
+}
+
+/* Quotes, backslashes and control characters are escaped, and come back
+ * as they were. */
+static void test_escaping_round_trips(void **state)
+{
+	(void)state;
+	const char yaml[] =
+		"title: \"He said \\\"no\\\" \\\\ \\e[2J \\t end\"\n"
+		"body: \"Line one\\u0001\\n\\nLine two\"\n";
+	article *a = NULL;
+	diag_list d = { 0 };
+	assert_int_equal(load_article_mem("esc.yaml", yaml, sizeof yaml - 1, &a, &d), 0);
+	diag_list_free(&d);
+	char *text = export_string(a);
+	assert_null(strchr(text, '\x1b'));
+	assert_null(strchr(text, '\x01'));
+	cJSON *doc = cJSON_Parse(text);
+	assert_non_null(doc);
+	assert_string_equal(item(item(doc, "metadata"), "title")->valuestring, a->title);
+	assert_string_equal(item(doc, "body")->valuestring, a->body);
+	assert_true(cJSON_IsNull(item(item(doc, "metadata"), "source")));
+	cJSON_Delete(doc);
+	free(text);
+	article_free(a);
+}
+
+int main(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_tour_matches_golden),
+		cmocka_unit_test(test_tour_schema),
+		cmocka_unit_test(test_escaping_round_trips),
+	};
+	return cmocka_run_group_tests_name("export", tests, NULL, NULL);
+}
