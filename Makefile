@@ -41,7 +41,7 @@ export LC_ALL = C.UTF-8
 export TZ = UTC
 
 .PHONY: all setup run check unit check-articles snapshots snapshot-check \
-        e2e hostile terminal sanitize valgrind fuzz fuzz-regress bench install uninstall clean
+        e2e hostile terminal cli sanitize valgrind fuzz fuzz-regress bench install uninstall clean
 
 all: $(BIN)
 
@@ -84,7 +84,7 @@ check-articles: quoth
 	./quoth check articles/*.yaml
 	@echo "check-articles: $$(ls articles/*.yaml | wc -l) articles valid"
 
-check: setup quoth unit check-articles snapshot-check e2e terminal sanitize valgrind fuzz-regress
+check: setup quoth unit check-articles cli snapshot-check e2e terminal sanitize valgrind fuzz-regress
 	@echo "make check: all passed"
 
 # The unit tests and the snapshot scenarios again in an AddressSanitizer +
@@ -114,6 +114,10 @@ terminal: quoth
 # Every input that ever crashed the fuzz target, replayed.
 fuzz-regress:
 	sh tests/fuzz/regress.sh
+
+# The command line: exit codes, messages, --help.
+cli: quoth
+	sh tests/cli/run.sh
 
 # Golden screens: compare (snapshot-check) or rewrite for review (snapshots).
 snapshot-check: quoth

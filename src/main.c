@@ -4,6 +4,7 @@
  * terminal that cannot be used), 2 usage. */
 #include <errno.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -165,23 +166,22 @@ static int cmd_read(int argc, char **argv)
 	if (!target)
 		target = bundled_articles(buf, sizeof buf);
 
+	/* The article is loaded first: its problems are worth printing even
+	 * when there is no terminal to read it on. */
+	struct stat st;
+	bool library = stat(target, &st) == 0 && S_ISDIR(st.st_mode);
+	article *a = NULL;
+	if (!library && !(a = load_or_report(target)))
+		return EXIT_INVALID;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "quoth: standard %s is not a terminal; use 'quoth export --json' "
 		        "or 'quoth snapshot' for output to a file or pipe\n",
 		        isatty(STDIN_FILENO) ? "output" : "input");
+		article_free(a);
 		return EXIT_INVALID;
 	}
 
-	struct stat st;
-	app *app;
-	if (stat(target, &st) == 0 && S_ISDIR(st.st_mode)) {
-		app = app_new_library(target, 80, 24);
-	} else {
-		article *a = load_or_report(target);
-		if (!a)
-			return EXIT_INVALID;
-		app = app_new_article(a, 80, 24);
-	}
+	app *app = library ? app_new_library(target, 80, 24) : app_new_article(a, 80, 24);
 	if (!app) {
 		fputs("quoth: out of memory\n", stderr);
 		return EXIT_INVALID;

@@ -221,11 +221,6 @@ static void run_loop(renderer *rn, app *ap)
 
 int tui_run(app *ap, int color)
 {
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fputs("quoth: standard output is not a terminal; use 'quoth export --json' "
-		      "or 'quoth snapshot'\n", stderr);
-		return 1;
-	}
 	stop_requested = 0;
 	resumed = 0;
 	if (tcgetattr(STDIN_FILENO, &saved_modes) == 0)

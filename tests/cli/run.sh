@@ -1,0 +1,72 @@
+#!/bin/sh
+# The command line: exit codes (0 ok, 1 invalid input, 2 usage), what
+# check prints, --help and --version, and the refusal to run the reader
+# without a terminal.
+set -u
+QUOTH=${QUOTH:-./quoth}
+out=build/cli
+mkdir -p "$out"
+fail=0
+passed=0
+
+# expect NAME STATUS COMMAND...: runs it, keeps stdout and stderr.
+expect() {
+	name=$1 want=$2
+	shift 2
+	"$@" >"$out/stdout" 2>"$out/stderr" </dev/null
+	got=$?
+	if [ "$got" -ne "$want" ]; then
+		echo "cli: FAIL $name: exit $got, expected $want"
+		sed 's/^/  /' "$out/stderr" | head -5
+		fail=$((fail + 1))
+		return 1
+	fi
+	passed=$((passed + 1))
+}
+
+# has NAME FILE TEXT: FILE holds the fixed string TEXT.
+has() {
+	if grep -qF -- "$3" "$2"; then
+		passed=$((passed + 1))
+	else
+		echo "cli: FAIL $1: no '$3' in $(basename "$2")"
+		fail=$((fail + 1))
+	fi
+}
+
+expect "check of valid articles" 0 "$QUOTH" check articles/kerry-lavrov-moscow.yaml articles/format-tour.yaml
+[ -s "$out/stdout" ] || [ -s "$out/stderr" ] && { echo "cli: FAIL check printed something for valid articles"; fail=$((fail + 1)); }
+
+bad=tests/fixtures/screens/broken.yaml
+expect "check of an invalid article" 1 "$QUOTH" check articles/format-tour.yaml "$bad"
+has "check names file, line and column" "$out/stderr" "$bad:"
+has "check says error" "$out/stderr" ": error: "
+has "check shows a caret" "$out/stderr" "^"
+
+expect "check without files" 2 "$QUOTH" check
+expect "unknown option" 2 "$QUOTH" --frobnicate
+expect "bad colour" 2 "$QUOTH" --color=sometimes articles/format-tour.yaml
+has "bad colour names the choices" "$out/stderr" "auto, always or never"
+expect "export without --json" 2 "$QUOTH" export articles/format-tour.yaml
+expect "export of an invalid article" 1 "$QUOTH" export --json "$bad"
+expect "export" 0 "$QUOTH" export --json articles/format-tour.yaml
+has "export is JSON" "$out/stdout" '"format":	"quoth-article"'
+expect "snapshot with a bad key" 2 "$QUOTH" snapshot --keys '<Nope>' articles/format-tour.yaml
+expect "snapshot with a bad size" 2 "$QUOTH" snapshot --size 80by24 articles/format-tour.yaml
+
+expect "--version" 0 "$QUOTH" --version
+has "--version" "$out/stdout" "quoth "
+expect "--help" 0 "$QUOTH" --help
+for word in check export snapshot --color "Exit status"; do
+	has "--help mentions $word" "$out/stdout" "$word"
+done
+
+# The reader needs a terminal: stdin here is /dev/null, stdout a file.
+expect "reader without a terminal" 1 "$QUOTH" articles/format-tour.yaml
+has "reader says why" "$out/stderr" "not a terminal"
+# An article that does not load is reported before any terminal check.
+expect "reader on an invalid article" 1 "$QUOTH" "$bad"
+has "reader prints the errors like check" "$out/stderr" ": error: "
+
+echo "cli: $passed passed, $fail failed"
+[ $fail -eq 0 ]
