@@ -12,8 +12,8 @@
 
 /* Runs the reader on ap (borrowed) with colours as color says (a
  * color_mode value).  Standard input and output must be a terminal: main
- * checks that before any work is done.  Returns the exit code: 0 when the reader quits or
- * is interrupted, 1 when the terminal cannot be used. */
+ * checks that before any work is done.  Returns the exit code: 0 when the
+ * reader quits or is interrupted, 1 when the terminal cannot be used. */
 int tui_run(app *ap, int color);
 
 #endif
