@@ -84,27 +84,31 @@ struct matcher {
 	uint32_t *targets;   /* the code of each edge's node */
 	uint32_t *dense;     /* a row of codes for each node below n_dense */
 	size_t n_dense;
-	uint32_t row;        /* entries in a row: n_cls + 1, made even */
-	uint32_t dense_end;  /* n_dense * row */
+	uint32_t row;        /* entries in a row: n_cls + 1 rounded up to 4 */
 };
 
 /* A transition leads to a code: for a node with a row, the index of its
- * row in dense[], for one without, dense_end + 2 * its rank among those;
- * plus 1 when the node ends a pattern or has an output link.  So the scan
- * goes from row to row with one addition and one load per byte, and reads
- * no node unless there is something to report.  The root's code is 0. */
+ * row in dense[]; for one without, its rank among those times 4, plus 2;
+ * plus 1 when the node ends a pattern or has an output link.  Rows are a
+ * multiple of 4 entries long, so in the scan a code without those two
+ * bits is where the next row starts: one addition and one load a byte,
+ * and no node read unless there is something to report.  The root's code
+ * is 0. */
+#define CODE_OUT 1u
+#define CODE_SPARSE 2u
+
 static uint32_t code_of(const matcher *m, uint32_t v)
 {
 	uint32_t at = v < m->n_dense ? v * m->row
-	                             : m->dense_end + 2 * (v - (uint32_t)m->n_dense);
-	return at | (m->nodes[v].out != 0);
+	                             : (v - (uint32_t)m->n_dense) << 2 | CODE_SPARSE;
+	return at | (m->nodes[v].out ? CODE_OUT : 0);
 }
 
 static uint32_t node_of(const matcher *m, uint32_t code)
 {
-	uint32_t at = code & ~1u;
-	return at < m->dense_end ? at / m->row
-	                         : (uint32_t)m->n_dense + (at - m->dense_end) / 2;
+	if (code & CODE_SPARSE)
+		return (uint32_t)m->n_dense + (code >> 2);
+	return (code & ~CODE_OUT) / m->row;
 }
 
 static unsigned char fold(unsigned char c)
@@ -228,7 +232,7 @@ bool matcher_add(matcher *m, const char *pat, size_t len, bool ignore_case,
 
 /* ---- building ----------------------------------------------------------- */
 
-/* The code of the state after reading class c in state s: the goto
+/* The code of the state after reading class c in node s: the goto
  * function with failures followed.  Rows are complete, so the walk stops
  * at the first node that has one, the root at the latest. */
 static uint32_t delta(const matcher *m, uint32_t s, unsigned c)
@@ -263,92 +267,120 @@ static void assign_classes(matcher *m)
 	m->n_cls = n;
 }
 
-/* Children of trie node u, sorted by class, into kids (room for 256). */
-static size_t trie_kids(const matcher *m, uint32_t u, uint32_t *kids)
+/* The trie in breadth-first order, as the layout reads it: bfs[r] is the
+ * trie node of rank r, and its children, sorted by class, have the ranks
+ * from first_kid[r] to first_kid[r + 1] - 1.  id_of[r] is the number the
+ * node of rank r gets in the automaton, order[id] the rank of number id. */
+typedef struct plan {
+	uint32_t *bfs;
+	uint32_t *first_kid;
+	uint32_t *id_of;
+	uint32_t *order;
+	uint32_t *stack;     /* room for a depth-first walk */
+} plan;
+
+static void plan_free(plan *p)
+{
+	free(p->bfs);
+	free(p->first_kid);
+	free(p->id_of);
+	free(p->order);
+	free(p->stack);
+}
+
+static bool plan_alloc(plan *p, size_t n)
+{
+	p->bfs = malloc(n * sizeof *p->bfs);
+	p->first_kid = malloc((n + 1) * sizeof *p->first_kid);
+	p->id_of = malloc(n * sizeof *p->id_of);
+	p->order = malloc(n * sizeof *p->order);
+	p->stack = malloc(n * sizeof *p->stack);
+	return p->bfs && p->first_kid && p->id_of && p->order && p->stack;
+}
+
+/* Appends the children of trie node u to out, sorted by class (the
+ * classes follow the order of the folded bytes); returns how many. */
+static size_t trie_kids(const matcher *m, uint32_t u, uint32_t *out)
 {
 	size_t n = 0;
 	if (u == ROOT) {
 		for (unsigned b = 0; b < 256; b++) {
 			if (m->root_kids[b])
-				kids[n++] = m->root_kids[b];
+				out[n++] = m->root_kids[b];
 		}
-		return n; /* classes follow byte order, so already sorted */
+		return n;
 	}
-	for (uint32_t v = m->trie[u].child; v; v = m->trie[v].sibling)
-		kids[n++] = v;
-	for (size_t i = 1; i < n; i++) {
-		uint32_t x = kids[i];
-		size_t j = i;
-		while (j > 0 && m->trie[kids[j - 1]].byte > m->trie[x].byte) {
-			kids[j] = kids[j - 1];
-			j--;
-		}
-		kids[j] = x;
+	for (uint32_t v = m->trie[u].child; v; v = m->trie[v].sibling) {
+		size_t j = n++;   /* insertion sort: a node has few children */
+		for (; j > 0 && m->trie[out[j - 1]].byte > m->trie[v].byte; j--)
+			out[j] = out[j - 1];
+		out[j] = v;
 	}
 	return n;
 }
 
-/* Numbers the trie's nodes: the first n_dense in breadth-first order, the
- * rest depth-first (a node's first child right after it).  bfs receives
- * the trie nodes in breadth-first order, id_of the number of each, order
- * the trie node of each number.  stack has room for n_trie entries. */
-static void number_nodes(matcher *m, uint32_t *bfs, uint32_t *id_of,
-                         uint32_t *order, uint32_t *stack)
+/* Ranks the trie breadth-first: every node once, children together. */
+static void plan_ranks(const matcher *m, plan *p)
 {
-	uint32_t kids[256];
 	size_t n = m->n_trie, tail = 1;
-	bfs[0] = ROOT;
-	for (size_t head = 0; head < tail; head++) {
-		size_t k = trie_kids(m, bfs[head], kids);
-		for (size_t i = 0; i < k; i++)
-			bfs[tail++] = kids[i];
+	p->bfs[0] = ROOT;
+	for (size_t r = 0; r < n; r++) {
+		p->first_kid[r] = (uint32_t)tail;
+		tail += trie_kids(m, p->bfs[r], p->bfs + tail);
 	}
-	for (size_t i = 0; i < n; i++)
-		id_of[bfs[i]] = i < m->n_dense ? (uint32_t)i : UINT32_MAX;
-	memcpy(order, bfs, m->n_dense * sizeof *order);
-	/* A depth-first walk from each node at the edge of the rows: their
-	 * children are the shallowest nodes without one. */
-	size_t next = m->n_dense;
-	for (size_t i = 0; i < m->n_dense; i++) {
+	p->first_kid[n] = (uint32_t)n;
+}
+
+/* Numbers the nodes: the first n_dense ranks keep their rank, the rest
+ * are numbered depth-first below them, a node's first child right after
+ * it.  Children of a node without a row have none either. */
+static void plan_numbers(const matcher *m, plan *p)
+{
+	size_t n_dense = m->n_dense, next = n_dense;
+	for (size_t r = 0; r < n_dense; r++)
+		p->id_of[r] = p->order[r] = (uint32_t)r;
+	for (size_t r = 0; r < n_dense; r++) {
 		size_t top = 0;
 		/* Pushed last first, so the first child comes out first. */
-		for (size_t k = trie_kids(m, bfs[i], kids); k > 0; k--) {
-			if (id_of[kids[k - 1]] == UINT32_MAX)
-				stack[top++] = kids[k - 1];
+		for (uint32_t k = p->first_kid[r + 1]; k-- > p->first_kid[r];) {
+			if (k >= n_dense)
+				p->stack[top++] = k;
 		}
 		while (top > 0) {
-			uint32_t u = stack[--top];
-			id_of[u] = (uint32_t)next;
-			order[next++] = u;
-			for (size_t k = trie_kids(m, u, kids); k > 0; k--)
-				stack[top++] = kids[k - 1];
+			uint32_t k = p->stack[--top];
+			p->id_of[k] = (uint32_t)next;
+			p->order[next++] = k;
+			for (uint32_t c = p->first_kid[k + 1]; c-- > p->first_kid[k];)
+				p->stack[top++] = c;
 		}
 	}
 }
 
-/* Gives each node its patterns and each node without a row its edges,
- * still as plain node numbers; link_nodes() turns them into codes. */
-static void fill_edges(matcher *m, const uint32_t *id_of, const uint32_t *order)
+/* Gives each node its patterns, and its edges as plain node numbers (in
+ * its row, or in the edge lists); link_nodes() turns them into codes. */
+static void fill_nodes(matcher *m, const plan *p)
 {
-	uint32_t kids[256];
 	size_t n_edges = 0;
 	for (size_t id = 0; id < m->n_nodes; id++) {
-		uint32_t u = order[id];
-		size_t k = trie_kids(m, u, kids);
+		uint32_t r = p->order[id], k0 = p->first_kid[r];
+		uint32_t k = p->first_kid[r + 1] - k0;
 		anode *a = &m->nodes[id];
 		*a = (anode){ .n_edges = (uint16_t)k };
-		m->node_pats[id] = m->trie[u].pats;
-		if (id < m->n_dense || k == 0)
-			continue;
-		if (k == 1) {
-			a->label = m->cls[m->trie[kids[0]].byte];
-			a->next = id_of[kids[0]];
-			continue;
-		}
-		a->next = (uint32_t)n_edges;
-		for (size_t i = 0; i < k; i++) {
-			m->labels[n_edges] = m->cls[m->trie[kids[i]].byte];
-			m->targets[n_edges++] = id_of[kids[i]];
+		if (id >= m->n_dense && k > 1)
+			a->next = (uint32_t)n_edges;
+		m->node_pats[id] = m->trie[p->bfs[r]].pats;
+		for (uint32_t i = 0; i < k; i++) {
+			uint32_t kid = p->id_of[k0 + i];
+			uint8_t label = m->cls[m->trie[p->bfs[k0 + i]].byte];
+			if (id < m->n_dense) {
+				m->dense[id * m->row + label] = kid;
+			} else if (k == 1) {
+				a->label = label;
+				a->next = kid;
+			} else {
+				m->labels[n_edges] = label;
+				m->targets[n_edges++] = kid;
+			}
 		}
 	}
 }
@@ -362,13 +394,13 @@ static uint32_t link_child(matcher *m, uint32_t u, uint32_t v, unsigned c)
 	return code_of(m, v);
 }
 
-/* Failure and output links, codes on every edge, and the complete rows,
- * node by node in breadth-first order (bfs holds node numbers): what a
- * node's links read is then done. */
-static void link_nodes(matcher *m, const uint32_t *bfs)
+/* Failure and output links, codes on every edge, and the rest of every
+ * row, node by node in breadth-first order: what a node's links read is
+ * then done. */
+static void link_nodes(matcher *m, const plan *p)
 {
-	for (size_t i = 0; i < m->n_nodes; i++) {
-		uint32_t u = bfs[i];
+	for (size_t r = 0; r < m->n_nodes; r++) {
+		uint32_t u = p->id_of[r];
 		anode *a = &m->nodes[u];
 		if (u >= m->n_dense) {
 			if (a->n_edges == 1)
@@ -379,26 +411,13 @@ static void link_nodes(matcher *m, const uint32_t *bfs)
 			}
 			continue;
 		}
-		/* Row u holds its children's plain numbers (see build_rows). */
-		uint32_t *r = m->dense + (size_t)u * m->row;
+		uint32_t *row = m->dense + (size_t)u * m->row;
 		for (unsigned c = 1; c <= m->n_cls; c++) {
-			if (r[c])
-				r[c] = link_child(m, u, r[c], c);
+			if (row[c])
+				row[c] = link_child(m, u, row[c], c);
 			else if (u != ROOT)  /* the root's misses stay at the root */
-				r[c] = delta(m, a->fail, c);
+				row[c] = delta(m, a->fail, c);
 		}
-	}
-}
-
-/* The rows, all zero (the root) but for each node's own children. */
-static void build_rows(matcher *m, const uint32_t *id_of, const uint32_t *order)
-{
-	uint32_t kids[256];
-	memset(m->dense, 0, m->dense_end * sizeof *m->dense);
-	for (size_t id = 0; id < m->n_dense; id++) {
-		size_t k = trie_kids(m, order[id], kids);
-		for (size_t i = 0; i < k; i++)
-			m->dense[id * m->row + m->cls[m->trie[kids[i]].byte]] = id_of[kids[i]];
 	}
 }
 
@@ -415,43 +434,35 @@ static void drop_automaton(matcher *m)
 	m->targets = NULL;
 	m->dense = NULL;
 	m->n_nodes = m->n_dense = 0;
-	m->dense_end = 0;
 }
 
-/* Lays out the automaton from the trie; false on OOM. */
+/* Lays out the automaton from the trie, which it then frees; false on
+ * OOM, with the trie kept. */
 static bool layout(matcher *m)
 {
 	size_t n = m->n_trie;
-	m->row = (m->n_cls + 2) & ~1u;
+	m->row = (m->n_cls + 1 + 3) & ~3u;
 	size_t row_bytes = m->row * sizeof *m->dense;
 	m->n_nodes = n;
-	m->n_dense = DENSE_BUDGET / row_bytes;
-	if (m->n_dense > n)
-		m->n_dense = n;
-	m->dense_end = (uint32_t)(m->n_dense * m->row);
-	uint32_t *bfs = malloc(n * sizeof *bfs);
-	uint32_t *id_of = malloc(n * sizeof *id_of);
-	uint32_t *order = malloc(n * sizeof *order);
-	uint32_t *stack = malloc(n * sizeof *stack);
+	m->n_dense = DENSE_BUDGET / row_bytes < n ? DENSE_BUDGET / row_bytes : n;
 	m->nodes = malloc(n * sizeof *m->nodes);
 	m->node_pats = malloc(n * sizeof *m->node_pats);
 	m->labels = malloc(n);
 	m->targets = malloc(n * sizeof *m->targets);
-	m->dense = malloc(m->n_dense * row_bytes);
-	bool ok = bfs && id_of && order && stack && m->nodes && m->node_pats &&
-	          m->labels && m->targets && m->dense;
+	m->dense = calloc(m->n_dense, row_bytes);
+	plan p = { 0 };
+	bool ok = plan_alloc(&p, n) && m->nodes && m->node_pats && m->labels &&
+	          m->targets && m->dense;
 	if (ok) {
-		number_nodes(m, bfs, id_of, order, stack);
-		fill_edges(m, id_of, order);
-		build_rows(m, id_of, order);
-		for (size_t i = 0; i < n; i++)
-			bfs[i] = id_of[bfs[i]];
-		link_nodes(m, bfs);
+		plan_ranks(m, &p);
+		plan_numbers(m, &p);
+		fill_nodes(m, &p);
+		free(m->trie);
+		m->trie = NULL;
+		m->n_trie = m->cap_trie = 0;
+		link_nodes(m, &p);
 	}
-	free(bfs);
-	free(id_of);
-	free(order);
-	free(stack);
+	plan_free(&p);
 	return ok;
 }
 
@@ -466,9 +477,6 @@ bool matcher_build(matcher *m)
 		drop_automaton(m);
 		return false;
 	}
-	free(m->trie);
-	m->trie = NULL;
-	m->n_trie = m->cap_trie = 0;
 	m->built = true;
 	return true;
 }
@@ -504,17 +512,19 @@ void matcher_scan(const matcher *m, const char *text, size_t len,
 	const unsigned char *u = (const unsigned char *)text;
 	const uint8_t *cls = m->cls;
 	const uint32_t *dense = m->dense;
-	uint32_t dense_end = m->dense_end, code = 0;
+	uint32_t code = 0;
 	for (size_t i = 0; i < len; i++) {
 		unsigned c = cls[u[i]];
-		uint32_t at = code & ~1u;
-		if (at < dense_end)
-			code = dense[at + c];
+		if (!(code & CODE_SPARSE))
+			code = dense[code + c];
 		else if (c == 0)  /* a byte of no pattern: no match spans it */
 			code = 0;
 		else
 			code = delta(m, node_of(m, code), c);
-		if ((code & 1) && !report(m, node_of(m, code), text, i + 1, hit, ctx))
-			return;
+		if (code & CODE_OUT) {
+			if (!report(m, node_of(m, code), text, i + 1, hit, ctx))
+				return;
+			code &= ~CODE_OUT;
+		}
 	}
 }

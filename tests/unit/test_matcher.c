@@ -308,6 +308,82 @@ static void test_agrees_with_naive_search(void **state)
 	}
 }
 
+/* Past the first few thousand nodes the automaton keeps short edge lists
+ * instead of full rows.  One pattern holds every byte, so rows are wide
+ * and few; the others are long, share prefixes, and stand in the text
+ * whole, cut short and with their case changed.  Every hit must come in
+ * the order promised: by end, longest first, then in the order added. */
+static void test_large_automaton_agrees_with_naive_search(void **state)
+{
+	(void)state;
+	enum { N = 400, MAXLEN = 40, TEXT = 6000 };
+	static char pats[N + 1][256];
+	size_t lens[N + 1];
+	bool fold[N + 1];
+	unsigned seed = 777;
+	matcher *m = matcher_new();
+	for (size_t p = 0; p < N; p++) {
+		seed = seed * 1103515245u + 12345u;
+		size_t from = p > 0 && (seed >> 20) % 2 ? (seed >> 16) % p : p;
+		size_t keep = from < p ? (seed >> 8) % lens[from] : 0;
+		memcpy(pats[p], pats[from], keep);   /* a shared prefix */
+		lens[p] = keep + 4 + (seed >> 12) % (MAXLEN - 4 - keep % 8);
+		fold[p] = (seed >> 4) & 1;
+		for (size_t i = keep; i < lens[p]; i++) {
+			seed = seed * 1103515245u + 12345u;
+			pats[p][i] = "abcAB,"[(seed >> 16) % 6];
+		}
+	}
+	for (int b = 1; b < 256; b++)
+		pats[N][b - 1] = (char)b;
+	lens[N] = 255;
+	fold[N] = false;
+	for (size_t p = 0; p <= N; p++)
+		assert_true(matcher_add(m, pats[p], lens[p], fold[p], p));
+	assert_true(matcher_build(m));
+	static char text[TEXT];
+	size_t len = 0;
+	while (len < TEXT - MAXLEN) {
+		seed = seed * 1103515245u + 12345u;
+		size_t p = (seed >> 16) % N, n = lens[p];
+		if ((seed >> 8) % 3 == 0)
+			n = (seed >> 4) % n;   /* cut short */
+		for (size_t i = 0; i < n; i++) {
+			char c = pats[p][i];
+			text[len++] = (seed >> 2) % 4 ? c : c == 'a' ? 'A' : c == 'B' ? 'b' : c;
+		}
+		text[len++] = "abc .\xC3"[(seed >> 24) % 6];
+	}
+	hits got = { 0 }, want = { 0 };
+	matcher_scan(m, text, len, collect, &got);
+	for (size_t end = 1; end <= len; end++) {
+		for (size_t p = 0; p <= N; p++) {
+			size_t n = lens[p], i = 0;
+			if (n > end)
+				continue;
+			const char *t = text + end - n;
+			for (; i < n; i++) {
+				unsigned char x = (unsigned char)t[i], y = (unsigned char)pats[p][i];
+				if (fold[p] && x >= 'A' && x <= 'Z')
+					x = (unsigned char)(x + 32);
+				if (fold[p] && y >= 'A' && y <= 'Z')
+					y = (unsigned char)(y + 32);
+				if (x != y)
+					break;
+			}
+			if (i == n)
+				collect(&want, p, end - n, end);
+		}
+	}
+	qsort(want.v, want.n, sizeof *want.v, hit_cmp);
+	assert_true(want.n > 200);
+	assert_int_equal(got.n, want.n);
+	assert_memory_equal(got.v, want.v, got.n * sizeof *got.v);
+	free(got.v);
+	free(want.v);
+	matcher_free(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -322,6 +398,7 @@ int main(void)
 		cmocka_unit_test(test_unbuilt_matcher_finds_nothing),
 		cmocka_unit_test(test_ten_thousand_patterns),
 		cmocka_unit_test(test_agrees_with_naive_search),
+		cmocka_unit_test(test_large_automaton_agrees_with_naive_search),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
