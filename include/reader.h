@@ -38,6 +38,10 @@ typedef struct list_view {
 	size_t top;
 } list_view;
 
+/* Scrolls v so that its cursor (clamped to the n items) is in view in a
+ * pane of rows rows, and the list does not end above the pane's bottom. */
+void list_view_follow(list_view *v, size_t n, size_t rows);
+
 typedef enum entity_row_kind {
 	ENTITY_ROW_LEGEND,  /* the type names, each in its colour */
 	ENTITY_ROW_HEADER,  /* a type heading its entities */

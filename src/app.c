@@ -156,19 +156,7 @@ static size_t lib_rows(const app *ap)
 
 static void lib_keep_cursor(app *ap)
 {
-	list_view *v = &ap->lib_view;
-	size_t n = lib_count(ap);
-	size_t rows = lib_rows(ap);
-	size_t max = n > rows ? n - rows : 0;
-
-	if (n && v->cursor >= n)
-		v->cursor = n - 1;
-	if (v->cursor < v->top)
-		v->top = v->cursor;
-	else if (v->cursor >= v->top + rows)
-		v->top = v->cursor - rows + 1;
-	if (v->top > max)
-		v->top = max;
+	list_view_follow(&ap->lib_view, lib_count(ap), lib_rows(ap));
 }
 
 static void lib_move(app *ap, long delta)

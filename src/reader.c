@@ -427,10 +427,12 @@ static size_t list_rows(const reader *r, pane_id pane)
 	return rows > 0 ? (size_t)rows : 1;
 }
 
-static void view_keep_cursor(list_view *v, size_t n, size_t rows)
+void list_view_follow(list_view *v, size_t n, size_t rows)
 {
 	size_t max = n > rows ? n - rows : 0;
 
+	if (n && v->cursor >= n)
+		v->cursor = n - 1;
 	if (v->cursor < v->top)
 		v->top = v->cursor;
 	else if (v->cursor >= v->top + rows)
@@ -445,7 +447,7 @@ static void ents_keep_cursor(reader *r)
 	size_t rows = list_rows(r, PANE_ENTITIES);
 	size_t first = r->ents.cursor;
 
-	view_keep_cursor(&r->ents, r->n_ent_rows, rows);
+	list_view_follow(&r->ents, r->n_ent_rows, rows);
 	while (first > 0 && r->ent_rows[first - 1].kind != ENTITY_ROW_ENTITY)
 		first--;
 	if (r->ents.top > first && r->ents.cursor < first + rows)
@@ -454,7 +456,7 @@ static void ents_keep_cursor(reader *r)
 
 static void quotes_keep_cursor(reader *r)
 {
-	view_keep_cursor(&r->quotes, r->n_list, list_rows(r, PANE_QUOTES));
+	list_view_follow(&r->quotes, r->n_list, list_rows(r, PANE_QUOTES));
 }
 
 /* The nearest entity row from idx in direction dir (+1, -1), else in the
