@@ -541,29 +541,30 @@ typedef struct spelling {
 	size_t k;          /* 0: the name; k: aliases[k - 1] */
 } spelling;
 
-static int fold_cmp(const char *a, size_t na, const char *b, size_t nb)
+static unsigned char fold_byte(unsigned char c)
 {
-	size_t n = na < nb ? na : nb;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
-		x = (x >= 'A' && x <= 'Z') ? (unsigned char)(x + 32) : x;
-		y = (y >= 'A' && y <= 'Z') ? (unsigned char)(y + 32) : y;
-		if (x != y)
-			return x < y ? -1 : 1;
-	}
-	return na < nb ? -1 : na > nb;
+	return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
 }
 
-/* Orders by folded text, then declaration order. */
-static int spelling_cmp(const void *pa, const void *pb)
+/* True when the spellings are equal but for ASCII case. */
+static bool same_folded(const spelling *x, const spelling *y)
 {
-	const spelling *a = pa, *b = pb;
-	int c = fold_cmp(a->text, a->len, b->text, b->len);
-	if (c)
-		return c;
-	if (a->entity != b->entity)
-		return a->entity < b->entity ? -1 : 1;
-	return a->k < b->k ? -1 : a->k > b->k;
+	if (x->len != y->len)
+		return false;
+	for (size_t i = 0; i < x->len; i++) {
+		if (fold_byte((unsigned char)x->text[i]) !=
+		    fold_byte((unsigned char)y->text[i]))
+			return false;
+	}
+	return true;
+}
+
+static size_t hash_folded(const spelling *x)
+{
+	size_t h = 1469598103u;
+	for (size_t i = 0; i < x->len; i++)
+		h = (h ^ fold_byte((unsigned char)x->text[i])) * 16777619u;
+	return h;
 }
 
 static src_pos spelling_pos(const entity *e, size_t k)
@@ -609,52 +610,107 @@ static bool spellings_clash(const article *a, const spelling *x,
 	       a->entities[y->entity].ignore_case;
 }
 
-/* Checks one group of spellings equal but for case, v[0..n) in declaration
- * order: a later one that clashes with a kept one is dropped, silently for
- * the same entity, with an error for another. */
-static void check_group(resolver *r, const spelling *v, size_t n, bool *keep)
+/* Checks one group of spellings equal but for case, v[ids[0..n)] in
+ * declaration order: a later one that clashes with a kept one is dropped
+ * (keep, indexed like v), silently for the same entity, with an error for
+ * another. */
+static void check_group(resolver *r, const spelling *v, const size_t *ids,
+                        size_t n, bool *keep)
 {
 	const article *a = r->a;
 	for (size_t j = 0; j < n; j++) {
-		keep[j] = true;
-		for (size_t i = 0; i < j && keep[j]; i++) {
-			if (!keep[i] || !spellings_clash(a, &v[i], &v[j]))
+		const spelling *y = &v[ids[j]];
+		for (size_t i = 0; i < j && keep[ids[j]]; i++) {
+			const spelling *x = &v[ids[i]];
+			if (!keep[ids[i]] || !spellings_clash(a, x, y))
 				continue;
-			keep[j] = false;
-			if (v[i].entity == v[j].entity)
+			keep[ids[j]] = false;
+			if (x->entity == y->entity)
 				continue;
-			const entity *first = &a->entities[v[i].entity];
-			const entity *second = &a->entities[v[j].entity];
-			src_pos fp = spelling_pos(first, v[i].k);
+			const entity *first = &a->entities[x->entity];
+			const entity *second = &a->entities[y->entity];
+			src_pos fp = spelling_pos(first, x->k);
 			char line[32] = "";
 			clip c;
 			if (fp.line > 0)
 				snprintf(line, sizeof line, " (line %d)", fp.line);
-			problem(r, spelling_pos(second, v[j].k), second->pos,
+			problem(r, spelling_pos(second, y->k), second->pos,
 			        "'%s' is declared by entity '%s'%s and by entity '%s'",
-			        clip_text(&c, v[j].text, v[j].len, false),
+			        clip_text(&c, y->text, y->len, false),
 			        first->id ? first->id : "", line, second->id ? second->id : "");
 		}
 	}
 }
 
+/* Groups the spellings v[0..n) that are equal but for ASCII case: ids
+ * receives every index, each group's together in declaration order, the
+ * groups in the order of their first spelling; starts[g] is where group g
+ * begins in ids, starts[*n_groups] == n.  A hash table of the groups'
+ * first spellings finds a spelling's group in a probe or two, so ten
+ * thousand aliases cost no sort.  False on OOM. */
+static bool group_spellings(const spelling *v, size_t n, size_t *ids,
+                            size_t *starts, size_t *n_groups)
+{
+	size_t cap = 16;
+	while (cap < 2 * n)
+		cap *= 2;
+	size_t *slots = calloc(cap, sizeof *slots);   /* first spelling + 1 */
+	size_t *group = malloc((n + 1) * sizeof *group);
+	if (!slots || !group) {
+		free(slots);
+		free(group);
+		return false;
+	}
+	size_t g = 0;
+	for (size_t j = 0; j < n; j++) {
+		size_t k = hash_folded(&v[j]) & (cap - 1);
+		while (slots[k] && !same_folded(&v[slots[k] - 1], &v[j]))
+			k = (k + 1) & (cap - 1);
+		if (!slots[k]) {
+			slots[k] = j + 1;
+			starts[g] = 0;
+			group[j] = g++;
+		} else {
+			group[j] = group[slots[k] - 1];
+		}
+		starts[group[j]]++;
+	}
+	for (size_t k = 0, at = 0; k <= g; k++) {   /* counts -> starts */
+		size_t count = k < g ? starts[k] : 0;
+		starts[k] = at;
+		at += count;
+	}
+	/* The table's slots now serve as each group's next free place. */
+	memcpy(slots, starts, g * sizeof *slots);
+	for (size_t j = 0; j < n; j++)
+		ids[slots[group[j]]++] = j;
+	*n_groups = g;
+	free(slots);
+	free(group);
+	return true;
+}
+
 /* One needle per spelling that survives the duplicate check. */
 static void add_spelling_needles(resolver *r)
 {
-	size_t n = 0;
+	size_t n = 0, n_groups = 0;
 	spelling *v = collect_spellings(r, &n);
 	bool *keep = v ? malloc((n + 1) * sizeof *keep) : NULL;
-	if (!keep) {
+	size_t *ids = keep ? malloc((n + 1) * sizeof *ids) : NULL;
+	size_t *starts = ids ? malloc((n + 1) * sizeof *starts) : NULL;
+	if (!starts || !group_spellings(v, n, ids, starts, &n_groups)) {
 		free(v);
+		free(keep);
+		free(ids);
+		free(starts);
 		r->oom = true;
 		return;
 	}
-	qsort(v, n, sizeof *v, spelling_cmp);
-	for (size_t g = 0, h; g < n; g = h) {
-		for (h = g + 1; h < n && fold_cmp(v[g].text, v[g].len,
-		                                  v[h].text, v[h].len) == 0; h++)
-			;
-		check_group(r, v + g, h - g, keep + g);
+	for (size_t j = 0; j < n; j++)
+		keep[j] = true;
+	for (size_t g = 0; g < n_groups; g++) {
+		if (starts[g + 1] - starts[g] > 1)
+			check_group(r, v, ids + starts[g], starts[g + 1] - starts[g], keep);
 	}
 	for (size_t j = 0; j < n; j++) {
 		if (keep[j])
@@ -662,6 +718,8 @@ static void add_spelling_needles(resolver *r)
 			                        .len = v[j].len, .entity = v[j].entity });
 	}
 	free(keep);
+	free(ids);
+	free(starts);
 	free(v);
 }
 

@@ -519,6 +519,46 @@ static void test_same_spelling_twice_in_one_entity_is_harmless(void **state)
 	article_free(a);
 }
 
+/* Case variants declared far apart, among many other names, are still
+ * checked against each other in declaration order: each later clash is
+ * one error at its own line, and a kept variant still finds its text. */
+static void test_case_variants_far_apart_among_many(void **state)
+{
+	(void)state;
+	article *a = art_new("Alpha and BETA and beta and Beta");
+	char id[16], name[16];
+	ent_add(a, "alpha", "Alpha", NULL, false);           /* name: line 101 */
+	ent_add(a, "beta", "Beta", NULL, false);             /* name: line 111 */
+	for (size_t k = 2; k < 300; k++) {
+		snprintf(id, sizeof id, "e%zu", k);
+		snprintf(name, sizeof name, "Name%zu", k);
+		ent_add(a, id, name, NULL, false);
+	}
+	ent_add(a, "alpha2", "ALPHA", NULL, true);           /* name: line 3101 */
+	ent_add(a, "beta2", "beta", NULL, false);            /* line 3111 */
+	ent_add(a, "beta3", "Beta", NULL, false);            /* line 3121 */
+	ent_add(a, "beta4", "BETA", NULL, true);             /* line 3131 */
+	diag_list d = { 0 };
+	assert_int_equal(resolve_article(a, &d), 3);
+	assert_int_equal(d.n, 3);
+	assert_int_equal(d.items[0].line, 3101);
+	assert_string_equal(d.items[0].message, "'ALPHA' is declared by entity "
+	                    "'alpha' (line 101) and by entity 'alpha2'");
+	assert_int_equal(d.items[1].line, 3121);
+	assert_string_equal(d.items[1].message, "'Beta' is declared by entity "
+	                    "'beta' (line 111) and by entity 'beta3'");
+	assert_int_equal(d.items[2].line, 3131);
+	assert_string_equal(d.items[2].message, "'BETA' is declared by entity "
+	                    "'beta' (line 111) and by entity 'beta4'");
+	diag_list_free(&d);
+	/* "beta" (sensitive) coexists with "Beta"; "BETA" is nobody's. */
+	assert_int_equal(a->n_mentions, 3);
+	expect_mention(a, 0, "Alpha", 0);
+	expect_mention(a, 1, "beta", 301);
+	expect_mention(a, 2, "Beta", 1);
+	article_free(a);
+}
+
 /* ---- explicit mentions -------------------------------------------------- */
 
 static void test_explicit_mention_wins_over_found(void **state)
@@ -1107,6 +1147,7 @@ int main(void)
 		cmocka_unit_test(test_case_insensitive_first_clashes_too),
 		cmocka_unit_test(test_case_variants_of_sensitive_entities_coexist),
 		cmocka_unit_test(test_same_spelling_twice_in_one_entity_is_harmless),
+		cmocka_unit_test(test_case_variants_far_apart_among_many),
 		cmocka_unit_test(test_explicit_mention_wins_over_found),
 		cmocka_unit_test(test_explicit_mention_valid),
 		cmocka_unit_test(test_explicit_mention_out_of_range),
