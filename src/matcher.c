@@ -1,9 +1,13 @@
 /* matcher.c - Aho-Corasick automaton over ASCII-folded bytes.
  *
- * Patterns are inserted into a trie whose edges read folded bytes (A-Z as
- * a-z).  matcher_build() renumbers the trie into a compact form and adds
- * failure links; the scan then costs one transition per text byte whatever
- * the number of patterns, plus the occurrences it reports.
+ * matcher_add() only keeps the patterns.  matcher_build() sorts them by
+ * their folded bytes (A-Z read as a-z) and builds the trie from the sorted
+ * list, each pattern sharing the prefix it has in common with the one
+ * before: the nodes come out depth-first with their children in order,
+ * and no list of children is ever searched.  It then lays the trie out in
+ * a compact form with failure links; the scan costs one transition per
+ * text byte whatever the number of patterns, plus the occurrences it
+ * reports.
  *
  * Compactness: every folded byte used by some pattern gets a small class
  * number (1..n_cls); bytes in no pattern are class 0 and send the scan
@@ -13,10 +17,10 @@
  * nodes in breadth-first order (the root and the shallowest) get complete
  * rows indexed by class, as many as fit in DENSE_BUDGET: one load per
  * byte.  The other nodes keep their few edges as a short sorted list and
- * fall back along failure links; they are numbered depth-first, so that a
- * text that follows a long pattern walks through consecutive nodes.  Each
- * transition carries a bit that says whether the state it leads to ends
- * some pattern, so the scan reads no node for a byte that ends none. */
+ * fall back along failure links; they keep their depth-first order, so
+ * that a text that follows a long pattern walks through consecutive nodes.
+ * Each transition carries a bit that says whether the state it leads to
+ * ends some pattern, so the scan reads no node for a byte that ends none. */
 #include "matcher.h"
 
 #include <stdint.h>
@@ -27,12 +31,17 @@
  * also means "no node" in edges and output links. */
 #define ROOT 0u
 
-/* Memory for complete rows: a row is (n_cls + 1) * 4 bytes, so with the
- * 40-odd classes of English text this is some 13,000 rows, every node down
- * to depth 7 or 8 of a large article's names and quotes. */
-#ifndef DENSE_BUDGET
-#define DENSE_BUDGET (2u << 20)
-#endif
+/* Memory for complete rows: a row is some n_cls * 4 bytes, so with the
+ * 40-odd classes of English text this is some 3,000 rows, every node down
+ * to depth 4 or 5 of a large article's names and quotes, where the scan
+ * spends 85% of its bytes.  More rows save instructions in the scan but
+ * cost time in cache misses: on the bench articles (10 MB, and 1 MB with
+ * 10,000 aliases) 512 KB is fastest, 1 MB about as fast, 8 MB 25% slower
+ * and 64 KB 15% slower. */
+#define DENSE_BUDGET (512u << 10)
+
+/* Codes (below) keep two bits of a node's number. */
+#define MAX_NODES (UINT32_MAX / 4)
 
 typedef struct pattern {
 	size_t tag;
@@ -41,15 +50,6 @@ typedef struct pattern {
 	uint32_t next;       /* next pattern ending at the same node, +1; 0 ends */
 	bool ignore_case;
 } pattern;
-
-/* The trie while patterns are added: first-child, next-sibling lists. */
-typedef struct tnode {
-	uint32_t child;
-	uint32_t sibling;
-	uint32_t pats;       /* first pattern ending here, +1; 0 for none */
-	uint32_t pats_last;  /* last one, +1, so reports keep insertion order */
-	uint8_t byte;        /* folded byte on the edge into this node */
-} tnode;
 
 /* A node of the built automaton: 16 bytes, four to a cache line.  Nodes
  * below n_dense have a row in dense[] and use only fail and out. */
@@ -68,17 +68,15 @@ struct matcher {
 	size_t n_pats, cap_pats;
 	char *bytes;         /* every pattern as given, for verification */
 	size_t n_bytes, cap_bytes;
+	size_t max_len;
 	bool used[256];      /* folded bytes that occur in some pattern */
-	/* Construction trie, freed by matcher_build(). */
-	tnode *trie;
-	size_t n_trie, cap_trie;
-	uint32_t root_kids[256];
 	/* The built automaton. */
 	bool built;
 	uint8_t cls[256];    /* raw byte -> class of its folded byte */
 	unsigned n_cls;
 	anode *nodes;
-	uint32_t *node_pats; /* first pattern ending at each node, +1 */
+	uint32_t *node_pats; /* first pattern ending at each node, +1, then
+	                        the others in the order they were added */
 	size_t n_nodes;
 	uint8_t *labels;     /* class of each edge, sorted within a node */
 	uint32_t *targets;   /* the code of each edge's node */
@@ -136,18 +134,7 @@ static void *grow(void *p, size_t *cap, size_t need, size_t sz)
 
 matcher *matcher_new(void)
 {
-	matcher *m = calloc(1, sizeof *m);
-	if (!m)
-		return NULL;
-	/* The root of the construction trie. */
-	m->trie = grow(NULL, &m->cap_trie, 1, sizeof *m->trie);
-	if (!m->trie) {
-		free(m);
-		return NULL;
-	}
-	m->trie[0] = (tnode){ .child = 0 };
-	m->n_trie = 1;
-	return m;
+	return calloc(1, sizeof(matcher));
 }
 
 void matcher_free(matcher *m)
@@ -156,7 +143,6 @@ void matcher_free(matcher *m)
 		return;
 	free(m->pats);
 	free(m->bytes);
-	free(m->trie);
 	free(m->nodes);
 	free(m->node_pats);
 	free(m->labels);
@@ -167,67 +153,151 @@ void matcher_free(matcher *m)
 
 /* ---- adding patterns ---------------------------------------------------- */
 
-/* The child of trie node u on folded byte b, created if absent; 0 on OOM. */
-static uint32_t trie_child(matcher *m, uint32_t u, unsigned char b)
-{
-	uint32_t v = (u == ROOT) ? m->root_kids[b] : m->trie[u].child;
-	if (u != ROOT) {
-		while (v && m->trie[v].byte != b)
-			v = m->trie[v].sibling;
-	}
-	if (v)
-		return v;
-	if (m->n_trie >= UINT32_MAX / 4)  /* codes take 2 * n + rows */
-		return 0;
-	tnode *t = grow(m->trie, &m->cap_trie, m->n_trie + 1, sizeof *t);
-	if (!t)
-		return 0;
-	m->trie = t;
-	v = (uint32_t)m->n_trie++;
-	m->trie[v] = (tnode){ .byte = b };
-	if (u == ROOT) {
-		m->root_kids[b] = v;
-	} else {
-		m->trie[v].sibling = m->trie[u].child;
-		m->trie[u].child = v;
-	}
-	return v;
-}
-
 bool matcher_add(matcher *m, const char *pat, size_t len, bool ignore_case,
                  size_t tag)
 {
-	if (!m || m->built || !pat || len == 0 || m->n_pats >= UINT32_MAX - 1)
+	if (!m || m->built || !pat || len == 0 || m->n_pats >= UINT32_MAX - 1 ||
+	    len >= MAX_NODES || m->n_bytes > MAX_NODES - len)
 		return false;
 	pattern *pats = grow(m->pats, &m->cap_pats, m->n_pats + 1, sizeof *pats);
 	if (!pats)
 		return false;
 	m->pats = pats;
-	char *bytes = m->n_bytes > SIZE_MAX - len ? NULL :
-	              grow(m->bytes, &m->cap_bytes, m->n_bytes + len, 1);
+	char *bytes = grow(m->bytes, &m->cap_bytes, m->n_bytes + len, 1);
 	if (!bytes)
 		return false;
 	m->bytes = bytes;
-	uint32_t u = ROOT;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char b = fold((unsigned char)pat[i]);
-		u = trie_child(m, u, b);
-		if (!u)
-			return false;
-		m->used[b] = true;
-	}
-	uint32_t id = (uint32_t)m->n_pats;
-	m->pats[id] = (pattern){ .tag = tag, .off = m->n_bytes, .len = len,
-	                         .ignore_case = ignore_case };
+	for (size_t i = 0; i < len; i++)
+		m->used[fold((unsigned char)pat[i])] = true;
+	m->pats[m->n_pats++] = (pattern){ .tag = tag, .off = m->n_bytes,
+	                                  .len = len, .ignore_case = ignore_case };
 	memcpy(m->bytes + m->n_bytes, pat, len);
 	m->n_bytes += len;
-	m->n_pats++;
-	if (m->trie[u].pats_last)
-		m->pats[m->trie[u].pats_last - 1].next = id + 1;
-	else
-		m->trie[u].pats = id + 1;
-	m->trie[u].pats_last = id + 1;
+	if (len > m->max_len)
+		m->max_len = len;
 	return true;
+}
+
+/* ---- the trie ----------------------------------------------------------- */
+
+/* The trie, built from the sorted patterns: node v (0 the root) has the
+ * folded byte on its edge, its parent and depth, and the first pattern
+ * ending at it.  Nodes are numbered depth-first, children by byte. */
+typedef struct trie {
+	size_t n;
+	uint8_t *byte;
+	uint32_t *parent;
+	uint32_t *depth;
+	uint32_t *pats;      /* first pattern ending here, +1; 0 for none */
+} trie;
+
+static void trie_free(trie *t)
+{
+	free(t->byte);
+	free(t->parent);
+	free(t->depth);
+	free(t->pats);
+}
+
+/* A pattern's folded bytes, for sorting; head holds the first 8 of them,
+ * so that most comparisons need no call of memcmp. */
+typedef struct sort_key {
+	uint64_t head;
+	const unsigned char *s;
+	size_t len;
+	uint32_t id;
+} sort_key;
+
+static sort_key key_of(const unsigned char *s, size_t len, uint32_t id)
+{
+	sort_key k = { .s = s, .len = len, .id = id };
+	for (size_t i = 0; i < 8; i++)
+		k.head = k.head << 8 | (i < len ? s[i] : 0);
+	return k;
+}
+
+/* By folded bytes, a prefix first; equal ones in the order added. */
+static int key_cmp(const void *pa, const void *pb)
+{
+	const sort_key *a = pa, *b = pb;
+	if (a->head != b->head)
+		return a->head < b->head ? -1 : 1;
+	int c = memcmp(a->s, b->s, a->len < b->len ? a->len : b->len);
+	if (c)
+		return c;
+	if (a->len != b->len)
+		return a->len < b->len ? -1 : 1;
+	return (a->id > b->id) - (a->id < b->id);
+}
+
+static size_t common_prefix(const sort_key *a, const sort_key *b)
+{
+	size_t n = a->len < b->len ? a->len : b->len, i = 0;
+	while (i < n && a->s[i] == b->s[i])
+		i++;
+	return i;
+}
+
+/* Adds the nodes of the sorted patterns keys[0..n) to t, whose arrays have
+ * room; path has room for max_len + 1 nodes. */
+static void trie_fill(matcher *m, trie *t, const sort_key *keys, size_t n,
+                      uint32_t *path)
+{
+	uint32_t last = 0;   /* the last pattern placed, +1 */
+	path[0] = ROOT;
+	t->n = 1;
+	t->depth[ROOT] = 0;
+	t->pats[ROOT] = 0;
+	for (size_t i = 0; i < n; i++) {
+		const sort_key *k = &keys[i];
+		size_t d = i > 0 ? common_prefix(&keys[i - 1], k) : 0;
+		for (; d < k->len; d++) {
+			uint32_t v = (uint32_t)t->n++;
+			t->byte[v] = k->s[d];
+			t->parent[v] = path[d];
+			t->depth[v] = (uint32_t)d + 1;
+			t->pats[v] = 0;
+			path[d + 1] = v;
+		}
+		/* Equal patterns come together, in the order added. */
+		uint32_t v = path[k->len];
+		if (t->pats[v])
+			m->pats[last - 1].next = k->id + 1;
+		else
+			t->pats[v] = k->id + 1;
+		last = k->id + 1;
+	}
+}
+
+/* Builds the trie of every pattern; false on OOM. */
+static bool trie_build(matcher *m, trie *t)
+{
+	size_t n = m->n_pats, nodes = 1;
+	unsigned char *folded = malloc(m->n_bytes + 1);
+	sort_key *keys = malloc((n + 1) * sizeof *keys);
+	uint32_t *path = malloc((m->max_len + 1) * sizeof *path);
+	bool ok = folded && keys && path;
+	if (ok) {
+		for (size_t i = 0; i < m->n_bytes; i++)
+			folded[i] = fold((unsigned char)m->bytes[i]);
+		for (size_t i = 0; i < n; i++)
+			keys[i] = key_of(folded + m->pats[i].off, m->pats[i].len,
+			                 (uint32_t)i);
+		qsort(keys, n, sizeof *keys, key_cmp);
+		for (size_t i = 0; i < n; i++)
+			nodes += keys[i].len - (i > 0 ? common_prefix(&keys[i - 1], &keys[i]) : 0);
+		t->byte = malloc(nodes);
+		t->parent = malloc(nodes * sizeof *t->parent);
+		t->depth = malloc(nodes * sizeof *t->depth);
+		t->pats = malloc(nodes * sizeof *t->pats);
+		ok = t->byte && t->parent && t->depth && t->pats;
+	}
+	if (ok)
+		trie_fill(m, t, keys, n, path);
+	free(folded);
+	free(keys);
+	free(path);
+	return ok;
 }
 
 /* ---- building ----------------------------------------------------------- */
@@ -267,120 +337,66 @@ static void assign_classes(matcher *m)
 	m->n_cls = n;
 }
 
-/* The trie in breadth-first order, as the layout reads it: bfs[r] is the
- * trie node of rank r, and its children, sorted by class, have the ranks
- * from first_kid[r] to first_kid[r + 1] - 1.  id_of[r] is the number the
- * node of rank r gets in the automaton, order[id] the rank of number id. */
-typedef struct plan {
-	uint32_t *bfs;
-	uint32_t *first_kid;
-	uint32_t *id_of;
-	uint32_t *order;
-	uint32_t *stack;     /* room for a depth-first walk */
-} plan;
-
-static void plan_free(plan *p)
+/* Orders the trie breadth-first: by depth, and within a depth in
+ * depth-first order, which keeps every node's children together and in
+ * order.  bfs receives the nodes by rank, rank their ranks. */
+static bool rank_nodes(const matcher *m, const trie *t, uint32_t *bfs,
+                       uint32_t *rank)
 {
-	free(p->bfs);
-	free(p->first_kid);
-	free(p->id_of);
-	free(p->order);
-	free(p->stack);
-}
-
-static bool plan_alloc(plan *p, size_t n)
-{
-	p->bfs = malloc(n * sizeof *p->bfs);
-	p->first_kid = malloc((n + 1) * sizeof *p->first_kid);
-	p->id_of = malloc(n * sizeof *p->id_of);
-	p->order = malloc(n * sizeof *p->order);
-	p->stack = malloc(n * sizeof *p->stack);
-	return p->bfs && p->first_kid && p->id_of && p->order && p->stack;
-}
-
-/* Appends the children of trie node u to out, sorted by class (the
- * classes follow the order of the folded bytes); returns how many. */
-static size_t trie_kids(const matcher *m, uint32_t u, uint32_t *out)
-{
-	size_t n = 0;
-	if (u == ROOT) {
-		for (unsigned b = 0; b < 256; b++) {
-			if (m->root_kids[b])
-				out[n++] = m->root_kids[b];
-		}
-		return n;
+	size_t *at = calloc(m->max_len + 2, sizeof *at);   /* per depth */
+	if (!at)
+		return false;
+	for (size_t v = 0; v < t->n; v++)
+		at[t->depth[v] + 1]++;
+	for (size_t d = 1; d <= m->max_len + 1; d++)
+		at[d] += at[d - 1];
+	for (size_t v = 0; v < t->n; v++) {
+		rank[v] = (uint32_t)at[t->depth[v]]++;
+		bfs[rank[v]] = (uint32_t)v;
 	}
-	for (uint32_t v = m->trie[u].child; v; v = m->trie[v].sibling) {
-		size_t j = n++;   /* insertion sort: a node has few children */
-		for (; j > 0 && m->trie[out[j - 1]].byte > m->trie[v].byte; j--)
-			out[j] = out[j - 1];
-		out[j] = v;
-	}
-	return n;
+	free(at);
+	return true;
 }
 
-/* Ranks the trie breadth-first: every node once, children together. */
-static void plan_ranks(const matcher *m, plan *p)
+/* The number of each trie node in the automaton: the first n_dense ranks
+ * keep their rank, the others keep their depth-first order after them. */
+static void number_nodes(const matcher *m, const trie *t, const uint32_t *rank,
+                         uint32_t *id_of)
 {
-	size_t n = m->n_trie, tail = 1;
-	p->bfs[0] = ROOT;
-	for (size_t r = 0; r < n; r++) {
-		p->first_kid[r] = (uint32_t)tail;
-		tail += trie_kids(m, p->bfs[r], p->bfs + tail);
-	}
-	p->first_kid[n] = (uint32_t)n;
+	uint32_t next = (uint32_t)m->n_dense;
+	for (size_t v = 0; v < t->n; v++)
+		id_of[v] = rank[v] < m->n_dense ? rank[v] : next++;
 }
 
-/* Numbers the nodes: the first n_dense ranks keep their rank, the rest
- * are numbered depth-first below them, a node's first child right after
- * it.  Children of a node without a row have none either. */
-static void plan_numbers(const matcher *m, plan *p)
+/* Gives each node its patterns and its edges, as plain node numbers: in
+ * its row, or in its slice of the edge lists.  link_nodes() turns them
+ * into codes. */
+static void fill_nodes(matcher *m, const trie *t, const uint32_t *id_of)
 {
-	size_t n_dense = m->n_dense, next = n_dense;
-	for (size_t r = 0; r < n_dense; r++)
-		p->id_of[r] = p->order[r] = (uint32_t)r;
-	for (size_t r = 0; r < n_dense; r++) {
-		size_t top = 0;
-		/* Pushed last first, so the first child comes out first. */
-		for (uint32_t k = p->first_kid[r + 1]; k-- > p->first_kid[r];) {
-			if (k >= n_dense)
-				p->stack[top++] = k;
-		}
-		while (top > 0) {
-			uint32_t k = p->stack[--top];
-			p->id_of[k] = (uint32_t)next;
-			p->order[next++] = k;
-			for (uint32_t c = p->first_kid[k + 1]; c-- > p->first_kid[k];)
-				p->stack[top++] = c;
-		}
-	}
-}
-
-/* Gives each node its patterns, and its edges as plain node numbers (in
- * its row, or in the edge lists); link_nodes() turns them into codes. */
-static void fill_nodes(matcher *m, const plan *p)
-{
-	size_t n_edges = 0;
-	for (size_t id = 0; id < m->n_nodes; id++) {
-		uint32_t r = p->order[id], k0 = p->first_kid[r];
-		uint32_t k = p->first_kid[r + 1] - k0;
+	memset(m->nodes, 0, m->n_nodes * sizeof *m->nodes);
+	for (size_t v = 0; v < t->n; v++)
+		m->node_pats[id_of[v]] = t->pats[v];
+	for (size_t v = 1; v < t->n; v++)
+		m->nodes[id_of[t->parent[v]]].n_edges++;
+	/* Each list's end: the children, last first, take the places below. */
+	uint32_t end = 0;
+	for (size_t id = m->n_dense; id < m->n_nodes; id++) {
 		anode *a = &m->nodes[id];
-		*a = (anode){ .n_edges = (uint16_t)k };
-		if (id >= m->n_dense && k > 1)
-			a->next = (uint32_t)n_edges;
-		m->node_pats[id] = m->trie[p->bfs[r]].pats;
-		for (uint32_t i = 0; i < k; i++) {
-			uint32_t kid = p->id_of[k0 + i];
-			uint8_t label = m->cls[m->trie[p->bfs[k0 + i]].byte];
-			if (id < m->n_dense) {
-				m->dense[id * m->row + label] = kid;
-			} else if (k == 1) {
-				a->label = label;
-				a->next = kid;
-			} else {
-				m->labels[n_edges] = label;
-				m->targets[n_edges++] = kid;
-			}
+		if (a->n_edges > 1)
+			a->next = end += a->n_edges;
+	}
+	for (size_t v = t->n; v-- > 1;) {
+		uint32_t u = id_of[t->parent[v]], kid = id_of[v];
+		uint8_t label = m->cls[t->byte[v]];
+		anode *a = &m->nodes[u];
+		if (u < m->n_dense) {
+			m->dense[(size_t)u * m->row + label] = kid;
+		} else if (a->n_edges == 1) {
+			a->label = label;
+			a->next = kid;
+		} else {
+			m->labels[--a->next] = label;
+			m->targets[a->next] = kid;
 		}
 	}
 }
@@ -395,12 +411,12 @@ static uint32_t link_child(matcher *m, uint32_t u, uint32_t v, unsigned c)
 }
 
 /* Failure and output links, codes on every edge, and the rest of every
- * row, node by node in breadth-first order: what a node's links read is
- * then done. */
-static void link_nodes(matcher *m, const plan *p)
+ * row, node by node in breadth-first order (bfs: the trie nodes by rank):
+ * what a node's links read is then done. */
+static void link_nodes(matcher *m, const uint32_t *bfs, const uint32_t *id_of)
 {
 	for (size_t r = 0; r < m->n_nodes; r++) {
-		uint32_t u = p->id_of[r];
+		uint32_t u = id_of[bfs[r]];
 		anode *a = &m->nodes[u];
 		if (u >= m->n_dense) {
 			if (a->n_edges == 1)
@@ -436,11 +452,10 @@ static void drop_automaton(matcher *m)
 	m->n_nodes = m->n_dense = 0;
 }
 
-/* Lays out the automaton from the trie, which it then frees; false on
- * OOM, with the trie kept. */
-static bool layout(matcher *m)
+/* Lays out the automaton from the trie; false on OOM. */
+static bool layout(matcher *m, const trie *t)
 {
-	size_t n = m->n_trie;
+	size_t n = t->n;
 	m->row = (m->n_cls + 1 + 3) & ~3u;
 	size_t row_bytes = m->row * sizeof *m->dense;
 	m->n_nodes = n;
@@ -450,19 +465,19 @@ static bool layout(matcher *m)
 	m->labels = malloc(n);
 	m->targets = malloc(n * sizeof *m->targets);
 	m->dense = calloc(m->n_dense, row_bytes);
-	plan p = { 0 };
-	bool ok = plan_alloc(&p, n) && m->nodes && m->node_pats && m->labels &&
-	          m->targets && m->dense;
+	uint32_t *bfs = malloc(n * sizeof *bfs);
+	uint32_t *rank = malloc(n * sizeof *rank);
+	uint32_t *id_of = malloc(n * sizeof *id_of);
+	bool ok = m->nodes && m->node_pats && m->labels && m->targets &&
+	          m->dense && bfs && rank && id_of && rank_nodes(m, t, bfs, rank);
 	if (ok) {
-		plan_ranks(m, &p);
-		plan_numbers(m, &p);
-		fill_nodes(m, &p);
-		free(m->trie);
-		m->trie = NULL;
-		m->n_trie = m->cap_trie = 0;
-		link_nodes(m, &p);
+		number_nodes(m, t, rank, id_of);
+		fill_nodes(m, t, id_of);
+		link_nodes(m, bfs, id_of);
 	}
-	plan_free(&p);
+	free(bfs);
+	free(rank);
+	free(id_of);
 	return ok;
 }
 
@@ -473,7 +488,10 @@ bool matcher_build(matcher *m)
 	if (m->built)
 		return true;
 	assign_classes(m);
-	if (!layout(m)) {
+	trie t = { 0 };
+	bool ok = trie_build(m, &t) && layout(m, &t);
+	trie_free(&t);
+	if (!ok) {
 		drop_automaton(m);
 		return false;
 	}
