@@ -1303,8 +1303,24 @@ static bool inside_quote(const quote *q, size_t start, size_t end)
 	return false;
 }
 
-/* Finds the cue nearest to the quote's first span, in its paragraph or
- * the one before or after; a cue inside the quoted words does not count. */
+/* Of two places for the cue, one before the quote and one after it (each
+ * SIZE_MAX when there is none), the one in the quote's own paragraph
+ * [own_lo, own_hi); when both or neither are, the nearer in bytes. */
+static size_t pick_cue(size_t before, size_t after, size_t cue_len, span first,
+                       size_t own_lo, size_t own_hi)
+{
+	if (before == SIZE_MAX || after == SIZE_MAX)
+		return before == SIZE_MAX ? after : before;
+	bool before_own = before >= own_lo;
+	bool after_own = after < own_hi;
+	if (before_own != after_own)
+		return before_own ? before : after;
+	return first.start - (before + cue_len) < after - first.end ? before : after;
+}
+
+/* Finds the cue nearest to the quote's first span: in its own paragraph
+ * if it stands there, else in the paragraph before or after; a cue inside
+ * the quoted words does not count. */
 static void place_cue(resolver *r, quote *q, size_t qi)
 {
 	size_t id = r->cue_needle[qi];
@@ -1316,6 +1332,7 @@ static void place_cue(resolver *r, quote *q, size_t qi)
 	span first = q->spans[0];
 	size_t p = last_at_or_before(ix->paras, ix->n_paras, first.start);
 	size_t lo = p > 0 ? ix->paras[p - 1] : 0;
+	size_t own_hi = p + 1 < ix->n_paras ? ix->paras[p + 1] : r->a->body_len;
 	size_t hi = p + 2 < ix->n_paras ? ix->paras[p + 2] : r->a->body_len;
 	size_t after = SIZE_MAX, before = SIZE_MAX;
 	for (size_t k = offsets_lower(o, first.end); k < o->n && o->v[k] < hi; k++) {
@@ -1330,10 +1347,7 @@ static void place_cue(resolver *r, quote *q, size_t qi)
 			break;
 		}
 	}
-	size_t pick = after;
-	if (before != SIZE_MAX && (after == SIZE_MAX ||
-	    first.start - (before + nd->len) < after - first.end))
-		pick = before;
+	size_t pick = pick_cue(before, after, nd->len, first, ix->paras[p], own_hi);
 	if (pick == SIZE_MAX) {
 		clip c;
 		problem(r, q->cue_pos, q->pos, "cue '%s' not found near the quote (in its "

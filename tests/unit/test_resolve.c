@@ -918,6 +918,37 @@ static void test_cue_nearest_the_quote(void **state)
 	article_free(a);
 }
 
+/* A cue in the quote's own paragraph wins over a nearer one (in bytes)
+ * at the start of the next paragraph, and over one in the paragraph
+ * before. */
+static void test_cue_in_own_paragraph_before_nearer_next(void **state)
+{
+	(void)state;
+	article *a = art_new("It was late. He said it.\n\n"
+	                     "Kerry said, after a long pause in Moscow, "
+	                     "\xE2\x80\x9CNo.\xE2\x80\x9D\n\nsaid nobody else.");
+	quote *q = quote1(a, NULL, "No.", QUOTE_DIRECT);
+	set_cue(q, "said");
+	resolve_clean(a);
+	expect_span(a, q->cue_span, "said");
+	assert_int_equal(q->cue_span.start, 32);   /* "Kerry said" */
+	article_free(a);
+}
+
+/* With no cue in its own paragraph, the nearer of the neighbours'. */
+static void test_cue_in_neighbour_when_none_in_own(void **state)
+{
+	(void)state;
+	article *a = art_new("Far back he said so, and then a great deal more.\n\n"
+	                     "\xE2\x80\x9CNo.\xE2\x80\x9D\n\nsaid nobody else.");
+	quote *q = quote1(a, NULL, "No.", QUOTE_DIRECT);
+	set_cue(q, "said");
+	resolve_clean(a);
+	expect_span(a, q->cue_span, "said");
+	assert_int_equal(q->cue_span.start, 61);   /* the next paragraph's */
+	article_free(a);
+}
+
 static void test_cue_inside_a_later_fragment_does_not_count(void **state)
 {
 	(void)state;
@@ -1174,6 +1205,8 @@ int main(void)
 		cmocka_unit_test(test_unknown_speaker_without_suggestion),
 		cmocka_unit_test(test_speakers_named_and_unnamed),
 		cmocka_unit_test(test_cue_nearest_the_quote),
+		cmocka_unit_test(test_cue_in_own_paragraph_before_nearer_next),
+		cmocka_unit_test(test_cue_in_neighbour_when_none_in_own),
 		cmocka_unit_test(test_cue_inside_a_later_fragment_does_not_count),
 		cmocka_unit_test(test_cue_before_the_quote),
 		cmocka_unit_test(test_cue_word_bounded),
