@@ -179,16 +179,27 @@ static uint32_t cp_at(const char *s, size_t len, size_t i)
 	return cp;
 }
 
+/* text_is_word_char() for a byte below 0x80, here because every found
+ * name asks it twice and its neighbours are nearly always ASCII. */
+static bool ascii_word_byte(unsigned char b)
+{
+	return (unsigned)((b | 0x20) - 'a') < 26 || (unsigned)(b - '0') < 10;
+}
+
 /* True when body[start..end) neither begins nor ends inside a word, as
  * far as the pattern's own first and last characters are word ones. */
 static bool word_bounded(const article *a, size_t start, size_t end,
                          bool check_start, bool check_end)
 {
+	const unsigned char *b = (const unsigned char *)a->body;
 	if (check_start && start > 0 &&
-	    text_is_word_char(cp_before(a->body, a->body_len, start)))
+	    (b[start - 1] < 0x80 ? ascii_word_byte(b[start - 1])
+	                         : text_is_word_char(cp_before(a->body, a->body_len,
+	                                                       start))))
 		return false;
 	if (check_end && end < a->body_len &&
-	    text_is_word_char(cp_at(a->body, a->body_len, end)))
+	    (b[end] < 0x80 ? ascii_word_byte(b[end])
+	                   : text_is_word_char(cp_at(a->body, a->body_len, end))))
 		return false;
 	return true;
 }
