@@ -530,15 +530,22 @@ void matcher_scan(const matcher *m, const char *text, size_t len,
 	const unsigned char *u = (const unsigned char *)text;
 	const uint8_t *cls = m->cls;
 	const uint32_t *dense = m->dense;
+	const anode *sparse = m->nodes + m->n_dense;
 	uint32_t code = 0;
 	for (size_t i = 0; i < len; i++) {
 		unsigned c = cls[u[i]];
-		if (!(code & CODE_SPARSE))
+		if (!(code & CODE_SPARSE)) {
 			code = dense[code + c];
-		else if (c == 0)  /* a byte of no pattern: no match spans it */
+		} else if (c == 0) {  /* a byte of no pattern: no match spans it */
 			code = 0;
-		else
-			code = delta(m, node_of(m, code), c);
+		} else {
+			/* Along a pattern's own chain, without a call. */
+			const anode *n = &sparse[code >> 2];
+			if (n->n_edges == 1 && n->label == c)
+				code = n->next;
+			else
+				code = delta(m, node_of(m, code), c);
+		}
 		if (code & CODE_OUT) {
 			if (!report(m, node_of(m, code), text, i + 1, hit, ctx))
 				return;
