@@ -15,6 +15,10 @@ $CC -std=c11 -O2 -o "$out/gen" tests/hostile/gen.c || exit 1
 $CC -std=c11 -O2 -o "$out/ptycheck" tests/hostile/ptycheck.c -lutil || exit 1
 "$out/gen" "$out/articles" || exit 1
 
+# quoth only reads articles: nothing in their folder may change or appear.
+snapshot_dir() { (cd "$1" && find . -mindepth 1 -printf '%p %s %T@\n' | sort && cksum ./*) 2>/dev/null; }
+before=$(snapshot_dir "$out/articles")
+
 fail=0
 passed=0
 bad() { echo "hostile: FAIL $1: $2"; fail=$((fail + 1)); }
@@ -114,6 +118,13 @@ if cmp -s "$out/storm" "$out/calm"; then
 else
 	bad "resize storm" "the final screen differs from the calm one"
 	diff "$out/calm" "$out/storm" | head -20
+fi
+
+rm -rf "$out/articles/a-directory.yaml" "$out/articles/fifo.yaml" "$out/articles/unreadable.yaml"
+if [ "$(snapshot_dir "$out/articles")" = "$before" ]; then
+	passed=$((passed + 1))
+else
+	bad "read only" "quoth changed or added files beside the articles"
 fi
 
 echo "hostile: $passed passed, $fail failed"
