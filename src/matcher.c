@@ -501,19 +501,29 @@ bool matcher_build(matcher *m)
 
 /* ---- scanning ----------------------------------------------------------- */
 
+/* Where the scan reports: the text and the caller's callback. */
+typedef struct scan_sink {
+	const char *text;
+	matcher_hit_fn hit;
+	void *ctx;
+} scan_sink;
+
 /* Reports every pattern ending at text[end - 1] with the scan in state s;
- * returns false when the caller asked to stop. */
-static bool report(const matcher *m, uint32_t s, const char *text, size_t end,
-                   matcher_hit_fn hit, void *ctx)
+ * returns false when the caller asked to stop.  Not inlined, so that the
+ * scan's loop keeps its few values in registers. */
+__attribute__((noinline))
+static bool report(const matcher *m, uint32_t code, size_t end,
+                   const scan_sink *to)
 {
+	uint32_t s = node_of(m, code);
 	for (uint32_t t = m->nodes[s].out; t; t = m->nodes[m->nodes[t].fail].out) {
 		for (uint32_t p = m->node_pats[t]; p; p = m->pats[p - 1].next) {
 			const pattern *pt = &m->pats[p - 1];
 			size_t start = end - pt->len;
 			if (!pt->ignore_case &&
-			    memcmp(text + start, m->bytes + pt->off, pt->len) != 0)
+			    memcmp(to->text + start, m->bytes + pt->off, pt->len) != 0)
 				continue;
-			if (!hit(ctx, pt->tag, start, end))
+			if (!to->hit(to->ctx, pt->tag, start, end))
 				return false;
 		}
 	}
@@ -525,31 +535,30 @@ void matcher_scan(const matcher *m, const char *text, size_t len,
 {
 	if (!m || !m->built || !text || !hit)
 		return;
-	/* Locals, so the compiler keeps them in registers across calls of
-	 * hit(), which might otherwise change them as far as it knows. */
-	const unsigned char *u = (const unsigned char *)text;
-	const uint8_t *cls = m->cls;
+	const scan_sink to = { .text = text, .hit = hit, .ctx = ctx };
+	const unsigned char *p = (const unsigned char *)text, *end = p + len;
 	const uint32_t *dense = m->dense;
-	const anode *sparse = m->nodes + m->n_dense;
 	uint32_t code = 0;
-	for (size_t i = 0; i < len; i++) {
-		unsigned c = cls[u[i]];
-		if (!(code & CODE_SPARSE)) {
-			code = dense[code + c];
-		} else if (c == 0) {  /* a byte of no pattern: no match spans it */
-			code = 0;
-		} else {
-			/* Along a pattern's own chain, without a call. */
-			const anode *n = &sparse[code >> 2];
-			if (n->n_edges == 1 && n->label == c)
-				code = n->next;
-			else
-				code = delta(m, node_of(m, code), c);
-		}
-		if (code & CODE_OUT) {
-			if (!report(m, node_of(m, code), text, i + 1, hit, ctx))
+	for (;;) {
+		/* The common case, from row to row with nothing to report: one
+		 * addition, one load and one test a byte. */
+		while (!(code & (CODE_SPARSE | CODE_OUT)) && p < end)
+			code = dense[(size_t)code + m->cls[*p++]];
+		if (code & CODE_OUT) {   /* the state after p[-1] */
+			if (!report(m, code, (size_t)(p - (const unsigned char *)text), &to))
 				return;
 			code &= ~CODE_OUT;
+		} else if (p == end) {
+			return;
+		} else {                 /* a node without a row */
+			unsigned c = m->cls[*p++];
+			const anode *n = &m->nodes[m->n_dense + (code >> 2)];
+			if (c == 0)          /* a byte of no pattern: no match spans it */
+				code = 0;
+			else if (n->n_edges == 1 && n->label == c)
+				code = n->next;  /* along a chain, without a call */
+			else
+				code = delta(m, node_of(m, code), c);
 		}
 	}
 }
