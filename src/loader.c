@@ -1210,6 +1210,15 @@ static node node_of(const yaml_event_t *ev)
 	return n;
 }
 
+/* A NUL in the file is refused before parsing, so only an escape (\0,
+ * \x00, \u0000) can put one in a value, and only a double-quoted one
+ * has escapes: the 10 MB of a long body need not be searched. */
+static bool may_hold_nul(const node *n)
+{
+	return n->style == YAML_DOUBLE_QUOTED_SCALAR_STYLE &&
+	       memchr(n->value, '\0', n->len);
+}
+
 static void on_node(loader *ld, const yaml_event_t *ev)
 {
 	node n = node_of(ev);
@@ -1241,7 +1250,7 @@ static void on_node(loader *ld, const yaml_event_t *ev)
 		on_key(ld, f, &n);
 	} else if (n.type == NODE_ALIAS) {
 		ld_lost(ld);
-	} else if (n.type == NODE_SCALAR && memchr(n.value, '\0', n.len)) {
+	} else if (n.type == NODE_SCALAR && may_hold_nul(&n)) {
 		ld_error(ld, n.pos, "this string holds a NUL character (\\0), which an "
 		         "article cannot contain: remove it");
 		ld_lost(ld);
