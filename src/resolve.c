@@ -220,29 +220,37 @@ static bool line_is_blank(const char *s, size_t from, size_t to)
 	return true;
 }
 
+/* Lines and paragraphs in one pass over the body. */
 static bool index_lines(body_index *ix, const char *b, size_t len)
 {
-	size_t n = 1, cap = 0;
-	for (const char *p = b; (p = memchr(p, '\n', (size_t)(b + len - p))); p++)
-		n++;
-	ix->lines = grow(NULL, &cap, n, sizeof *ix->lines);
-	cap = 0;
-	ix->paras = grow(NULL, &cap, n, sizeof *ix->paras);
-	if (!ix->lines || !ix->paras)
-		return false;
-	size_t start = 0;
+	size_t cap_lines = 0, cap_paras = 0, start = 0;
 	bool after_blank = true;
-	for (size_t k = 0; k < n; k++) {
+	for (;;) {
 		const char *nl = memchr(b + start, '\n', len - start);
 		size_t end = nl ? (size_t)(nl - b) : len;
-		ix->lines[k] = start;
+		size_t *lines = grow(ix->lines, &cap_lines, ix->n_lines + 1,
+		                     sizeof *lines);
+		size_t *paras = grow(ix->paras, &cap_paras, ix->n_paras + 1,
+		                     sizeof *paras);
+		if (lines)
+			ix->lines = lines;
+		if (paras)
+			ix->paras = paras;
+		if (!lines || !paras) {   /* as before the first call */
+			free(ix->lines);
+			free(ix->paras);
+			*ix = (body_index){ 0 };
+			return false;
+		}
+		ix->lines[ix->n_lines++] = start;
 		bool blank = line_is_blank(b, start, end);
 		if (!blank && after_blank)
 			ix->paras[ix->n_paras++] = start;
 		after_blank = blank;
+		if (!nl)
+			break;
 		start = end + 1;
 	}
-	ix->n_lines = n;
 	if (ix->n_paras == 0)
 		ix->paras[ix->n_paras++] = 0;
 	return true;
