@@ -371,7 +371,7 @@ static void assign_classes(matcher *m)
 static bool rank_nodes(const matcher *m, const trie *t, uint32_t *bfs,
                        uint32_t *rank)
 {
-	size_t *at = calloc(m->max_len + 2, sizeof *at);   /* per depth */
+	uint32_t *at = calloc(m->max_len + 2, sizeof *at);   /* per depth */
 	if (!at)
 		return false;
 	for (size_t v = 0; v < t->n; v++)
@@ -379,7 +379,7 @@ static bool rank_nodes(const matcher *m, const trie *t, uint32_t *bfs,
 	for (size_t d = 1; d <= m->max_len + 1; d++)
 		at[d] += at[d - 1];
 	for (size_t v = 0; v < t->n; v++) {
-		rank[v] = (uint32_t)at[t->depth[v]]++;
+		rank[v] = at[t->depth[v]]++;
 		bfs[rank[v]] = (uint32_t)v;
 	}
 	free(at);
