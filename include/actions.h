@@ -52,8 +52,9 @@ const char *action_keys(action a);
 /* The help text; "" for ACT_NONE. */
 const char *action_help(action a);
 
-/* Lines of the help overlay: one per action, in list order, formatted as
- * "  KEYS<padding>HELP" with the keys in a column of fixed width.
+/* Lines of the help overlay: one per action, in list order, then one for
+ * the mouse, formatted as "  KEYS<padding>HELP" with the keys in a column
+ * of fixed width.
  * actions_help_count() is the number of lines; actions_help_line() writes
  * line i (0-based) into buf (NUL-terminated, truncated to n) and returns
  * buf, or "" when i is out of range. */

@@ -145,9 +145,13 @@ const char *action_help(action a)
 	return action_valid(a) ? actions[a].help : "";
 }
 
+/* The mouse is no key of the table, but the help names it too. */
+#define HELP_MOUSE_KEYS "mouse"
+#define HELP_MOUSE_TEXT "click selects a quote, an entity or a pane; wheel scrolls"
+
 size_t actions_help_count(void)
 {
-	return ACT_COUNT - 1;
+	return ACT_COUNT;  /* every action but ACT_NONE, then the mouse */
 }
 
 const char *actions_help_line(size_t i, char *buf, size_t n)
@@ -159,7 +163,9 @@ const char *actions_help_line(size_t i, char *buf, size_t n)
 		return buf;
 	}
 	action a = (action)(i + 1);
-	snprintf(buf, n, "  %-*s%s", HELP_KEYS_WIDTH, action_keys(a),
-	         action_help(a));
+	if (a == ACT_COUNT)
+		snprintf(buf, n, "  %-*s%s", HELP_KEYS_WIDTH, HELP_MOUSE_KEYS, HELP_MOUSE_TEXT);
+	else
+		snprintf(buf, n, "  %-*s%s", HELP_KEYS_WIDTH, action_keys(a), action_help(a));
 	return buf;
 }

@@ -111,8 +111,8 @@ static void test_help_lines(void **state)
 	(void)state;
 	char line[128];
 
-	assert_int_equal(actions_help_count(), ACT_COUNT - 1);
-	for (size_t i = 0; i < actions_help_count(); i++) {
+	assert_int_equal(actions_help_count(), ACT_COUNT);
+	for (size_t i = 0; i + 1 < actions_help_count(); i++) {
 		actions_help_line(i, line, sizeof line);
 		action a = (action)(i + 1);
 		assert_non_null(strstr(line, action_keys(a)));
@@ -123,6 +123,11 @@ static void test_help_lines(void **state)
 	size_t col = (size_t)(strstr(line, action_help((action)1)) - line);
 	actions_help_line(5, line, sizeof line);
 	assert_int_equal((size_t)(strstr(line, action_help((action)6)) - line), col);
+	/* The last line is the mouse's. */
+	actions_help_line(actions_help_count() - 1, line, sizeof line);
+	assert_non_null(strstr(line, "mouse"));
+	assert_non_null(strstr(line, "wheel scrolls"));
+	assert_int_equal((size_t)(strstr(line, "a click") - line), col);
 	assert_string_equal(actions_help_line(9999, line, sizeof line), "");
 	/* Truncation keeps a terminated string. */
 	actions_help_line(0, line, 5);
