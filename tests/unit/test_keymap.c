@@ -127,7 +127,7 @@ static void test_help_lines(void **state)
 	actions_help_line(actions_help_count() - 1, line, sizeof line);
 	assert_non_null(strstr(line, "mouse"));
 	assert_non_null(strstr(line, "wheel scrolls"));
-	assert_int_equal((size_t)(strstr(line, "a click") - line), col);
+	assert_int_equal((size_t)(strstr(line, "click") - line), col);
 	assert_string_equal(actions_help_line(9999, line, sizeof line), "");
 	/* Truncation keeps a terminated string. */
 	actions_help_line(0, line, 5);
