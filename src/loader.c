@@ -20,6 +20,7 @@
 
 #include <yaml.h>
 
+#include "array.h"
 #include "resolve.h"
 #include "suggest.h"
 #include "text.h"
@@ -241,15 +242,16 @@ static char *ld_strndup(loader *ld, const char *s, size_t len)
 	return copy;
 }
 
-/* Room for item n of an array grown by doubling (its capacity is the
- * power of two at or above n).  Returns the array, moved or not, or NULL
- * when out of memory (the old one is then untouched). */
-static void *grow(loader *ld, void *items, size_t n, size_t size)
+/* Room for item n of one of the model's arrays, which keep no capacity:
+ * grown one item at a time, an array is full when n is 0 or a power of
+ * two.  Returns the array, moved or not, or NULL when out of memory (the
+ * old one is then untouched). */
+static void *ld_grow(loader *ld, void *items, size_t n, size_t size)
 {
 	if (n & (n - 1))
 		return items;
-	size_t cap = n ? n * 2 : 1;
-	void *p = cap <= SIZE_MAX / size ? realloc(items, cap * size) : NULL;
+	size_t cap = n;
+	void *p = array_grow(items, &cap, n + 1, size);
 	if (!p)
 		ld->oom = true;
 	return p;
@@ -643,7 +645,7 @@ static frame_kind authors_item(loader *ld, const node *n)
 		ld_error(ld, n->pos, "an author is empty: write the name or remove the item");
 		return F_SKIP;
 	}
-	char **items = grow(ld, a->authors, a->n_authors, sizeof *items);
+	char **items = ld_grow(ld, a->authors, a->n_authors, sizeof *items);
 	if (!items)
 		return F_SKIP;
 	a->authors = items;
@@ -664,7 +666,7 @@ static frame_kind entities_item(loader *ld, frame *item_frame, const node *n)
 		ld->broken = true;
 		return F_SKIP;
 	}
-	entity *items = grow(ld, a->entities, a->n_entities, sizeof *items);
+	entity *items = ld_grow(ld, a->entities, a->n_entities, sizeof *items);
 	if (!items)
 		return F_SKIP;
 	a->entities = items;
@@ -757,10 +759,11 @@ static frame_kind aliases_item(loader *ld, frame *f, const node *n)
 		ld_lost(ld);
 		return F_SKIP;
 	}
-	char **names = grow(ld, e->aliases, e->n_aliases, sizeof *names);
+	char **names = ld_grow(ld, e->aliases, e->n_aliases, sizeof *names);
 	if (names)
 		e->aliases = names;
-	src_pos *pos = names ? grow(ld, e->alias_pos, e->n_aliases, sizeof *pos) : NULL;
+	src_pos *pos = names ? ld_grow(ld, e->alias_pos, e->n_aliases,
+	                               sizeof *pos) : NULL;
 	if (pos)
 		e->alias_pos = pos;
 	char *s = pos ? ld_strndup(ld, n->value, n->len) : NULL;
@@ -816,10 +819,11 @@ static void pair_end(loader *ld, frame *f)
 		return;
 	}
 	entity *e = &ld->a->entities[f->index];
-	span *given = grow(ld, e->given, e->n_given, sizeof *given);
+	span *given = ld_grow(ld, e->given, e->n_given, sizeof *given);
 	if (given)
 		e->given = given;
-	src_pos *pos = given ? grow(ld, e->given_pos, e->n_given, sizeof *pos) : NULL;
+	src_pos *pos = given ? ld_grow(ld, e->given_pos, e->n_given,
+	                               sizeof *pos) : NULL;
 	if (!pos)
 		return;
 	e->given_pos = pos;
@@ -838,10 +842,11 @@ static frame_kind quotes_item(loader *ld, frame *item_frame, const node *n)
 		ld->broken = true;
 		return F_SKIP;
 	}
-	quote *items = grow(ld, a->quotes, a->n_quotes, sizeof *items);
+	quote *items = ld_grow(ld, a->quotes, a->n_quotes, sizeof *items);
 	if (items)
 		a->quotes = items;
-	src_pos *ids = items ? grow(ld, ld->quote_id_pos, a->n_quotes, sizeof *ids) : NULL;
+	src_pos *ids = items ? ld_grow(ld, ld->quote_id_pos, a->n_quotes,
+	                               sizeof *ids) : NULL;
 	if (!ids)
 		return F_SKIP;
 	ld->quote_id_pos = ids;
@@ -857,10 +862,11 @@ static frame_kind quotes_item(loader *ld, frame *item_frame, const node *n)
 
 static void add_fragment(loader *ld, quote *q, const node *n)
 {
-	char **items = grow(ld, q->fragments, q->n_fragments, sizeof *items);
+	char **items = ld_grow(ld, q->fragments, q->n_fragments, sizeof *items);
 	if (items)
 		q->fragments = items;
-	src_pos *pos = items ? grow(ld, q->fragment_pos, q->n_fragments, sizeof *pos) : NULL;
+	src_pos *pos = items ? ld_grow(ld, q->fragment_pos, q->n_fragments,
+	                               sizeof *pos) : NULL;
 	if (pos)
 		q->fragment_pos = pos;
 	char *s = pos ? ld_strndup(ld, n->value, n->len) : NULL;

@@ -27,6 +27,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
+
 /* Node 0 is the root.  It ends no pattern and is no node's child, so 0
  * also means "no node" in edges and output links. */
 #define ROOT 0u
@@ -114,24 +116,6 @@ static unsigned char fold(unsigned char c)
 	return (c >= 'A' && c <= 'Z') ? (unsigned char)(c - 'A' + 'a') : c;
 }
 
-/* Returns the array p (of *cap elements of size sz) grown to hold need
- * elements, updating *cap; NULL on OOM, with p still valid. */
-static void *grow(void *p, size_t *cap, size_t need, size_t sz)
-{
-	if (need <= *cap)
-		return p;
-	size_t n = *cap ? *cap : 16;
-	while (n < need) {
-		if (n > SIZE_MAX / 2 / sz)
-			return NULL;
-		n *= 2;
-	}
-	void *q = realloc(p, n * sz);
-	if (q)
-		*cap = n;
-	return q;
-}
-
 matcher *matcher_new(void)
 {
 	return calloc(1, sizeof(matcher));
@@ -159,11 +143,12 @@ bool matcher_add(matcher *m, const char *pat, size_t len, bool ignore_case,
 	if (!m || m->built || !pat || len == 0 || m->n_pats >= UINT32_MAX - 1 ||
 	    len >= MAX_NODES || m->n_bytes > MAX_NODES - len)
 		return false;
-	pattern *pats = grow(m->pats, &m->cap_pats, m->n_pats + 1, sizeof *pats);
+	pattern *pats = array_grow(m->pats, &m->cap_pats, m->n_pats + 1,
+	                           sizeof *pats);
 	if (!pats)
 		return false;
 	m->pats = pats;
-	char *bytes = grow(m->bytes, &m->cap_bytes, m->n_bytes + len, 1);
+	char *bytes = array_grow(m->bytes, &m->cap_bytes, m->n_bytes + len, 1);
 	if (!bytes)
 		return false;
 	m->bytes = bytes;

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "matcher.h"
 #include "suggest.h"
 #include "text.h"
@@ -84,32 +85,17 @@ typedef struct resolver {
 
 #define NO_NEEDLE SIZE_MAX
 
-/* Returns the array p (of *cap elements of size sz) grown to hold need
- * elements, updating *cap; NULL on OOM, with p still valid. */
-static void *grow(void *p, size_t *cap, size_t need, size_t sz)
-{
-	if (need <= *cap)
-		return p;
-	size_t n = *cap ? *cap : 16;
-	while (n < need) {
-		if (n > SIZE_MAX / 2 / sz)
-			return NULL;
-		n *= 2;
-	}
-	void *q = realloc(p, n * sz);
-	if (q)
-		*cap = n;
-	return q;
-}
-
+/* The scan pushes at every hit: array_grow is called only when full. */
 static void offsets_push(resolver *r, offsets *o, size_t at)
 {
-	size_t *v = grow(o->v, &o->cap, o->n + 1, sizeof *v);
-	if (!v) {
-		r->oom = true;
-		return;
+	if (o->n == o->cap) {
+		size_t *v = array_grow(o->v, &o->cap, o->n + 1, sizeof *v);
+		if (!v) {
+			r->oom = true;
+			return;
+		}
+		o->v = v;
 	}
-	o->v = v;
 	o->v[o->n++] = at;
 }
 
@@ -228,10 +214,10 @@ static bool index_lines(body_index *ix, const char *b, size_t len)
 	for (;;) {
 		const char *nl = memchr(b + start, '\n', len - start);
 		size_t end = nl ? (size_t)(nl - b) : len;
-		size_t *lines = grow(ix->lines, &cap_lines, ix->n_lines + 1,
-		                     sizeof *lines);
-		size_t *paras = grow(ix->paras, &cap_paras, ix->n_paras + 1,
-		                     sizeof *paras);
+		size_t *lines = array_grow(ix->lines, &cap_lines, ix->n_lines + 1,
+		                           sizeof *lines);
+		size_t *paras = array_grow(ix->paras, &cap_paras, ix->n_paras + 1,
+		                           sizeof *paras);
 		if (lines)
 			ix->lines = lines;
 		if (paras)
@@ -259,7 +245,7 @@ static bool index_lines(body_index *ix, const char *b, size_t len)
 static bool index_code_points(body_index *ix, const char *b, size_t len)
 {
 	size_t n_blocks = len / CP_BLOCK + 1, cap = 0, count = 0;
-	ix->cps = grow(NULL, &cap, n_blocks, sizeof *ix->cps);
+	ix->cps = array_grow(NULL, &cap, n_blocks, sizeof *ix->cps);
 	if (!ix->cps)
 		return false;
 	for (size_t k = 0; k < n_blocks; k++) {
@@ -412,7 +398,8 @@ static const char *file_line_note(char *buf, size_t size, body_pos p)
 
 static size_t needle_add(resolver *r, needle nd)
 {
-	needle *v = grow(r->needles, &r->cap_needles, r->n_needles + 1, sizeof *v);
+	needle *v = array_grow(r->needles, &r->cap_needles, r->n_needles + 1,
+	                       sizeof *v);
 	if (!v) {
 		r->oom = true;
 		return NO_NEEDLE;
@@ -506,12 +493,16 @@ static int found_cmp(const found *a, const found *b)
  * shorter: a few at most, as many as the longest spelling allows. */
 static bool found_insert(resolver *r, found f)
 {
-	found *v = grow(r->found, &r->cap_found, r->n_found + 1, sizeof *v);
-	if (!v) {
-		r->oom = true;
-		return false;
+	if (r->n_found == r->cap_found) {   /* at every hit: no call unless full */
+		found *v = array_grow(r->found, &r->cap_found, r->n_found + 1,
+		                      sizeof *v);
+		if (!v) {
+			r->oom = true;
+			return false;
+		}
+		r->found = v;
 	}
-	r->found = v;
+	found *v = r->found;
 	size_t k = r->n_found++;
 	for (; k > 0 && found_cmp(&v[k - 1], &f) > 0; k--)
 		v[k] = v[k - 1];
