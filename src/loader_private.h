@@ -1,0 +1,180 @@
+/* loader_private.h - what the loader's files share and nobody else sees:
+ * the loader's state, its frames and nodes, and the functions each file
+ * offers the others.
+ *
+ *   loader.c          the entry points, the event loop and the frame stack
+ *   loader_keys.c     the keys of each mapping: unknown, duplicate, missing
+ *   loader_fields.c   the value of each key, and the checks across items
+ *   loader_scalars.c  one scalar read as a string, a choice, a number...
+ *   loader_input.c    the bytes before parsing: file, size, NUL, UTF-8 */
+#ifndef QUOTH_LOADER_PRIVATE_H
+#define QUOTH_LOADER_PRIVATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <yaml.h>
+
+#include "loader.h"
+
+/* Values quoted in messages are cut to this many bytes. */
+#define CLIP_BYTES 40
+/* Room for a clipped value: "..." and the NUL. */
+#define CLIP_BUF (CLIP_BYTES + 4)
+
+#define KEY_NONE (-1)   /* the value that comes is read past */
+#define MAX_KEYS 16
+
+/* ---- the keys of each mapping (their names are in loader_keys.c) ---- */
+
+/* Key k of the article (AK_), of an entity (EK_), of a quote (QTK_) and of
+ * a quote's speaker (SK_): frame.key, and bit k of frame.seen. */
+enum {
+	AK_TITLE, AK_SUBTITLE, AK_SOURCE, AK_AUTHORS, AK_PUBLISHED, AK_URL,
+	AK_LANGUAGE, AK_ID, AK_BODY, AK_ENTITIES, AK_QUOTES, AK_COUNT
+};
+
+enum {
+	EK_ID, EK_NAME, EK_TYPE, EK_ALIASES, EK_KB, EK_DESCRIPTION, EK_CASE,
+	EK_MENTIONS, EK_COUNT
+};
+
+enum { QTK_TEXT, QTK_SPEAKER, QTK_CUE, QTK_KIND, QTK_ID, QTK_OCCURRENCE, QTK_COUNT };
+
+enum { SK_TEXT, SK_ENTITY, SK_COUNT };
+
+/* ---- frames: one per open mapping or list --------------------------- */
+
+typedef enum frame_kind {
+	F_ROOT,       /* the document: holds the top-level node */
+	F_SKIP,       /* a value already reported or not ours: read past it */
+	F_ARTICLE,    /* the top-level mapping */
+	F_AUTHORS,    /* list of strings */
+	F_ENTITIES,   /* list of entity mappings */
+	F_ENTITY,
+	F_ALIASES,    /* list of strings */
+	F_MENTIONS,   /* list of [start, end] pairs */
+	F_PAIR,
+	F_QUOTES,     /* list of quote mappings */
+	F_QUOTE,
+	F_FRAGMENTS,  /* list of strings: a quote's text */
+	F_SPEAKER,    /* mapping: text and entity */
+} frame_kind;
+
+typedef struct frame {
+	frame_kind kind;
+	bool map;              /* a mapping, else a list */
+	bool want_key;         /* mapping: the next node is a key */
+	int key;               /* mapping: the key of the value to come */
+	unsigned seen;         /* mapping: bit per key given */
+	unsigned suggested;    /* mapping: keys offered for a misspelt one */
+	int seen_line[MAX_KEYS];
+	size_t index;          /* the entity or quote being filled */
+	size_t count;          /* list: items so far */
+	size_t num[2];         /* F_PAIR: the offsets read */
+	bool bad;              /* F_PAIR: an item was refused */
+	src_pos pos;
+} frame;
+
+/* One node as the handlers see it; value is borrowed from the event. */
+typedef enum node_type { NODE_SCALAR, NODE_LIST, NODE_MAP, NODE_ALIAS } node_type;
+
+typedef struct node {
+	node_type type;
+	const char *value;
+	size_t len;
+	bool plain;
+	yaml_scalar_style_t style;
+	src_pos pos;
+	yaml_mark_t mark;
+} node;
+
+typedef struct loader {
+	const char *name;
+	const char *src;
+	size_t src_len;
+	article *a;
+	diag_list *diags;
+	frame stack[LOADER_MAX_DEPTH + 1];
+	size_t depth;          /* open collections; stack[0] is the root */
+	int docs;
+	bool have_article;
+	bool stop;             /* give up on the rest of the events */
+	bool syntax_error;
+	bool broken;           /* the model lacks what the resolver needs */
+	bool oom;
+	int section;           /* the top-level key being read, or KEY_NONE */
+	/* Anchors and aliases are reported once each, at the first. */
+	size_t n_anchors, n_aliases;
+	src_pos first_anchor, first_alias;
+	char anchor_name[CLIP_BUF];
+	src_pos *quote_id_pos; /* one per quote, for duplicate ids */
+} loader;
+
+/* ---- in loader.c, for all ------------------------------------------- */
+
+/* Adds a diagnostic at pos. */
+void ld_error(loader *ld, src_pos pos, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* A value the resolver needs was refused: it must not run on the rest. */
+void ld_lost(loader *ld);
+/* s[0..len) cut to CLIP_BYTES for a message, in buf of CLIP_BUF bytes. */
+const char *ld_clip(char *buf, const char *s, size_t len);
+/* "a list", "a mapping", "a string"...: what n is, for a message. */
+const char *node_kind_name(const node *n);
+/* Byte offset in the source of a parser mark. */
+size_t ld_offset_of_mark(const loader *ld, yaml_mark_t m);
+
+/* ---- in loader_keys.c, for loader.c and loader_fields.c ------------- */
+
+/* A node in key position: sets f->key to the key whose value comes next,
+ * or KEY_NONE when that value is to be read past. */
+void ld_on_key(loader *ld, frame *f, const node *n);
+/* Reports the required keys a mapping that ends did not give. */
+void ld_check_required(loader *ld, const frame *f);
+/* The name of key k of the mappings of kind. */
+const char *ld_key_name(frame_kind kind, int k);
+
+/* ---- in loader_fields.c, for loader.c ------------------------------- */
+
+/* A node in value or item position; the kind of frame to open when n is
+ * a list or a mapping. */
+frame_kind ld_on_value(loader *ld, frame *f, frame *item_frame,
+                       const node *n);
+/* A list or mapping ends: checks what can only be checked as a whole. */
+void ld_frame_end(loader *ld, frame *f);
+/* Reports the entity and quote ids given twice. */
+void ld_check_ids(loader *ld);
+
+/* ---- in loader_scalars.c, for loader_fields.c ----------------------- */
+
+/* A copy of s[0..len), or NULL (ld->oom set). */
+char *ld_strndup(loader *ld, const char *s, size_t len);
+bool node_is_null(const node *n);
+/* Null, empty or only white space. */
+bool node_is_empty(const node *n);
+/* A plain decimal integer up to max. */
+bool node_to_size(const node *n, size_t max, size_t *out);
+/* Sets *dst to a copy of the string n, the value of key; false when the
+ * value was refused or empty. */
+bool ld_take_string(loader *ld, const node *n, const char *key,
+                    const char *why_required, char **dst);
+/* *index gets the name n is among names[0..count), else false. */
+bool ld_take_choice(loader *ld, const node *n, const char *what,
+                    const char *const *names, size_t count, size_t *index);
+/* ISO 8601: 2016-07-16, 2016-07-16T13:13:00-04:00... */
+bool iso_date_valid(const char *s);
+/* Reports an entity type that is not a label of capitals, digits, '_'. */
+void ld_check_type_label(loader *ld, const char *type, src_pos pos);
+
+/* ---- in loader_input.c, for loader.c -------------------------------- */
+
+/* The bytes of the regular file at path (caller frees), or NULL with a
+ * diagnostic added. */
+char *loader_input_read(const char *path, size_t *len, diag_list *diags);
+/* False, with a diagnostic, for bytes that are empty or too large or hold
+ * a NUL or invalid UTF-8: they are refused before parsing. */
+bool loader_input_check(const char *name, const char *bytes, size_t len,
+                        diag_list *diags);
+
+#endif
