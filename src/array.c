@@ -4,10 +4,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-void *array_grow(void *items, size_t *cap, size_t need, size_t size)
+void *array_enlarge(void *items, size_t *cap, size_t need, size_t size)
 {
-	if (need <= *cap)
-		return items;
 	size_t n = *cap ? *cap : 1;
 	while (n < need) {
 		if (n > SIZE_MAX / 2 / size)

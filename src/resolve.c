@@ -85,17 +85,14 @@ typedef struct resolver {
 
 #define NO_NEEDLE SIZE_MAX
 
-/* The scan pushes at every hit: array_grow is called only when full. */
 static void offsets_push(resolver *r, offsets *o, size_t at)
 {
-	if (o->n == o->cap) {
-		size_t *v = array_grow(o->v, &o->cap, o->n + 1, sizeof *v);
-		if (!v) {
-			r->oom = true;
-			return;
-		}
-		o->v = v;
+	size_t *v = array_grow(o->v, &o->cap, o->n + 1, sizeof *v);
+	if (!v) {
+		r->oom = true;
+		return;
 	}
+	o->v = v;
 	o->v[o->n++] = at;
 }
 
@@ -493,16 +490,12 @@ static int found_cmp(const found *a, const found *b)
  * shorter: a few at most, as many as the longest spelling allows. */
 static bool found_insert(resolver *r, found f)
 {
-	if (r->n_found == r->cap_found) {   /* at every hit: no call unless full */
-		found *v = array_grow(r->found, &r->cap_found, r->n_found + 1,
-		                      sizeof *v);
-		if (!v) {
-			r->oom = true;
-			return false;
-		}
-		r->found = v;
+	found *v = array_grow(r->found, &r->cap_found, r->n_found + 1, sizeof *v);
+	if (!v) {
+		r->oom = true;
+		return false;
 	}
-	found *v = r->found;
+	r->found = v;
 	size_t k = r->n_found++;
 	for (; k > 0 && found_cmp(&v[k - 1], &f) > 0; k--)
 		v[k] = v[k - 1];
