@@ -1,0 +1,553 @@
+/* resolve_quotes.c - the quotes: each distinct fragment and cue becomes a
+ * needle of the scan; then each quote's fragments are placed by their
+ * occurrence and order and widened to their quotation marks, its speaker
+ * is looked up and its cue is chosen by distance.  Text that cannot be
+ * placed is explained: where the longest part of it stands and the first
+ * word that differs. */
+#include "resolve_private.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "suggest.h"
+
+/* ==== needles for fragments and cues ==================================== */
+
+/* Fragments and cues that are the same text share one needle, so that
+ * "said" given as the cue of fifty quotes is one pattern.  table has
+ * cap (a power of two) slots holding a needle index + 1. */
+typedef struct intern {
+	size_t *slots;
+	size_t cap;
+} intern;
+
+static size_t hash_text(needle_kind kind, const char *s, size_t len)
+{
+	size_t h = 1469598103u ^ (size_t)kind;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static size_t needle_intern(resolver *r, intern *t, needle_kind kind,
+                            const char *s)
+{
+	size_t len = s ? strlen(s) : 0;
+	if (len == 0)
+		return NO_NEEDLE;
+	size_t k = hash_text(kind, s, len) & (t->cap - 1);
+	for (; t->slots[k]; k = (k + 1) & (t->cap - 1)) {
+		const needle *nd = &r->needles[t->slots[k] - 1];
+		if (nd->kind == kind && nd->len == len && memcmp(nd->text, s, len) == 0)
+			return t->slots[k] - 1;
+	}
+	size_t id = needle_add(r, (needle){ .kind = kind, .text = s, .len = len });
+	if (id != NO_NEEDLE)
+		t->slots[k] = id + 1;
+	return id;
+}
+
+/* Gives every quote fragment and cue its needle. */
+void add_quote_needles(resolver *r)
+{
+	article *a = r->a;
+	size_t n_frags = 0;
+	for (size_t qi = 0; qi < a->n_quotes; qi++)
+		n_frags += a->quotes[qi].n_fragments;
+	intern t = { .cap = 16 };
+	while (t.cap < 2 * (n_frags + a->n_quotes))
+		t.cap *= 2;
+	t.slots = calloc(t.cap, sizeof *t.slots);
+	r->frag_needle = malloc((n_frags + 1) * sizeof *r->frag_needle);
+	r->frag_base = malloc((a->n_quotes + 1) * sizeof *r->frag_base);
+	r->cue_needle = malloc((a->n_quotes + 1) * sizeof *r->cue_needle);
+	if (!t.slots || !r->frag_needle || !r->frag_base || !r->cue_needle) {
+		free(t.slots);
+		r->oom = true;
+		return;
+	}
+	size_t f = 0;
+	for (size_t qi = 0; qi < a->n_quotes; qi++) {
+		const quote *q = &a->quotes[qi];
+		r->frag_base[qi] = f;
+		for (size_t k = 0; k < q->n_fragments; k++)
+			r->frag_needle[f++] = needle_intern(r, &t, NEEDLE_FRAGMENT,
+			                                    q->fragments[k]);
+		r->cue_needle[qi] = needle_intern(r, &t, NEEDLE_CUE, q->cue);
+	}
+	free(t.slots);
+}
+
+/* ==== speakers ========================================================== */
+
+typedef struct entity_ref {
+	const char *id;
+	size_t entity;
+} entity_ref;
+
+typedef struct id_index {
+	const char **ids;     /* entity ids in declaration order, for suggestions */
+	entity_ref *sorted;   /* the same, by id */
+	size_t n;
+} id_index;
+
+static int entity_ref_cmp(const void *pa, const void *pb)
+{
+	return strcmp(((const entity_ref *)pa)->id, ((const entity_ref *)pb)->id);
+}
+
+static bool id_index_build(const article *a, id_index *ix)
+{
+	ix->ids = malloc((a->n_entities + 1) * sizeof *ix->ids);
+	ix->sorted = malloc((a->n_entities + 1) * sizeof *ix->sorted);
+	if (!ix->ids || !ix->sorted)
+		return false;
+	ix->n = 0;
+	for (size_t ei = 0; ei < a->n_entities; ei++) {
+		if (a->entities[ei].id) {
+			ix->ids[ix->n] = a->entities[ei].id;
+			ix->sorted[ix->n++] = (entity_ref){ .id = a->entities[ei].id,
+			                                    .entity = ei };
+		}
+	}
+	qsort(ix->sorted, ix->n, sizeof *ix->sorted, entity_ref_cmp);
+	return true;
+}
+
+static long id_index_find(const id_index *ix, const char *id)
+{
+	entity_ref key = { .id = id };
+	const entity_ref *hit = bsearch(&key, ix->sorted, ix->n, sizeof key,
+	                                entity_ref_cmp);
+	return hit ? (long)hit->entity : -1;
+}
+
+void resolve_speakers(resolver *r)
+{
+	article *a = r->a;
+	id_index ix = { 0 };
+	if (!id_index_build(a, &ix)) {
+		r->oom = true;
+		free(ix.ids);
+		free(ix.sorted);
+		return;
+	}
+	for (size_t qi = 0; qi < a->n_quotes; qi++) {
+		quote *q = &a->quotes[qi];
+		q->speaker = -1;
+		if (!q->speaker_id)
+			continue;   /* an unnamed speaker with no entity */
+		q->speaker = id_index_find(&ix, q->speaker_id);
+		if (q->speaker >= 0)
+			continue;
+		const char *near = suggest_nearest(q->speaker_id, ix.ids, ix.n);
+		clip c;
+		const char *id = clip_text(&c, q->speaker_id, strlen(q->speaker_id), false);
+		if (near)
+			resolver_problem(r, q->speaker_pos, q->pos, "unknown speaker "
+			                 "'%s'; did you mean '%s'?", id, near);
+		else
+			resolver_problem(r, q->speaker_pos, q->pos, "unknown speaker "
+			                 "'%s': no entity has this id", id);
+	}
+	free(ix.ids);
+	free(ix.sorted);
+}
+
+/* ==== quotes: messages for text that cannot be placed =================== */
+
+/* Length of the longest prefix of pat[0..m) that stands in body[from..),
+ * cut back to whole characters; *at receives where it first stands.  One
+ * Knuth-Morris-Pratt pass of pat over the body: linear in both. */
+static size_t longest_prefix(resolver *r, size_t from, const char *pat,
+                             size_t m, size_t *at)
+{
+	const article *a = r->a;
+	size_t *fail = malloc((m + 1) * sizeof *fail);   /* border lengths */
+	size_t best = 0, q = 0;
+	*at = from;
+	if (!fail) {
+		r->oom = true;
+		return 0;
+	}
+	fail[0] = 0;
+	for (size_t i = 1, k = 0; i < m; i++) {
+		while (k > 0 && pat[i] != pat[k])
+			k = fail[k - 1];
+		k += pat[i] == pat[k];
+		fail[i] = k;
+	}
+	for (size_t i = from; i < a->body_len && best < m; i++) {
+		if (q == 0) {   /* skip to the next place the quote could start */
+			const char *p = memchr(a->body + i, pat[0], a->body_len - i);
+			if (!p)
+				break;
+			i = (size_t)(p - a->body);
+		}
+		while (q > 0 && a->body[i] != pat[q])
+			q = fail[q - 1];
+		q += a->body[i] == pat[q];
+		if (q > best) {
+			best = q;
+			*at = i + 1 - q;
+		}
+		if (q == m)
+			break;
+	}
+	free(fail);
+	while (best > 0 && best < m && ((unsigned char)pat[best] & 0xC0) == 0x80)
+		best--;
+	return best;
+}
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* End of the token of s that starts at from: spaces, then a word, reaching
+ * at least one character past diff (when s goes on past diff). */
+static size_t token_end(const char *s, size_t len, size_t from, size_t diff)
+{
+	size_t i = from;
+	while (i < len && is_space(s[i]))
+		i++;
+	while (i < len) {
+		uint32_t cp;
+		size_t n = utf8_decode(s, len, i, &cp);
+		if (!text_is_word_char(cp))
+			break;
+		i += n;
+	}
+	if (i <= diff && diff < len)
+		i = diff + utf8_decode(s, len, diff, &(uint32_t){ 0 });
+	return i;
+}
+
+/* Where the texts part, moved back to the start of the word they part in,
+ * if they part inside one: the quote has pat[0..len) at body offset at. */
+static size_t parting_point(const article *a, const char *pat, size_t m,
+                            size_t len, size_t at)
+{
+	bool in_word = len > 0 && text_is_word_char(cp_before(pat, m, len)) &&
+	               ((len < m && text_is_word_char(cp_at(pat, m, len))) ||
+	                (at + len < a->body_len &&
+	                 text_is_word_char(cp_at(a->body, a->body_len, at + len))));
+	size_t w = len;
+	while (in_word && w > 0 && text_is_word_char(cp_before(pat, m, w)))
+		w = char_before(pat, w);
+	return w;
+}
+
+/* The message head: which text of quote q was not found where. */
+static void missing_what(char *buf, size_t size, size_t k)
+{
+	if (k == 0)
+		snprintf(buf, size, "quote text not found in the body");
+	else
+		snprintf(buf, size, "quote fragment %zu not found after fragment %zu",
+		         k + 1, k);
+}
+
+/* Fragment k stands only before fragment k - 1: they are out of order. */
+static bool report_out_of_order(resolver *r, const quote *q, size_t k,
+                                src_pos pos)
+{
+	size_t id = r->frag_needle[r->frag_base[(size_t)(q - r->a->quotes)] + k];
+	const offsets *o = &r->needles[id].starts;
+	if (k == 0 || o->n == 0)
+		return false;
+	body_pos p = body_pos_of(r, o->v[o->n - 1]);
+	char note[40];
+	resolver_problem(r, pos, q->pos, "quote fragment %zu not found after "
+	                 "fragment %zu: it stands only before it, at body line "
+	                 "%d, column %d%s; fragments go in body order", k + 1, k,
+	                 p.line, p.col, file_line_note(note, sizeof note, p));
+	return true;
+}
+
+/* Explains why fragment k of q is not in body[from..): where the longest
+ * part of it that is stands, and the first word that differs. */
+static void report_missing(resolver *r, const quote *q, size_t k, size_t from)
+{
+	const article *a = r->a;
+	const char *pat = q->fragments[k];
+	size_t m = strlen(pat), at;
+	src_pos pos = q->fragment_pos ? q->fragment_pos[k] : q->pos;
+	if (report_out_of_order(r, q, k, pos))
+		return;
+	size_t len = longest_prefix(r, from, pat, m, &at);
+	char what[96], note[40], body_has[400];
+	clip cm, cb, cq;
+	missing_what(what, sizeof what, k);
+	if (len == 0) {
+		resolver_problem(r, pos, q->pos, "%s: not even its first character, "
+		                 "\"%s\", stands there", what,
+		                 clip_text(&cq, pat, utf8_decode(pat, m, 0,
+		                                                 &(uint32_t){ 0 }), false));
+		return;
+	}
+	size_t w = parting_point(a, pat, m, len, at), shown = w;
+	while (shown > 0 && is_space(pat[shown - 1]))
+		shown--;
+	size_t qe = token_end(pat, m, w, len);
+	size_t be = token_end(a->body, a->body_len, at + w, at + len);
+	body_pos p = body_pos_of(r, shown > 0 ? at : at + w);
+	file_line_note(note, sizeof note, p);
+	const char *quote_has = clip_text(&cq, pat + w, qe - w, false);
+	if (be > at + w)
+		snprintf(body_has, sizeof body_has, "the body has \"%s\"",
+		         clip_text(&cb, a->body + at + w, be - at - w, false));
+	else
+		snprintf(body_has, sizeof body_has, "the body ends");
+	if (shown > 0)
+		resolver_problem(r, pos, q->pos, "%s: the longest match, \"%s\", starts "
+		                 "at body line %d, column %d%s, then %s where the quote "
+		                 "has \"%s\"", what, clip_text(&cm, pat, shown, true),
+		                 p.line, p.col, note, body_has, quote_has);
+	else
+		resolver_problem(r, pos, q->pos, "%s: at body line %d, column %d%s, %s "
+		                 "where the quote has \"%s\"", what, p.line, p.col, note,
+		                 body_has, quote_has);
+}
+
+#define MAX_LISTED_LINES 10u
+
+/* "body lines 12, 30 and 41" for the distinct lines where starts stand. */
+static void list_lines(resolver *r, const offsets *o, char *buf, size_t size)
+{
+	int lines[MAX_LISTED_LINES], last = 0;
+	size_t n = 0, more = 0;
+	for (size_t k = 0; k < o->n; k++) {
+		int line = body_line_of(r, o->v[k]);
+		if (line == last)
+			continue;
+		last = line;
+		if (n < MAX_LISTED_LINES)
+			lines[n++] = line;
+		else
+			more++;
+	}
+	size_t used = (size_t)snprintf(buf, size, "body line%s ", n > 1 ? "s" : "");
+	for (size_t k = 0; k < n && used < size; k++) {
+		const char *sep = k == 0 ? "" : (k + 1 == n && more == 0) ? " and " : ", ";
+		used += (size_t)snprintf(buf + used, size - used, "%s%d", sep, lines[k]);
+	}
+	if (more > 0 && used < size)
+		snprintf(buf + used, size - used, " and %zu more", more);
+}
+
+/* ==== quotes: placing the fragments ===================================== */
+
+static bool is_opening_mark(uint32_t cp)
+{
+	return cp == 0x201C || cp == '"' || cp == 0x2018 || cp == '\'' ||
+	       cp == 0x00AB || cp == 0x201E || cp == 0x2039 || cp == 0x300C ||
+	       cp == 0x300E;
+}
+
+static bool is_closing_mark(uint32_t cp)
+{
+	return cp == 0x201D || cp == '"' || cp == 0x2019 || cp == '\'' ||
+	       cp == 0x00BB || cp == 0x201C || cp == 0x203A || cp == 0x300D ||
+	       cp == 0x300F;
+}
+
+static bool is_apostrophe(uint32_t cp)
+{
+	return cp == '\'' || cp == 0x2019;
+}
+
+/* Length of a closing mark at i (0 if none).  An apostrophe followed by a
+ * letter ("Kerry's") closes nothing. */
+static size_t closing_mark_at(const article *a, size_t i)
+{
+	uint32_t cp;
+	if (i >= a->body_len)
+		return 0;
+	size_t n = utf8_decode(a->body, a->body_len, i, &cp);
+	if (!is_closing_mark(cp))
+		return 0;
+	if (is_apostrophe(cp) && i + n < a->body_len &&
+	    text_is_word_char(cp_at(a->body, a->body_len, i + n)))
+		return 0;
+	return n;
+}
+
+/* Widens s to the quotation marks around it: an opening mark right before,
+ * a closing one right after, perhaps past one punctuation character.  The
+ * start stays at or after floor (the end of the previous fragment). */
+static span widen(const article *a, span s, size_t floor)
+{
+	if (s.start > floor) {
+		size_t i = char_before(a->body, s.start);
+		uint32_t cp = cp_at(a->body, a->body_len, i);
+		bool apostrophe_in_word = cp == '\'' && i > 0 &&
+		                          text_is_word_char(cp_before(a->body, a->body_len, i));
+		if (i >= floor && is_opening_mark(cp) && !apostrophe_in_word)
+			s.start = i;
+	}
+	size_t n = closing_mark_at(a, s.end);
+	if (n == 0 && s.end < a->body_len && strchr(",.;:!?", a->body[s.end])) {
+		size_t after = closing_mark_at(a, s.end + 1);
+		if (after)
+			n = 1 + after;
+	}
+	s.end += n;
+	return s;
+}
+
+/* Start of the first fragment, or SIZE_MAX with a diagnostic. */
+static size_t first_fragment_start(resolver *r, const quote *q, const needle *nd)
+{
+	const offsets *o = &nd->starts;
+	src_pos pos = q->fragment_pos ? q->fragment_pos[0] : q->pos;
+	if (o->n == 0) {
+		report_missing(r, q, 0, 0);
+	} else if (q->occurrence < 0) {
+		resolver_problem(r, q->pos, q->pos, "occurrence %d: it must be 1 or more",
+		                 q->occurrence);
+	} else if (q->occurrence == 0 && o->n > 1) {
+		char lines[200];
+		list_lines(r, o, lines, sizeof lines);
+		resolver_problem(r, pos, q->pos, "quote text stands %zu times in the "
+		                 "body (%s); add \"occurrence: N\" to say which", o->n,
+		                 lines);
+	} else if ((size_t)q->occurrence > o->n) {
+		if (o->n == 1)
+			resolver_problem(r, pos, q->pos, "occurrence: %d, but the quote "
+			                 "text stands only once in the body",
+			                 q->occurrence);
+		else
+			resolver_problem(r, pos, q->pos, "occurrence: %d, but the quote "
+			                 "text stands only %zu times in the body",
+			                 q->occurrence, o->n);
+	} else {
+		return o->v[q->occurrence > 0 ? q->occurrence - 1 : 0];
+	}
+	return SIZE_MAX;
+}
+
+/* Places every fragment of quote qi; its spans, or NULL with a diagnostic. */
+static span *place_fragments(resolver *r, size_t qi)
+{
+	const quote *q = &r->a->quotes[qi];
+	span *sp = calloc(q->n_fragments, sizeof *sp);
+	if (!sp) {
+		r->oom = true;
+		return NULL;
+	}
+	size_t prev_end = 0;
+	for (size_t k = 0; k < q->n_fragments; k++) {
+		size_t id = r->frag_needle[r->frag_base[qi] + k], start = SIZE_MAX;
+		if (id == NO_NEEDLE) {
+			resolver_problem(r, q->fragment_pos ? q->fragment_pos[k] : q->pos,
+			                 q->pos, "quote text is empty");
+			break;
+		}
+		const needle *nd = &r->needles[id];
+		if (k == 0) {
+			start = first_fragment_start(r, q, nd);
+		} else {
+			size_t j = offsets_lower(&nd->starts, prev_end);
+			if (j < nd->starts.n)
+				start = nd->starts.v[j];
+			else
+				report_missing(r, q, k, prev_end);
+		}
+		if (start == SIZE_MAX)
+			break;
+		sp[k] = (span){ .start = start, .end = start + nd->len };
+		prev_end = sp[k].end;
+		if (k + 1 == q->n_fragments) {
+			if (q->kind != QUOTE_INDIRECT) {
+				size_t floor = 0;
+				for (size_t j = 0; j < q->n_fragments; j++)
+					floor = (sp[j] = widen(r->a, sp[j], floor)).end;
+			}
+			return sp;
+		}
+	}
+	free(sp);
+	return NULL;
+}
+
+/* ==== cues ============================================================== */
+
+static bool inside_quote(const quote *q, size_t start, size_t end)
+{
+	for (size_t k = 0; k < q->n_fragments; k++) {
+		if (start < q->spans[k].end && q->spans[k].start < end)
+			return true;
+	}
+	return false;
+}
+
+/* Of two places for the cue, one before the quote and one after it (each
+ * SIZE_MAX when there is none), the one in the quote's own paragraph
+ * [own_lo, own_hi); when both or neither are, the nearer in bytes. */
+static size_t pick_cue(size_t before, size_t after, size_t cue_len, span first,
+                       size_t own_lo, size_t own_hi)
+{
+	if (before == SIZE_MAX || after == SIZE_MAX)
+		return before == SIZE_MAX ? after : before;
+	bool before_own = before >= own_lo;
+	bool after_own = after < own_hi;
+	if (before_own != after_own)
+		return before_own ? before : after;
+	return first.start - (before + cue_len) < after - first.end ? before : after;
+}
+
+/* Finds the cue nearest to the quote's first span: in its own paragraph
+ * if it stands there, else in the paragraph before or after; a cue inside
+ * the quoted words does not count. */
+static void place_cue(resolver *r, quote *q, size_t qi)
+{
+	size_t id = r->cue_needle[qi];
+	if (id == NO_NEEDLE || !q->spans || !resolver_index_body(r))
+		return;
+	const needle *nd = &r->needles[id];
+	const offsets *o = &nd->starts;
+	const body_index *ix = &r->ix;
+	span first = q->spans[0];
+	size_t p = last_at_or_before(ix->paras, ix->n_paras, first.start);
+	size_t lo = p > 0 ? ix->paras[p - 1] : 0;
+	size_t own_hi = p + 1 < ix->n_paras ? ix->paras[p + 1] : r->a->body_len;
+	size_t hi = p + 2 < ix->n_paras ? ix->paras[p + 2] : r->a->body_len;
+	size_t after = SIZE_MAX, before = SIZE_MAX;
+	for (size_t k = offsets_lower(o, first.end); k < o->n && o->v[k] < hi; k++) {
+		if (!inside_quote(q, o->v[k], o->v[k] + nd->len)) {
+			after = o->v[k];
+			break;
+		}
+	}
+	for (size_t k = offsets_lower(o, first.start); k-- > 0 && o->v[k] >= lo;) {
+		if (o->v[k] + nd->len <= first.start) {
+			before = o->v[k];
+			break;
+		}
+	}
+	size_t pick = pick_cue(before, after, nd->len, first, ix->paras[p], own_hi);
+	if (pick == SIZE_MAX) {
+		clip c;
+		resolver_problem(r, q->cue_pos, q->pos, "cue '%s' not found near the "
+		                 "quote (in its paragraph or the one before or after it)",
+		                 clip_text(&c, nd->text, nd->len, false));
+		return;
+	}
+	q->cue_span = (span){ .start = pick, .end = pick + nd->len };
+}
+
+void resolve_quotes(resolver *r)
+{
+	for (size_t qi = 0; qi < r->a->n_quotes && !r->oom; qi++) {
+		quote *q = &r->a->quotes[qi];
+		if (q->n_fragments == 0)
+			continue;   /* the loader reports a quote without text */
+		q->spans = place_fragments(r, qi);
+		place_cue(r, q, qi);
+	}
+}
