@@ -9,7 +9,7 @@
  * This file holds the entry points, the walk over the events and the
  * frame stack; what a key or a value means is in loader_keys.c and
  * loader_fields.c, and the bytes are checked in loader_input.c. */
-#include "loader_private.h"
+#include "loader.h"
 
 #include <stdarg.h>
 #include <stdbool.h>
@@ -19,6 +19,7 @@
 
 #include <yaml.h>
 
+#include "loader_private.h"
 #include "resolve.h"
 
 /* ---- reporting ------------------------------------------------------ */

@@ -1,14 +1,17 @@
 /* loader_fields.c - the value of each key of an article, an entity and a
  * quote: what each frame does with the nodes it holds, and the checks that
  * need the whole of a mapping or of the article. */
-#include "loader_private.h"
+#include "loader.h"
 
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <yaml.h>
+
 #include "array.h"
+#include "loader_private.h"
 
 static const char *const kind_names[] = { "direct", "partial", "indirect", "mixed" };
 static const quote_kind kind_values[] = {

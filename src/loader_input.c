@@ -1,7 +1,7 @@
 /* loader_input.c - the bytes of an article before they are parsed: the
  * file must be a regular one of at most LOADER_MAX_FILE_BYTES, read whole;
  * the bytes must not be empty and must be UTF-8 without a NUL. */
-#include "loader_private.h"
+#include "loader.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "loader_private.h"
 #include "text.h"
 
 /* ---- bytes ---------------------------------------------------------- */

@@ -1,10 +1,11 @@
 /* loader_keys.c - the keys each mapping of an article may hold, and the
  * checks on them: a key unknown (with the nearest one suggested), given
  * twice, or required and missing. */
-#include "loader_private.h"
+#include "loader.h"
 
 #include <string.h>
 
+#include "loader_private.h"
 #include "suggest.h"
 
 #define BIT(k) (1u << (k))

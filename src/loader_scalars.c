@@ -1,12 +1,13 @@
 /* loader_scalars.c - one scalar of the article read as what its key
  * wants: a string, one of a few names, a whole number, an ISO 8601 date,
  * an entity type label. */
-#include "loader_private.h"
+#include "loader.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "loader_private.h"
 #include "suggest.h"
 
 char *ld_strndup(loader *ld, const char *s, size_t len)

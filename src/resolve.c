@@ -10,7 +10,7 @@
  * This file holds the entry point, the scan and the body's index of lines
  * and paragraphs; resolve_names.c sorts out the mentions and
  * resolve_quotes.c the quotes, their speakers and cues. */
-#include "resolve_private.h"
+#include "resolve.h"
 
 #include <stdarg.h>
 #include <stdbool.h>
@@ -21,6 +21,7 @@
 
 #include "array.h"
 #include "matcher.h"
+#include "resolve_private.h"
 #include "text.h"
 
 /* ==== the resolver's working state ====================================== */

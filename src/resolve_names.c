@@ -2,12 +2,14 @@
  * needle of the scan (a spelling declared by two entities is reported and
  * dropped), and the found spellings, kept leftmost then longest and
  * whole words only, merge with the explicit mentions from the file. */
-#include "resolve_private.h"
+#include "resolve.h"
 
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "resolve_private.h"
 
 /* ==== spellings: names and aliases ====================================== */
 

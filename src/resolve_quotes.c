@@ -4,7 +4,7 @@
  * is looked up and its cue is chosen by distance.  Text that cannot be
  * placed is explained: where the longest part of it stands and the first
  * word that differs. */
-#include "resolve_private.h"
+#include "resolve.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -12,7 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "resolve_private.h"
 #include "suggest.h"
+#include "text.h"
 
 /* ==== needles for fragments and cues ==================================== */
 
