@@ -145,15 +145,11 @@ size_t reader_quote_start(const reader *r, size_t q)
 	return qt->spans[0].start;
 }
 
-typedef struct quote_key {
-	size_t start;
-	size_t quote;
-} quote_key;
-
-static int quote_key_cmp(const void *pa, const void *pb)
+/* Orders quote spans by start, then by quote. */
+static int quote_span_cmp(const void *pa, const void *pb)
 {
-	const quote_key *a = pa;
-	const quote_key *b = pb;
+	const quote_span *a = pa;
+	const quote_span *b = pb;
 
 	if (a->start != b->start)
 		return a->start < b->start ? -1 : 1;
@@ -164,7 +160,7 @@ static int quote_key_cmp(const void *pa, const void *pb)
 static bool index_quote_order(reader *r)
 {
 	size_t n = r->a->n_quotes;
-	quote_key *keys = calloc(n ? n : 1, sizeof *keys);
+	quote_span *keys = calloc(n ? n : 1, sizeof *keys);
 
 	r->order = calloc(n ? n : 1, sizeof *r->order);
 	r->ix->rank = calloc(n ? n : 1, sizeof *r->ix->rank);
@@ -173,8 +169,8 @@ static bool index_quote_order(reader *r)
 		return false;
 	}
 	for (size_t q = 0; q < n; q++)
-		keys[q] = (quote_key){ .start = reader_quote_start(r, q), .quote = q };
-	qsort(keys, n, sizeof *keys, quote_key_cmp);
+		keys[q] = (quote_span){ .start = reader_quote_start(r, q), .quote = q };
+	qsort(keys, n, sizeof *keys, quote_span_cmp);
 	for (size_t i = 0; i < n; i++) {
 		r->order[i] = keys[i].quote;
 		r->ix->rank[keys[i].quote] = i;
@@ -182,16 +178,6 @@ static bool index_quote_order(reader *r)
 	r->n_order = n;
 	free(keys);
 	return true;
-}
-
-static int quote_span_cmp(const void *pa, const void *pb)
-{
-	const quote_span *a = pa;
-	const quote_span *b = pb;
-
-	if (a->start != b->start)
-		return a->start < b->start ? -1 : 1;
-	return a->quote < b->quote ? -1 : a->quote > b->quote;
 }
 
 static bool index_quote_spans(reader *r)
