@@ -513,13 +513,12 @@ static void view_scroll(list_view *v, size_t n, size_t rows, long delta)
 		v->cursor = n - 1;
 }
 
-long reader_list_index(const reader *r, size_t quote)
+/* First index of the list whose quote ranks at or after rank. */
+static size_t list_lower_rank(const reader *r, size_t rank)
 {
-	if (quote >= r->a->n_quotes)
-		return -1;
-	size_t rank = r->ix->rank[quote];
 	size_t lo = 0;
 	size_t hi = r->n_list;
+
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		if (r->ix->rank[r->list[mid]] < rank)
@@ -527,6 +526,14 @@ long reader_list_index(const reader *r, size_t quote)
 		else
 			hi = mid;
 	}
+	return lo;
+}
+
+long reader_list_index(const reader *r, size_t quote)
+{
+	if (quote >= r->a->n_quotes)
+		return -1;
+	size_t lo = list_lower_rank(r, r->ix->rank[quote]);
 	return lo < r->n_list && r->list[lo] == quote ? (long)lo : -1;
 }
 
@@ -590,22 +597,6 @@ static void goto_quote(reader *r, size_t q)
 		quotes_keep_cursor(r);
 	}
 	speaker_near_update(r);
-}
-
-/* First index of the list whose quote ranks at or after rank. */
-static size_t list_lower_rank(const reader *r, size_t rank)
-{
-	size_t lo = 0;
-	size_t hi = r->n_list;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (r->ix->rank[r->list[mid]] < rank)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
 }
 
 /* First index of the list whose quote starts at or after offset. */
