@@ -109,7 +109,5 @@ const char *quote_kind_name(quote_kind kind);
 /* Index of the entity with this id, or -1. */
 long article_find_entity(const article *a, const char *id);
 
-/* 1-based line and column (in code points) of a body offset. */
-void article_body_linecol(const article *a, size_t offset, int *line, int *col);
 
 #endif

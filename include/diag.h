@@ -47,6 +47,9 @@ void diag_sort(diag_list *list);
 /* Writes one diagnostic: the header line, then excerpt and caret if any. */
 void diag_print(FILE *out, const diag *d);
 
+/* diag_print for every diagnostic of the list, in order. */
+void diag_list_print(FILE *out, const diag_list *list);
+
 void diag_list_free(diag_list *list);
 
 #endif

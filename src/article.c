@@ -84,24 +84,3 @@ long article_find_entity(const article *a, const char *id)
 			return (long)i;
 	return -1;
 }
-
-void article_body_linecol(const article *a, size_t offset, int *line, int *col)
-{
-	const char *s = a->body ? a->body : "";
-	if (offset > a->body_len)
-		offset = a->body_len;
-	size_t start = 0;
-	int ln = 1;
-	for (const char *p = s; (p = memchr(p, '\n', offset - (size_t)(p - s))); p++) {
-		ln++;
-		start = (size_t)(p - s) + 1;
-	}
-	/* The body is valid UTF-8: every byte but a continuation byte starts a
-	 * code point. */
-	int c = 1;
-	for (size_t i = start; i < offset; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80)
-			c++;
-	*line = ln;
-	*col = c;
-}

@@ -70,6 +70,12 @@ void diag_add(diag_list *list, const char *file, int line, int col,
 	};
 }
 
+void diag_list_print(FILE *out, const diag_list *list)
+{
+	for (size_t i = 0; i < list->n; i++)
+		diag_print(out, &list->items[i]);
+}
+
 void diag_list_free(diag_list *list)
 {
 	if (!list)

@@ -60,19 +60,13 @@ static int usage_error(const char *fmt, const char *arg)
 	return EXIT_USAGE;
 }
 
-static void print_diags(const diag_list *diags)
-{
-	for (size_t i = 0; i < diags->n; i++)
-		diag_print(stderr, &diags->items[i]);
-}
-
 /* Loads path; on failure prints its problems and returns NULL. */
 static article *load_or_report(const char *path)
 {
 	article *a = NULL;
 	diag_list diags = { 0 };
 	if (load_article(path, &a, &diags) < 0)
-		print_diags(&diags);
+		diag_list_print(stderr, &diags);
 	diag_list_free(&diags);
 	return a;
 }

@@ -149,8 +149,7 @@ static app *open_app(const snap_options *o, int *status)
 		article *a = NULL;
 		diag_list diags = { 0 };
 		if (load_article(o->path, &a, &diags) < 0) {
-			for (size_t i = 0; i < diags.n; i++)
-				diag_print(stderr, &diags.items[i]);
+			diag_list_print(stderr, &diags);
 			diag_list_free(&diags);
 			return NULL;
 		}
