@@ -20,8 +20,14 @@ bool matcher_add(matcher *m, const char *pat, size_t len, bool ignore_case,
 /* Builds failure links; no pattern may be added afterwards. */
 bool matcher_build(matcher *m);
 
-/* Called for every occurrence, overlapping ones included, in order of end
- * offset.  Return false to stop. */
+/* The automaton reads a pattern's first MATCHER_KEY_LEN bytes; the rest of
+ * a longer one is compared where they match. */
+#define MATCHER_KEY_LEN 32
+
+/* Called for every occurrence, overlapping ones included, in order of
+ * where its key ends (for a pattern of at most MATCHER_KEY_LEN bytes, its
+ * end), the longest key first, then in the order added.  Return false to
+ * stop. */
 typedef bool (*matcher_hit_fn)(void *ctx, size_t tag, size_t start, size_t end);
 
 void matcher_scan(const matcher *m, const char *text, size_t len,

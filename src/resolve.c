@@ -316,9 +316,10 @@ static int found_cmp(const found *a, const found *b)
 	return a->needle < b->needle ? -1 : a->needle > b->needle;
 }
 
-/* Inserts f in order.  Hits come by end, so f only passes the ones that
- * end inside its span and start after it, or start with it and are
- * shorter: a few at most, as many as the longest spelling allows. */
+/* Inserts f in order.  Hits come by end (by the end of their first
+ * MATCHER_KEY_LEN bytes for the rare longer spelling), so f only passes
+ * the ones that end inside its span and start after it, or start with it
+ * and are shorter: a few at most, as many as the longest spelling allows. */
 static bool found_insert(resolver *r, found f)
 {
 	found *v = array_grow(r->found, &r->cap_found, r->n_found + 1, sizeof *v);

@@ -205,6 +205,54 @@ static int hit_cmp(const void *pa, const void *pb)
 	return a->tag < b->tag ? -1 : a->tag > b->tag;
 }
 
+/* The order the scan promises: by where the key (the first
+ * MATCHER_KEY_LEN bytes) ends, the longest key first, then as added. */
+static size_t key_end(const hit *h)
+{
+	size_t n = h->end - h->start;
+	return h->start + (n < MATCHER_KEY_LEN ? n : MATCHER_KEY_LEN);
+}
+
+static int hit_key_cmp(const void *pa, const void *pb)
+{
+	const hit *a = pa, *b = pb;
+	if (key_end(a) != key_end(b))
+		return key_end(a) < key_end(b) ? -1 : 1;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	return a->tag < b->tag ? -1 : a->tag > b->tag;
+}
+
+/* Every occurrence of the patterns in text, by brute force, in the order
+ * the scan promises. */
+static hits naive_in_order(char (*pats)[256], const size_t *lens,
+                           const bool *fold, size_t n_pats, const char *text,
+                           size_t len)
+{
+	hits want = { 0 };
+	for (size_t start = 0; start < len; start++) {
+		for (size_t p = 0; p < n_pats; p++) {
+			size_t n = lens[p], i = 0;
+			if (n > len - start)
+				continue;
+			const char *t = text + start;
+			for (; i < n; i++) {
+				unsigned char x = (unsigned char)t[i], y = (unsigned char)pats[p][i];
+				if (fold[p] && x >= 'A' && x <= 'Z')
+					x = (unsigned char)(x + 32);
+				if (fold[p] && y >= 'A' && y <= 'Z')
+					y = (unsigned char)(y + 32);
+				if (x != y)
+					break;
+			}
+			if (i == n)
+				collect(&want, p, start, start + n);
+		}
+	}
+	qsort(want.v, want.n, sizeof *want.v, hit_key_cmp);
+	return want;
+}
+
 static void test_ten_thousand_patterns(void **state)
 {
 	(void)state;
@@ -311,12 +359,13 @@ static void test_agrees_with_naive_search(void **state)
 /* Past the first few thousand nodes the automaton keeps short edge lists
  * instead of full rows.  One pattern holds every byte, so rows are wide
  * and few; the others are long, share prefixes, and stand in the text
- * whole, cut short and with their case changed.  Every hit must come in
- * the order promised: by end, longest first, then in the order added. */
+ * whole, cut short and with their case changed; some are longer than
+ * the key, so that their ends are compared past the automaton.  Every hit
+ * must come in the order promised. */
 static void test_large_automaton_agrees_with_naive_search(void **state)
 {
 	(void)state;
-	enum { N = 400, MAXLEN = 40, TEXT = 6000 };
+	enum { N = 400, MAXLEN = 60, TEXT = 6000 };
 	static char pats[N + 1][256];
 	size_t lens[N + 1];
 	bool fold[N + 1];
@@ -354,31 +403,105 @@ static void test_large_automaton_agrees_with_naive_search(void **state)
 		}
 		text[len++] = "abc .\xC3"[(seed >> 24) % 6];
 	}
-	hits got = { 0 }, want = { 0 };
+	hits got = { 0 };
 	matcher_scan(m, text, len, collect, &got);
-	for (size_t end = 1; end <= len; end++) {
-		for (size_t p = 0; p <= N; p++) {
-			size_t n = lens[p], i = 0;
-			if (n > end)
-				continue;
-			const char *t = text + end - n;
-			for (; i < n; i++) {
-				unsigned char x = (unsigned char)t[i], y = (unsigned char)pats[p][i];
-				if (fold[p] && x >= 'A' && x <= 'Z')
-					x = (unsigned char)(x + 32);
-				if (fold[p] && y >= 'A' && y <= 'Z')
-					y = (unsigned char)(y + 32);
-				if (x != y)
-					break;
-			}
-			if (i == n)
-				collect(&want, p, end - n, end);
-		}
-	}
-	qsort(want.v, want.n, sizeof *want.v, hit_cmp);
+	hits want = naive_in_order(pats, lens, fold, N + 1, text, len);
 	assert_true(want.n > 200);
+	size_t long_ones = 0;
+	for (size_t k = 0; k < want.n; k++)
+		long_ones += want.v[k].end - want.v[k].start > MATCHER_KEY_LEN;
+	assert_true(long_ones > 20);
 	assert_int_equal(got.n, want.n);
 	assert_memory_equal(got.v, want.v, got.n * sizeof *got.v);
+	free(got.v);
+	free(want.v);
+	matcher_free(m);
+}
+
+/* A pattern longer than the key is reported only when all of it is
+ * there: not when the text differs after the key, nor when it ends. */
+static void test_long_pattern_checked_past_its_key(void **state)
+{
+	(void)state;
+	const char *pats[] = {
+		"the committee said on Tuesday that the inquiry would resume",
+		"THE COMMITTEE SAID ON TUESDAY THAT THE HEARING WOULD RESUME",
+		NULL,
+	};
+	matcher *m = build(pats, false);
+	hits h = scan(m, "x the committee said on Tuesday that the inquiry would "
+	                 "resume; the committee said on Tuesday that the inquiry "
+	                 "would not resume; the committee said on Tuesday that the");
+	assert_int_equal(h.n, 1);
+	expect_hit(&h, 0, 0, 2, 2 + strlen(pats[0]));
+	free(h.v);
+	matcher_free(m);
+
+	m = build(pats, true);   /* folded, past the key too */
+	h = scan(m, "The Committee Said On Tuesday That The Hearing Would Resume."
+	            " the committee said on tuesday that the hearing would resumE");
+	assert_int_equal(h.n, 2);
+	expect_hit(&h, 0, 1, 0, strlen(pats[1]));
+	expect_hit(&h, 1, 1, 61, 61 + strlen(pats[1]));
+	free(h.v);
+	matcher_free(m);
+}
+
+/* A long text is scanned as several stretches at once: hits near and
+ * across the stretches' borders, long patterns included, must come as
+ * from one scan, in order, and stopping must stop them all. */
+static void test_long_text_scanned_in_stretches(void **state)
+{
+	(void)state;
+	enum { N = 60, TEXT = 300000 };
+	static char pats[N][256];
+	size_t lens[N];
+	bool fold[N];
+	unsigned seed = 4242;
+	matcher *m = matcher_new();
+	for (size_t p = 0; p < N; p++) {
+		seed = seed * 1103515245u + 12345u;
+		lens[p] = 2 + (seed >> 16) % (p % 3 ? 6 : 70);
+		fold[p] = (seed >> 4) & 1;
+		for (size_t i = 0; i < lens[p]; i++) {
+			seed = seed * 1103515245u + 12345u;
+			pats[p][i] = "abcdAB ,"[(seed >> 16) % 8];
+		}
+		assert_true(matcher_add(m, pats[p], lens[p], fold[p], p));
+	}
+	assert_true(matcher_build(m));
+	static char text[TEXT];
+	for (size_t i = 0; i < TEXT; i++) {
+		seed = seed * 1103515245u + 12345u;
+		text[i] = "abcdefAB ,."[(seed >> 16) % 11];
+	}
+	/* A long pattern across each quarter's border, and at the very end. */
+	for (size_t q = 1; q <= 4; q++) {
+		size_t p = 0, at = q * (TEXT / 4) - lens[0] / 2;
+		if (q == 4)
+			at = TEXT - lens[0];
+		memcpy(text + at, pats[p], lens[p]);
+	}
+	hits got = { 0 };
+	matcher_scan(m, text, TEXT, collect, &got);
+	hits want = naive_in_order(pats, lens, fold, N, text, TEXT);
+	assert_true(want.n > 1000);
+	assert_int_equal(got.n, want.n);
+	assert_memory_equal(got.v, want.v, got.n * sizeof *got.v);
+	size_t across = 0;
+	for (size_t k = 0; k < want.n; k++) {
+		for (size_t q = 1; q < 4; q++)
+			across += want.v[k].start < q * (TEXT / 4) &&
+			          want.v[k].end > q * (TEXT / 4);
+	}
+	assert_true(across >= 3);
+
+	/* Stopping in the last quarter's hits: exactly the first ones came. */
+	hits some = { .stop_after = want.n - want.n / 8 };
+	matcher_scan(m, text, TEXT, collect, &some);
+	assert_int_equal(some.n, some.stop_after);
+	assert_memory_equal(some.v, want.v, some.n * sizeof *some.v);
+	free(some.v);
 	free(got.v);
 	free(want.v);
 	matcher_free(m);
@@ -399,6 +522,8 @@ int main(void)
 		cmocka_unit_test(test_ten_thousand_patterns),
 		cmocka_unit_test(test_agrees_with_naive_search),
 		cmocka_unit_test(test_large_automaton_agrees_with_naive_search),
+		cmocka_unit_test(test_long_pattern_checked_past_its_key),
+		cmocka_unit_test(test_long_text_scanned_in_stretches),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
