@@ -50,6 +50,9 @@ void diag_print(FILE *out, const diag *d);
 /* diag_print for every diagnostic of the list, in order. */
 void diag_list_print(FILE *out, const diag_list *list);
 
+/* Drops the diagnostics after the first n. */
+void diag_list_truncate(diag_list *list, size_t n);
+
 void diag_list_free(diag_list *list);
 
 #endif

@@ -18,6 +18,8 @@ size_t utf8_decode(const char *s, size_t len, size_t i, uint32_t *cp);
 /* Offset of the first invalid byte of s, or len when s is valid UTF-8
  * (no overlong forms, no surrogates, nothing above U+10FFFF). */
 size_t utf8_validate(const char *s, size_t len);
+/* The code points of valid UTF-8 s[0..len). */
+size_t utf8_count(const char *s, size_t len);
 
 /* Writes cp as UTF-8 into out (at least 4 bytes); returns the length. */
 size_t utf8_encode(uint32_t cp, char *out);

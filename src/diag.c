@@ -76,15 +76,21 @@ void diag_list_print(FILE *out, const diag_list *list)
 		diag_print(out, &list->items[i]);
 }
 
+void diag_list_truncate(diag_list *list, size_t n)
+{
+	for (; list && list->n > n; list->n--) {
+		diag *d = &list->items[list->n - 1];
+		free(d->file);
+		free(d->message);
+		free(d->excerpt);
+	}
+}
+
 void diag_list_free(diag_list *list)
 {
 	if (!list)
 		return;
-	for (size_t i = 0; i < list->n; i++) {
-		free(list->items[i].file);
-		free(list->items[i].message);
-		free(list->items[i].excerpt);
-	}
+	diag_list_truncate(list, 0);
 	free(list->items);
 	*list = (diag_list){ 0 };
 }

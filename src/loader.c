@@ -206,8 +206,7 @@ static void on_end(loader *ld)
 	node_done(ld);
 }
 
-/* Handles one event; false when the walk stops. */
-static bool on_event(loader *ld, const yaml_event_t *ev)
+bool ld_on_event(loader *ld, const yaml_event_t *ev)
 {
 	switch (ev->type) {
 	case YAML_DOCUMENT_START_EVENT:
@@ -336,13 +335,12 @@ static void parse_events(loader *ld)
 			report_yaml_error(ld, &parser);
 			break;
 		}
-		bool more = on_event(ld, &ev);
+		bool more = ld_on_event(ld, &ev);
 		yaml_event_delete(&ev);
 		if (!more)
 			break;
 	}
 	yaml_parser_delete(&parser);
-	report_anchors(ld);
 }
 
 /* ---- loading -------------------------------------------------------- */
@@ -353,31 +351,77 @@ static bool resolvable(const loader *ld)
 	       !ld->broken && ld->a->body;
 }
 
+/* Parses the bytes (the plain way, or split when sp is given), checks
+ * what needs the whole article and resolves it. */
+static void load_parsed(loader *ld, size_t n0, split *sp)
+{
+	if (sp)
+		ld_parse_split(ld, sp);
+	else
+		parse_events(ld);
+	report_anchors(ld);
+	if (!ld->have_article && !ld->syntax_error && ld->diags->n == n0)
+		diag_add(ld->diags, ld->name, 0, 0, "has no YAML content: an article "
+		         "needs at least a title and a body");
+	if (!ld->oom && ld->have_article)
+		ld_check_ids(ld);
+	if (resolvable(ld))
+		resolve_article(ld->a, ld->diags);
+}
+
+/* A fresh loader for the bytes; false when out of memory. */
+static bool loader_init(loader *ld, const char *name, const char *bytes,
+                        size_t len, diag_list *diags)
+{
+	*ld = (loader){
+		.name = name, .src = bytes, .src_len = len, .diags = diags,
+		.section = KEY_NONE,
+	};
+	ld->a = calloc(1, sizeof *ld->a);
+	if (ld->a)
+		ld->a->path = strdup(name);
+	return ld->a && ld->a->path;
+}
+
+/* The split load (loader_split.c), kept only when the check on the other
+ * thread agrees.  Otherwise ld starts afresh (ld->oom if it cannot) and
+ * the diagnostics are as they were. */
+static bool load_split(loader *ld, size_t n0)
+{
+	split sp;
+	if (!ld_split_find(ld->src, ld->src_len, &sp))
+		return false;
+	if (!ld_split_check_start(&sp, ld->src, ld->src_len)) {
+		ld_split_free(&sp);
+		return false;
+	}
+	load_parsed(ld, n0, &sp);
+	bool kept = ld_split_check_end(&sp);
+	ld_split_free(&sp);
+	if (kept)
+		return true;
+	free(ld->quote_id_pos);
+	article_free(ld->a);
+	diag_list_truncate(ld->diags, n0);
+	if (!loader_init(ld, ld->name, ld->src, ld->src_len, ld->diags))
+		ld->oom = true;
+	return false;
+}
+
 int load_article_mem(const char *name, const char *bytes, size_t len,
                      article **out, diag_list *diags)
 {
 	size_t n0 = diags->n;
 	*out = NULL;
-	loader ld = {
-		.name = name, .src = bytes, .src_len = len, .diags = diags,
-		.section = KEY_NONE,
-	};
 	if (!name)
-		ld.name = name = "(memory)";
-	ld.a = calloc(1, sizeof *ld.a);
-	if (ld.a)
-		ld.a->path = strdup(name);
-	if (!ld.a || !ld.a->path) {
+		name = "(memory)";
+	loader ld;
+	if (!loader_init(&ld, name, bytes, len, diags)) {
 		ld.oom = true;
 	} else if (loader_input_check(name, bytes, len, diags)) {
-		parse_events(&ld);
-		if (!ld.have_article && !ld.syntax_error && diags->n == n0)
-			diag_add(diags, name, 0, 0, "has no YAML content: an article needs "
-			         "at least a title and a body");
-		if (!ld.oom && ld.have_article)
-			ld_check_ids(&ld);
-		if (resolvable(&ld))
-			resolve_article(ld.a, diags);
+		bool split = ld_split_wanted(len) && load_split(&ld, n0);
+		if (!split && !ld.oom)
+			load_parsed(&ld, n0, NULL);
 	}
 	free(ld.quote_id_pos);
 	if (ld.oom)

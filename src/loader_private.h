@@ -13,6 +13,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <pthread.h>
+#include <stdint.h>
+
 #include <yaml.h>
 
 #include "loader.h"
@@ -109,6 +112,8 @@ typedef struct loader {
 	src_pos first_anchor, first_alias;
 	char anchor_name[CLIP_BUF];
 	src_pos *quote_id_pos; /* one per quote, for duplicate ids */
+	char *body_gift;       /* a body read apart (loader_split.c): the
+	                          article takes it rather than a copy */
 } loader;
 
 /* ---- in loader.c, for all ------------------------------------------- */
@@ -124,6 +129,47 @@ const char *ld_clip(char *buf, const char *s, size_t len);
 const char *node_kind_name(const node *n);
 /* Byte offset in the source of a parser mark. */
 size_t ld_offset_of_mark(const loader *ld, yaml_mark_t m);
+
+/* Handles one event; false when the walk stops. */
+bool ld_on_event(loader *ld, const yaml_event_t *ev);
+
+/* ---- in loader_split.c, for loader.c -------------------------------- */
+
+/* A literal body read from the bytes, and the check of that reading. */
+typedef struct split {
+	size_t pipe;           /* the '|' of 'body: |' */
+	size_t text_start;     /* the line after it */
+	size_t rest;           /* the first line after the block */
+	size_t lines;          /* lines from text_start to rest */
+	size_t pipe_index, rest_index, rest_line;   /* as libyaml's marks */
+	char *body;            /* the value read, until the article takes it */
+	size_t body_len;
+	/* Folded from the events fed to the loader. */
+	uint64_t digest;
+	bool fed_all;          /* up to the end of the stream */
+	/* The check, on its own thread: libyaml over the whole file. */
+	const char *src;
+	size_t src_len;
+	const char *check_body;
+	pthread_t thread;
+	bool started;
+	bool check_parsed, check_saw_body, check_same_body;
+	uint64_t check_digest;
+} split;
+
+/* True when a file of len bytes is worth a split load. */
+bool ld_split_wanted(size_t len);
+/* Finds a literal body in src and reads it; false when there is none the
+ * split load can take. */
+bool ld_split_find(const char *src, size_t len, split *sp);
+/* Starts the check; false when no thread could be started. */
+bool ld_split_check_start(split *sp, const char *src, size_t len);
+/* Parses the text around the body, feeding the loader the file's events. */
+void ld_parse_split(loader *ld, split *sp);
+/* Waits for the check: true when the loader was fed exactly the events
+ * libyaml makes of the whole file. */
+bool ld_split_check_end(split *sp);
+void ld_split_free(split *sp);
 
 /* ---- in loader_keys.c, for loader.c and loader_fields.c ------------- */
 

@@ -76,6 +76,24 @@ size_t utf8_validate(const char *s, size_t len)
 	return len;
 }
 
+size_t utf8_count(const char *s, size_t len)
+{
+	/* A byte starts a code point unless it is 10xxxxxx: mark the
+	 * continuation bytes of eight at a time with a 1 in their low bit and
+	 * add the marks up with one multiplication. */
+	const uint64_t low = 0x0101010101010101u;
+	size_t n = len, i = 0;
+	for (; len - i >= 8; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		uint64_t cont = (w >> 7) & ~(w >> 6) & low;
+		n -= (size_t)((cont * low) >> 56);
+	}
+	for (; i < len; i++)
+		n -= ((unsigned char)s[i] & 0xC0) == 0x80;
+	return n;
+}
+
 size_t utf8_encode(uint32_t cp, char *out)
 {
 	if (cp < 0x80) {

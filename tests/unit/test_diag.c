@@ -286,6 +286,25 @@ static void test_attach_keeps_existing_excerpts(void **state)
 	diag_list_free(&list);
 }
 
+/* Truncating drops the last ones only, and the list stays usable. */
+static void test_truncate_keeps_the_first(void **state)
+{
+	(void)state;
+	diag_list list = { 0 };
+	diag_add(&list, "a.yaml", 1, 1, "first");
+	diag_add(&list, "a.yaml", 2, 1, "second");
+	diag_add(&list, "a.yaml", 3, 1, "third");
+	diag_list_truncate(&list, 1);
+	assert_int_equal(list.n, 1);
+	assert_string_equal(list.items[0].message, "first");
+	diag_list_truncate(&list, 5);
+	assert_int_equal(list.n, 1);
+	diag_add(&list, "a.yaml", 4, 1, "fourth");
+	assert_int_equal(list.n, 2);
+	assert_string_equal(list.items[1].message, "fourth");
+	diag_list_free(&list);
+}
+
 int main(void)
 {
 	/* Widths come from wcwidth(), which needs a UTF-8 locale. */
@@ -310,6 +329,7 @@ int main(void)
 		cmocka_unit_test(test_sort_is_stable),
 		cmocka_unit_test(test_add_formats_and_normalises),
 		cmocka_unit_test(test_attach_keeps_existing_excerpts),
+		cmocka_unit_test(test_truncate_keeps_the_first),
 	};
 	return cmocka_run_group_tests_name("diag", tests, NULL, NULL);
 }

@@ -148,6 +148,31 @@ static void test_word_characters(void **state)
 	assert_false(text_is_word_char(0xA0));    /* no-break space */
 }
 
+/* Code points, counted eight bytes at a time and then one by one: the
+ * same count as byte by byte wherever the multi-byte characters fall. */
+static size_t count_slowly(const char *s, size_t len)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return n;
+}
+
+static void test_utf8_count(void **state)
+{
+	(void)state;
+	assert_int_equal(utf8_count("", 0), 0);
+	assert_int_equal(utf8_count("abc", 3), 3);
+	const char *mixed = "Zoë Ångström — 「東京」 \xF0\x9F\x99\x82 Łódź";
+	size_t len = strlen(mixed);
+	assert_int_equal(utf8_count(mixed, len), 26);
+	for (size_t from = 0; from < len; from++) {
+		for (size_t n = 0; from + n <= len; n++)
+			assert_int_equal(utf8_count(mixed + from, n),
+			                 count_slowly(mixed + from, n));
+	}
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -160,6 +185,7 @@ int main(void)
 		cmocka_unit_test(test_controls_become_placeholders),
 		cmocka_unit_test(test_spaces_tabs_and_newlines),
 		cmocka_unit_test(test_word_characters),
+		cmocka_unit_test(test_utf8_count),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
