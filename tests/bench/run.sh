@@ -11,8 +11,10 @@
 #                key is (keys - first frame) / 1000
 # and, on the 10 MB article, a resize at the end: G then NRESIZE resizes that
 # alternate between 100 and 120 columns, minus G alone, over NRESIZE (one
-# resize is too short to tell from the noise of a half-second run); and on
-# a 1 MB body, 10,000 aliases against 10.  Both differences and the alias
+# resize is too short to tell from the noise of a half-second run), and the
+# first frame on one processor (taskset -c 0), where the loader has no
+# second thread to check a split reading of the body with; and on a 1 MB
+# body, 10,000 aliases against 10.  Both differences and the alias
 # ratio are medians of round-by-round figures, the commands having run in
 # turns.  Peak resident memory comes from each run's own rusage.  It prints
 # a table and the targets as information: it fails only when something
@@ -167,6 +169,13 @@ measure_size() {
 		measure "$n" "bottom_$s resize_$s" \
 			"$QUOTH" snapshot --size $SCREEN --keys G "$f" -- \
 			"$QUOTH" snapshot --size $SCREEN --keys "G$(resize_script)" "$f"
+		# With one processor the loader reads the body with libyaml alone,
+		# as it does for files under 2 MiB (src/loader_split.c).
+		if command -v taskset >/dev/null 2>&1; then
+			measure "$n" "floor1_$s first1_$s" \
+				taskset -c 0 "$OUT/floor" "$f" -- \
+				taskset -c 0 "$QUOTH" snapshot --size $SCREEN "$f"
+		fi
 	fi
 }
 
@@ -295,6 +304,10 @@ report() {
 				" between %s and %s, minus G, over %d)\n", t(resize),
 				nresize, resized, screen, nresize
 		}
+		if ("first1_10m" in med)
+			printf "first frame of 10 MB on one processor (taskset -c 0, no" \
+				" second thread): %s, %s the floor run the same way\n",
+				t(med["first1_10m"]), ratio(med["first1_10m"], med["floor1_10m"])
 		aratio = diff("acheck_10k", "acheck_10", 1)
 		printf "1 MB body with 10 aliases (%s file) and with 10,000 (%s file):\n",
 			m(file["file_a10"] / 1024), m(file["file_a10k"] / 1024)
