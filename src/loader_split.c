@@ -63,8 +63,10 @@ static int processors(void)
 
 bool ld_split_wanted(size_t len)
 {
-	if (split_mode != LOADER_SPLIT_AUTO)
-		return split_mode == LOADER_SPLIT_ALWAYS;
+	if (len > LOADER_MAX_FILE_BYTES || split_mode == LOADER_SPLIT_NEVER)
+		return false;   /* the digest counts on marks of 32 bits */
+	if (split_mode == LOADER_SPLIT_ALWAYS)
+		return true;
 	return len >= SPLIT_MIN_BYTES && processors() >= 2;
 }
 
@@ -239,53 +241,79 @@ static uint64_t mix_str(uint64_t h, const yaml_char_t *s)
 	return mix_bytes(mix_num(h, n + 1), s, n);
 }
 
-static uint64_t mix_mark(uint64_t h, yaml_mark_t m)
+/* The two marks of an event in three words: the file is at most
+ * LOADER_MAX_FILE_BYTES, so every figure fits in 32 bits. */
+static uint64_t mix_marks(uint64_t h, yaml_mark_t a, yaml_mark_t b)
 {
-	return mix_num(mix_num(mix_num(h, m.index), m.line), m.column);
+	h = mix_num(h, (uint64_t)a.index << 32 | b.index);
+	h = mix_num(h, (uint64_t)a.line << 32 | b.line);
+	return mix_num(h, (uint64_t)a.column << 32 | b.column);
+}
+
+/* An anchor or tag: only when there is one, its absence being in the
+ * event's flags. */
+static uint64_t mix_opt(uint64_t h, const yaml_char_t *s)
+{
+	return s ? mix_str(h, s) : h;
+}
+
+/* The type, a style and three flags of an event in one word. */
+static uint64_t mix_flags(uint64_t h, const yaml_event_t *ev, int style,
+                          int flag, int flag2, const yaml_char_t *anchor,
+                          const yaml_char_t *tag)
+{
+	return mix_num(h, (uint64_t)ev->type | (uint64_t)style << 8 |
+	                  (uint64_t)(flag != 0) << 16 | (uint64_t)(flag2 != 0) << 17 |
+	                  (uint64_t)(anchor != NULL) << 18 |
+	                  (uint64_t)(tag != NULL) << 19);
 }
 
 /* Folds ev into h: everything the loader could read of it; the value of
  * the body (skip_value) only by its length, as it is compared whole. */
 static uint64_t mix_event(uint64_t h, const yaml_event_t *ev, bool skip_value)
 {
-	h = mix_num(h, (uint64_t)ev->type);
-	h = mix_mark(mix_mark(h, ev->start_mark), ev->end_mark);
+	h = mix_marks(h, ev->start_mark, ev->end_mark);
 	switch (ev->type) {
 	case YAML_STREAM_START_EVENT:
-		return mix_num(h, (uint64_t)ev->data.stream_start.encoding);
+		return mix_flags(h, ev, ev->data.stream_start.encoding, 0, 0, NULL, NULL);
 	case YAML_DOCUMENT_START_EVENT: {
 		const yaml_version_directive_t *v = ev->data.document_start.version_directive;
-		h = mix_num(h, (uint64_t)ev->data.document_start.implicit);
-		h = mix_num(h, v ? (uint64_t)v->major << 16 | (uint64_t)v->minor : 0);
+		h = mix_flags(h, ev, 0, ev->data.document_start.implicit, v != NULL,
+		              NULL, NULL);
+		if (v)
+			h = mix_num(h, (uint64_t)v->major << 16 | (uint64_t)v->minor);
 		for (const yaml_tag_directive_t *t = ev->data.document_start.tag_directives.start;
 		     t && t != ev->data.document_start.tag_directives.end; t++)
 			h = mix_str(mix_str(h, t->handle), t->prefix);
 		return h;
 	}
 	case YAML_DOCUMENT_END_EVENT:
-		return mix_num(h, (uint64_t)ev->data.document_end.implicit);
+		return mix_flags(h, ev, 0, ev->data.document_end.implicit, 0, NULL, NULL);
 	case YAML_ALIAS_EVENT:
-		return mix_str(h, ev->data.alias.anchor);
+		h = mix_flags(h, ev, 0, 0, 0, ev->data.alias.anchor, NULL);
+		return mix_opt(h, ev->data.alias.anchor);
 	case YAML_SCALAR_EVENT:
-		h = mix_str(mix_str(h, ev->data.scalar.anchor), ev->data.scalar.tag);
+		h = mix_flags(h, ev, ev->data.scalar.style, ev->data.scalar.plain_implicit,
+		              ev->data.scalar.quoted_implicit, ev->data.scalar.anchor,
+		              ev->data.scalar.tag);
+		h = mix_opt(mix_opt(h, ev->data.scalar.anchor), ev->data.scalar.tag);
 		h = mix_num(h, ev->data.scalar.length);
-		if (!skip_value)
-			h = mix_bytes(h, ev->data.scalar.value, ev->data.scalar.length);
-		h = mix_num(h, (uint64_t)ev->data.scalar.plain_implicit);
-		h = mix_num(h, (uint64_t)ev->data.scalar.quoted_implicit);
-		return mix_num(h, (uint64_t)ev->data.scalar.style);
+		return skip_value ? h : mix_bytes(h, ev->data.scalar.value,
+		                                  ev->data.scalar.length);
 	case YAML_SEQUENCE_START_EVENT:
-		h = mix_str(mix_str(h, ev->data.sequence_start.anchor),
-		            ev->data.sequence_start.tag);
-		h = mix_num(h, (uint64_t)ev->data.sequence_start.implicit);
-		return mix_num(h, (uint64_t)ev->data.sequence_start.style);
+		h = mix_flags(h, ev, ev->data.sequence_start.style,
+		              ev->data.sequence_start.implicit, 0,
+		              ev->data.sequence_start.anchor, ev->data.sequence_start.tag);
+		return mix_opt(mix_opt(h, ev->data.sequence_start.anchor),
+		               ev->data.sequence_start.tag);
 	case YAML_MAPPING_START_EVENT:
-		h = mix_str(mix_str(h, ev->data.mapping_start.anchor),
-		            ev->data.mapping_start.tag);
-		h = mix_num(h, (uint64_t)ev->data.mapping_start.implicit);
-		return mix_num(h, (uint64_t)ev->data.mapping_start.style);
+		h = mix_flags(h, ev, ev->data.mapping_start.style,
+		              ev->data.mapping_start.implicit, 0,
+		              ev->data.mapping_start.anchor, ev->data.mapping_start.tag);
+		return mix_opt(mix_opt(h, ev->data.mapping_start.anchor),
+		               ev->data.mapping_start.tag);
 	default:
-		return h;
+		return mix_flags(h, ev, 0, 0, 0, NULL, NULL);
 	}
 }
 
