@@ -365,7 +365,9 @@ static void load_parsed(loader *ld, size_t n0, split *sp)
 		         "needs at least a title and a body");
 	if (!ld->oom && ld->have_article)
 		ld_check_ids(ld);
-	if (resolvable(ld))
+	/* The split load reads bytes the other thread is still checking: the
+	 * resolver, which trusts them to be UTF-8, waits for its word. */
+	if (resolvable(ld) && (!sp || ld_split_bytes_ok(sp)))
 		resolve_article(ld->a, ld->diags);
 }
 
@@ -384,8 +386,8 @@ static bool loader_init(loader *ld, const char *name, const char *bytes,
 }
 
 /* The split load (loader_split.c), kept only when the check on the other
- * thread agrees.  Otherwise ld starts afresh (ld->oom if it cannot) and
- * the diagnostics are as they were. */
+ * thread, which checks the bytes too, agrees.  Otherwise ld starts afresh
+ * (ld->oom if it cannot) and the diagnostics are as they were. */
 static bool load_split(loader *ld, size_t n0)
 {
 	split sp;
@@ -418,10 +420,10 @@ int load_article_mem(const char *name, const char *bytes, size_t len,
 	loader ld;
 	if (!loader_init(&ld, name, bytes, len, diags)) {
 		ld.oom = true;
-	} else if (loader_input_check(name, bytes, len, diags)) {
-		bool split = ld_split_wanted(len) && load_split(&ld, n0);
-		if (!split && !ld.oom)
-			load_parsed(&ld, n0, NULL);
+	} else if (ld_split_wanted(len) && load_split(&ld, n0)) {
+		/* kept: the bytes were checked on the other thread */
+	} else if (!ld.oom && loader_input_check(name, bytes, len, diags)) {
+		load_parsed(&ld, n0, NULL);
 	}
 	free(ld.quote_id_pos);
 	if (ld.oom)

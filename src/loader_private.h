@@ -147,12 +147,16 @@ typedef struct split {
 	/* Folded from the events fed to the loader. */
 	uint64_t digest;
 	bool fed_all;          /* up to the end of the stream */
-	/* The check, on its own thread: libyaml over the whole file. */
+	/* The check, on its own thread: the bytes as loader_input_check()
+	 * wants them, then libyaml over the whole file. */
 	const char *src;
 	size_t src_len;
 	const char *check_body;
 	pthread_t thread;
 	bool started;
+	pthread_mutex_t lock;
+	pthread_cond_t bytes_known;
+	bool bytes_checked, bytes_ok;   /* under lock */
 	bool check_parsed, check_saw_body, check_same_body;
 	uint64_t check_digest;
 } split;
@@ -166,6 +170,8 @@ bool ld_split_find(const char *src, size_t len, split *sp);
 bool ld_split_check_start(split *sp, const char *src, size_t len);
 /* Parses the text around the body, feeding the loader the file's events. */
 void ld_parse_split(loader *ld, split *sp);
+/* Waits for the check of the bytes: true when they are fit to resolve. */
+bool ld_split_bytes_ok(split *sp);
 /* Waits for the check: true when the loader was fed exactly the events
  * libyaml makes of the whole file. */
 bool ld_split_check_end(split *sp);
@@ -222,5 +228,7 @@ char *loader_input_read(const char *path, size_t *len, diag_list *diags);
  * a NUL or invalid UTF-8: they are refused before parsing. */
 bool loader_input_check(const char *name, const char *bytes, size_t len,
                         diag_list *diags);
+/* The same answer without a word: for the split load's check. */
+bool loader_input_ok(const char *bytes, size_t len);
 
 #endif

@@ -322,9 +322,15 @@ static uint64_t mix_event(uint64_t h, const yaml_event_t *ev, bool skip_value)
 static void *check_run(void *arg)
 {
 	split *sp = arg;
+	bool ok = loader_input_ok(sp->src, sp->src_len);
+	pthread_mutex_lock(&sp->lock);
+	sp->bytes_checked = true;
+	sp->bytes_ok = ok;
+	pthread_cond_signal(&sp->bytes_known);
+	pthread_mutex_unlock(&sp->lock);
 	yaml_parser_t parser;
 	uint64_t h = DIGEST_SEED;
-	if (!yaml_parser_initialize(&parser))
+	if (!ok || !yaml_parser_initialize(&parser))
 		return NULL;
 	yaml_parser_set_input_string(&parser, (const unsigned char *)sp->src,
 	                             sp->src_len);
@@ -358,8 +364,28 @@ bool ld_split_check_start(split *sp, const char *src, size_t len)
 	sp->check_body = sp->body;   /* the article may take sp->body meanwhile */
 	sp->src = src;
 	sp->src_len = len;
+	if (pthread_mutex_init(&sp->lock, NULL) != 0)
+		return false;
+	if (pthread_cond_init(&sp->bytes_known, NULL) != 0) {
+		pthread_mutex_destroy(&sp->lock);
+		return false;
+	}
 	sp->started = pthread_create(&sp->thread, NULL, check_run, sp) == 0;
+	if (!sp->started) {
+		pthread_cond_destroy(&sp->bytes_known);
+		pthread_mutex_destroy(&sp->lock);
+	}
 	return sp->started;
+}
+
+bool ld_split_bytes_ok(split *sp)
+{
+	pthread_mutex_lock(&sp->lock);
+	while (!sp->bytes_checked)
+		pthread_cond_wait(&sp->bytes_known, &sp->lock);
+	bool ok = sp->bytes_ok;
+	pthread_mutex_unlock(&sp->lock);
+	return ok;
 }
 
 bool ld_split_check_end(split *sp)
@@ -368,7 +394,9 @@ bool ld_split_check_end(split *sp)
 		return false;
 	pthread_join(sp->thread, NULL);
 	sp->started = false;
-	bool same = sp->check_parsed && sp->check_saw_body &&
+	pthread_cond_destroy(&sp->bytes_known);
+	pthread_mutex_destroy(&sp->lock);
+	bool same = sp->bytes_ok && sp->check_parsed && sp->check_saw_body &&
 	            sp->check_same_body && sp->fed_all &&
 	            sp->check_digest == sp->digest;
 	splits_kept += same;

@@ -214,6 +214,12 @@ static void test_readings_the_check_refuses(void **state)
 	expect_kept(head, "body: |\n  One.\n\tTwo.\n", tail, false);
 	/* Control characters libyaml refuses, in the body. */
 	expect_kept(head, "body: |\n  One\x01.\n", tail, false);
+	/* Bytes the loader refuses before parsing, in the body the split
+	 * reads from the bytes: the other thread checks them first. */
+	expect_kept(head, "body: |\n  One \xC3\x28 two.\n", tail, false);
+	expect_kept(head, "body: |\n  One \xED\xA0\x80 two.\n", tail, false);
+	static const char nul[] = "title: A\nbody: |\n  One \0 two.\n";
+	assert_false(same_both_ways_n(nul, sizeof nul - 1));
 	/* An empty body, and one whose text starts in column 1. */
 	expect_kept(head, "body: |\n\n", tail, false);
 	expect_kept(head, "body: |\nOne.\n", tail, false);
