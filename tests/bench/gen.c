@@ -1,19 +1,21 @@
 /* gen.c - writes a synthetic article for the benchmark.
  *
- *   gen [--size BYTES] [--entities N] [--aliases K] [--seed S] [-o FILE]
+ *   gen [--size BYTES] [--entities N] [--aliases K] [--alias-total T]
+ *       [--seed S] [-o FILE]
  *
  * The article is in the real format: a body of at least BYTES bytes of
  * English-like paragraphs (3-8 sentences each, names of the entities
  * sprinkled in, a quotation every 2 KB or so), N entities with K aliases
- * each, and the quotes with their speakers.  Everything comes from a seeded
+ * each (at most T in all, the first entities having them), and the quotes
+ * with their speakers.  Everything comes from a seeded
  * PRNG, so the same arguments give the same bytes on every run and every
  * machine.
  *
  * The body depends only on the seed and the size: it always draws its
  * names from the same pool of POOL entities, whatever N and K are.  So the
- * 1 MB article with 10,000 aliases and the one with 10 aliases have the
- * same body, and the difference of their timings is the cost of the
- * aliases alone.  Spellings of undeclared entities stay plain text; the
+ * 1 MB article with 1,000 entities and 10,000 aliases and the same one
+ * with 10 aliases (--alias-total 10) have the same body and entities, and
+ * the difference of their timings is the cost of the aliases alone.  Spellings of undeclared entities stay plain text; the
  * speakers of quotes whose entity is not declared are mapped onto the
  * declared ones. */
 #include <stdarg.h>
@@ -734,6 +736,7 @@ typedef struct options {
 	size_t size;
 	size_t entities;
 	size_t aliases;
+	size_t alias_total;
 	uint64_t seed;
 	const char *out;
 } options;
@@ -755,8 +758,10 @@ static void write_header(FILE *f, const options *o, size_t body_len)
 	fprintf(f, "# Synthetic article for the benchmark (tests/bench/gen.c),\n"
 	           "# seed %llu: the same bytes on every run.\n",
 	        (unsigned long long)o->seed);
+	size_t all = o->entities * o->aliases;
 	fprintf(f, "title: \"Synthetic article, %zu bytes of text, %zu entities "
-	           "with %zu aliases\"\n", body_len, o->entities, o->aliases);
+	           "with %zu aliases\"\n", body_len, o->entities,
+	        all < o->alias_total ? all : o->alias_total);
 	fprintf(f, "subtitle: Invented names in English-like paragraphs\n"
 	           "source: quoth benchmark\n"
 	           "authors:\n  - Marela Dostin\n  - Tovren Ashby\n"
@@ -790,15 +795,18 @@ static void write_body(FILE *f, const buf *body)
 static void write_entities(FILE *f, const options *o, const entity *pool)
 {
 	fputs("entities:\n", f);
+	size_t left = o->alias_total;
 	for (size_t i = 0; i < o->entities; i++) {
 		const entity *e = &pool[i];
 		fprintf(f, "  - id: %s\n    name: ", e->id);
 		yaml_str(f, e->name);
 		fprintf(f, "\n    type: %s\n", e->type);
-		if (o->aliases == 0)
+		size_t n = o->aliases < left ? o->aliases : left;
+		left -= n;
+		if (n == 0)
 			continue;
 		fputs("    aliases: [", f);
-		for (size_t k = 0; k < o->aliases; k++) {
+		for (size_t k = 0; k < n; k++) {
 			if (k > 0)
 				fputs(", ", f);
 			yaml_str(f, e->aliases[k]);
@@ -850,11 +858,11 @@ static void write_quotes(FILE *f, const options *o, const entity *pool,
 static void usage(void)
 {
 	fputs("usage: gen [--size BYTES] [--entities N] [--aliases K] "
-	      "[--seed S] [-o FILE]\n"
+	      "[--alias-total T] [--seed S] [-o FILE]\n"
 	      "  BYTES of body (default 1048576), N entities (1..100000, "
 	      "default 1000)\n"
-	      "  with K aliases each (0..10, default 3), PRNG seed S "
-	      "(default 1)\n", stderr);
+	      "  with K aliases each (0..10, default 3) but T in all at most "
+	      "(default no limit),\n  PRNG seed S (default 1)\n", stderr);
 	exit(2);
 }
 
@@ -870,8 +878,8 @@ static size_t parse_num(const char *s, size_t lo, size_t hi)
 static options parse_args(int argc, char **argv)
 {
 	options o = {
-		.size = 1u << 20, .entities = POOL, .aliases = 3, .seed = 1,
-		.out = NULL,
+		.size = 1u << 20, .entities = POOL, .aliases = 3,
+		.alias_total = SIZE_MAX, .seed = 1, .out = NULL,
 	};
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -884,6 +892,8 @@ static options parse_args(int argc, char **argv)
 			o.entities = parse_num(v, 1, 100000);
 		else if (strcmp(a, "--aliases") == 0)
 			o.aliases = parse_num(v, 0, MAX_ALIASES);
+		else if (strcmp(a, "--alias-total") == 0)
+			o.alias_total = parse_num(v, 0, SIZE_MAX);
 		else if (strcmp(a, "--seed") == 0)
 			o.seed = parse_num(v, 0, SIZE_MAX);
 		else if (strcmp(a, "-o") == 0)
@@ -970,10 +980,11 @@ int main(int argc, char **argv)
 		fprintf(stderr, "gen: cannot write %s\n", o.out ? o.out : "output");
 		return 1;
 	}
+	size_t aliases = o.entities * o.aliases;
 	fprintf(stderr, "gen: %zu bytes of body in %zu paragraphs, "
-	        "%zu quotes (%zu repeated), %zu entities x %zu aliases\n",
+	        "%zu quotes (%zu repeated), %zu entities, %zu aliases\n",
 	        body.len, w.n_paragraphs, quotes.n, w.n_repeated, o.entities,
-	        o.aliases);
+	        aliases < o.alias_total ? aliases : o.alias_total);
 	free(body.data);
 	quotes_free(&quotes);
 	pool_free(pool, n_pool);

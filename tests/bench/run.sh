@@ -13,12 +13,14 @@
 # alternate between 100 and 120 columns, minus G alone, over NRESIZE (one
 # resize is too short to tell from the noise of a half-second run), and the
 # first frame on one processor (taskset -c 0), where the loader has no
-# second thread to check a split reading of the body with; and on a 1 MB
-# body, 10,000 aliases against 10.  Both differences and the alias
-# ratio are medians of round-by-round figures, the commands having run in
-# turns.  Peak resident memory comes from each run's own rusage.  It prints
-# a table and the targets as information: it fails only when something
-# could not run, never on a figure.
+# second thread to check a split reading of the body with; and on the 1 MB
+# article with its 1,000 entities, 10,000 aliases against 10 (and, for
+# comparison, against the same body with 10 entities of one alias each).
+# Both differences and the alias ratios are medians of round-by-round
+# figures, the commands having run in turns.  Peak resident memory comes
+# from each run's own rusage.  It prints a table and the targets as
+# information: it fails only when something could not run, never on a
+# figure.
 #
 # Environment: CC (default cc), QUOTH (default ./quoth), BENCH_DIR (default
 # build/bench), BENCH_SIZES (default "100k 1m 10m"; a subset is quicker).
@@ -111,8 +113,11 @@ generate_all() {
 	for s in $SIZES; do
 		gen "body-$s" --size "$(size_bytes "$s")"
 	done
+	# The 1 MB article with its 1,000 entities, with 10,000 aliases and
+	# with 10; and, as before, with 10 entities of one alias each.
 	gen aliases-10k --size 1048576 --entities 1000 --aliases 10
-	gen aliases-10 --size 1048576 --entities 10 --aliases 1
+	gen aliases-10 --size 1048576 --entities 1000 --aliases 1 --alias-total 10
+	gen aliases-10e --size 1048576 --entities 10 --aliases 1
 }
 
 # --- the key script ----------------------------------------------------------
@@ -183,12 +188,14 @@ measure_aliases() {
 	say "measuring 1 MB with 10 and with 10,000 aliases"
 	a10=$OUT/aliases-10.yaml
 	a10k=$OUT/aliases-10k.yaml
+	a10e=$OUT/aliases-10e.yaml
 	echo "file_a10 $(wc -c <"$a10")" >>"$RESULTS"
 	echo "file_a10k $(wc -c <"$a10k")" >>"$RESULTS"
-	measure 5 "acheck_10 acheck_10k afirst_10 afirst_10k" \
+	measure 5 "acheck_10 acheck_10k afirst_10 afirst_10k acheck_10e" \
 		"$QUOTH" check "$a10" -- "$QUOTH" check "$a10k" -- \
 		"$QUOTH" snapshot --size $SCREEN "$a10" -- \
-		"$QUOTH" snapshot --size $SCREEN "$a10k"
+		"$QUOTH" snapshot --size $SCREEN "$a10k" -- \
+		"$QUOTH" check "$a10e"
 }
 
 # --- report ------------------------------------------------------------------
@@ -309,7 +316,8 @@ report() {
 				" second thread): %s, %s the floor run the same way\n",
 				t(med["first1_10m"]), ratio(med["first1_10m"], med["floor1_10m"])
 		aratio = diff("acheck_10k", "acheck_10", 1)
-		printf "1 MB body with 10 aliases (%s file) and with 10,000 (%s file):\n",
+		printf "1 MB body and 1,000 entities with 10 aliases (%s file) and" \
+			" with 10,000 (%s file):\n",
 			m(file["file_a10"] / 1024), m(file["file_a10k"] / 1024)
 		printf "1 MB body, check:       10 aliases %s, 10,000 aliases %s (x%.2f)\n",
 			t(med["acheck_10"]), t(med["acheck_10k"]), aratio
@@ -317,6 +325,9 @@ report() {
 			t(med["afirst_10"]), t(med["afirst_10k"]),
 			diff("afirst_10k", "afirst_10", 1)
 		print "  (the ratios: median over the rounds of 10,000 aliases / 10)"
+		printf "the same body with 10 entities of one alias each, check: %s;" \
+			" 10,000 aliases take x%.2f that\n", t(med["acheck_10e"]),
+			diff("acheck_10k", "acheck_10e", 1)
 		print ""
 		print "targets (information, not failures):"
 		ok = ""
