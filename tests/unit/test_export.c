@@ -15,6 +15,7 @@
 
 #include "export.h"
 #include "loader.h"
+#include "read_file.h"
 
 #define TOUR "articles/format-tour.yaml"
 #define TOUR_JSON "tests/fixtures/export/format-tour.json"
@@ -29,21 +30,6 @@ static char *export_string(const article *a)
 	assert_int_equal(export_json(a, f), 0);
 	fclose(f);
 	return buf;
-}
-
-static char *read_all(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	assert_non_null(f);
-	fseek(f, 0, SEEK_END);
-	long n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *s = malloc((size_t)n + 1);
-	assert_non_null(s);
-	assert_int_equal(fread(s, 1, (size_t)n, f), (size_t)n);
-	s[n] = '\0';
-	fclose(f);
-	return s;
 }
 
 static article *load(const char *path)
@@ -63,7 +49,7 @@ static void test_tour_matches_golden(void **state)
 	(void)state;
 	article *a = load(TOUR);
 	char *got = export_string(a);
-	char *want = read_all(TOUR_JSON);
+	char *want = read_file(TOUR_JSON, NULL);
 	if (strcmp(got, want) != 0) {
 		fprintf(stderr, "export of %s differs from %s; if the change is right, "
 		        "regenerate it with: ./quoth export --json %s > %s\n",

@@ -19,6 +19,7 @@
 
 #include "export.h"
 #include "loader.h"
+#include "read_file.h"
 
 typedef struct outcome {
 	int rc;
@@ -223,22 +224,6 @@ static void test_readings_the_check_refuses(void **state)
 	/* An empty body, and one whose text starts in column 1. */
 	expect_kept(head, "body: |\n\n", tail, false);
 	expect_kept(head, "body: |\nOne.\n", tail, false);
-}
-
-static char *read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	assert_non_null(f);
-	fseek(f, 0, SEEK_END);
-	long n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *s = malloc((size_t)n + 1);
-	assert_non_null(s);
-	assert_int_equal(fread(s, 1, (size_t)n, f), (size_t)n);
-	fclose(f);
-	s[n] = '\0';
-	*len = (size_t)n;
-	return s;
 }
 
 /* The bundled articles are kept; every loader fixture, most of them
