@@ -268,6 +268,15 @@ static uint64_t mix_flags(uint64_t h, const yaml_event_t *ev, int style,
 	                  (uint64_t)(tag != NULL) << 19);
 }
 
+/* The flags of a node's event, then its anchor and tag when it has them. */
+static uint64_t mix_node(uint64_t h, const yaml_event_t *ev, int style,
+                         int flag, int flag2, const yaml_char_t *anchor,
+                         const yaml_char_t *tag)
+{
+	h = mix_flags(h, ev, style, flag, flag2, anchor, tag);
+	return mix_opt(mix_opt(h, anchor), tag);
+}
+
 /* Folds ev into h: everything the loader could read of it; the value of
  * the body (skip_value) only by its length, as it is compared whole. */
 static uint64_t mix_event(uint64_t h, const yaml_event_t *ev, bool skip_value)
@@ -290,28 +299,22 @@ static uint64_t mix_event(uint64_t h, const yaml_event_t *ev, bool skip_value)
 	case YAML_DOCUMENT_END_EVENT:
 		return mix_flags(h, ev, 0, ev->data.document_end.implicit, 0, NULL, NULL);
 	case YAML_ALIAS_EVENT:
-		h = mix_flags(h, ev, 0, 0, 0, ev->data.alias.anchor, NULL);
-		return mix_opt(h, ev->data.alias.anchor);
+		return mix_node(h, ev, 0, 0, 0, ev->data.alias.anchor, NULL);
 	case YAML_SCALAR_EVENT:
-		h = mix_flags(h, ev, ev->data.scalar.style, ev->data.scalar.plain_implicit,
-		              ev->data.scalar.quoted_implicit, ev->data.scalar.anchor,
-		              ev->data.scalar.tag);
-		h = mix_opt(mix_opt(h, ev->data.scalar.anchor), ev->data.scalar.tag);
+		h = mix_node(h, ev, ev->data.scalar.style, ev->data.scalar.plain_implicit,
+		             ev->data.scalar.quoted_implicit, ev->data.scalar.anchor,
+		             ev->data.scalar.tag);
 		h = mix_num(h, ev->data.scalar.length);
 		return skip_value ? h : mix_bytes(h, ev->data.scalar.value,
 		                                  ev->data.scalar.length);
 	case YAML_SEQUENCE_START_EVENT:
-		h = mix_flags(h, ev, ev->data.sequence_start.style,
-		              ev->data.sequence_start.implicit, 0,
-		              ev->data.sequence_start.anchor, ev->data.sequence_start.tag);
-		return mix_opt(mix_opt(h, ev->data.sequence_start.anchor),
-		               ev->data.sequence_start.tag);
+		return mix_node(h, ev, ev->data.sequence_start.style,
+		                ev->data.sequence_start.implicit, 0,
+		                ev->data.sequence_start.anchor, ev->data.sequence_start.tag);
 	case YAML_MAPPING_START_EVENT:
-		h = mix_flags(h, ev, ev->data.mapping_start.style,
-		              ev->data.mapping_start.implicit, 0,
-		              ev->data.mapping_start.anchor, ev->data.mapping_start.tag);
-		return mix_opt(mix_opt(h, ev->data.mapping_start.anchor),
-		               ev->data.mapping_start.tag);
+		return mix_node(h, ev, ev->data.mapping_start.style,
+		                ev->data.mapping_start.implicit, 0,
+		                ev->data.mapping_start.anchor, ev->data.mapping_start.tag);
 	default:
 		return mix_flags(h, ev, 0, 0, 0, NULL, NULL);
 	}
