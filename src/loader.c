@@ -8,7 +8,8 @@
  *
  * This file holds the entry points, the walk over the events and the
  * frame stack; what a key or a value means is in loader_keys.c and
- * loader_fields.c, and the bytes are checked in loader_input.c. */
+ * loader_fields.c, the bytes are checked in loader_input.c, and a long
+ * literal body is read apart from the YAML around it in loader_split.c. */
 #include "loader.h"
 
 #include <stdarg.h>

@@ -6,7 +6,9 @@
  *   loader_keys.c     the keys of each mapping: unknown, duplicate, missing
  *   loader_fields.c   the value of each key, and the checks across items
  *   loader_scalars.c  one scalar read as a string, a choice, a number...
- *   loader_input.c    the bytes before parsing: file, size, NUL, UTF-8 */
+ *   loader_input.c    the bytes before parsing: file, size, NUL, UTF-8
+ *   loader_split.c    a long body read from the bytes, checked by libyaml
+ *                     on a second thread */
 #ifndef QUOTH_LOADER_PRIVATE_H
 #define QUOTH_LOADER_PRIVATE_H
 
