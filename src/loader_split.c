@@ -12,9 +12,9 @@
  * That reading is not trusted.  While it runs, a second thread checks the
  * bytes as loader_input_check() does (the resolver waits for its word),
  * then parses the whole file with libyaml, as the plain load does, and
- * folds every event
- * into a digest: its type, marks, properties and value; the body's value
- * is compared with the one read from the bytes, byte for byte.  The split
+ * folds every event into a digest: its type, marks, properties and value;
+ * the body's value is compared with the one read from the bytes, byte for
+ * byte.  The split
  * load is kept only when the events it fed the loader fold to the same
  * digest and the body is the same: the loader, which sees nothing else,
  * then built the same article and the same diagnostics.  In every other
