@@ -14,12 +14,12 @@
  * then parses the whole file with libyaml, as the plain load does, and
  * folds every event into a digest: its type, marks, properties and value;
  * the body's value is compared with the one read from the bytes, byte for
- * byte.  The split
- * load is kept only when the events it fed the loader fold to the same
- * digest and the body is the same: the loader, which sees nothing else,
- * then built the same article and the same diagnostics.  In every other
- * case (CR line ends, a folded or indented body, YAML the parser refuses)
- * loader.c loads the file again the plain way. */
+ * byte.  The split load is kept only when the events it fed the loader
+ * fold to the same digest and the body is the same: the loader, which
+ * sees nothing else, then built the same article and the same
+ * diagnostics.  In every other case (CR line ends, a folded or indented
+ * body, YAML the parser refuses) loader.c loads the file again the plain
+ * way. */
 #define _GNU_SOURCE   /* sched_getaffinity() and CPU_COUNT */
 #include "loader.h"
 
