@@ -6,6 +6,8 @@
 
 #include <cjson/cJSON.h>
 
+#include "text.h"
+
 #define EXPORT_FORMAT "quoth-article"
 #define EXPORT_VERSION 1
 
@@ -45,12 +47,8 @@ static void line_index_find(const line_index *li, const char *s, size_t offset,
 		else
 			hi = mid;
 	}
-	int c = 1;
-	for (size_t i = li->starts[lo]; i < offset; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80)
-			c++;
 	*line = (int)lo + 1;
-	*col = c;
+	*col = 1 + (int)utf8_count(s + li->starts[lo], offset - li->starts[lo]);
 }
 
 /* ---- building the document ----------------------------------------- */

@@ -156,8 +156,7 @@ static bool index_code_points(body_index *ix, const char *b, size_t len)
 	for (size_t k = 0; k < n_blocks; k++) {
 		ix->cps[k] = count;
 		size_t end = (k + 1) * CP_BLOCK < len ? (k + 1) * CP_BLOCK : len;
-		for (size_t i = k * CP_BLOCK; i < end; i++)
-			count += ((unsigned char)b[i] & 0xC0) != 0x80;
+		count += utf8_count(b + k * CP_BLOCK, end - k * CP_BLOCK);
 	}
 	return true;
 }
@@ -214,10 +213,8 @@ size_t last_at_or_before(const size_t *v, size_t n, size_t at)
 
 static size_t code_points_before(const resolver *r, size_t at)
 {
-	size_t k = at / CP_BLOCK, count = r->ix.cps[k];
-	for (size_t i = k * CP_BLOCK; i < at; i++)
-		count += ((unsigned char)r->a->body[i] & 0xC0) != 0x80;
-	return count;
+	size_t k = at / CP_BLOCK;
+	return r->ix.cps[k] + utf8_count(r->a->body + k * CP_BLOCK, at - k * CP_BLOCK);
 }
 
 /* 1-based body line of a body offset. */
@@ -249,9 +246,7 @@ body_pos body_pos_of(resolver *r, size_t at)
  * points: the first ones, or the last ones when keep_end. */
 const char *clip_text(clip *c, const char *t, size_t len, bool keep_end)
 {
-	size_t from = 0, to = len, chars = 0;
-	for (size_t i = 0; i < len; i++)
-		chars += ((unsigned char)t[i] & 0xC0) != 0x80;
+	size_t from = 0, to = len, chars = utf8_count(t, len);
 	bool cut = chars > CLIP_CHARS;
 	if (cut) {
 		size_t skip = keep_end ? chars - CLIP_CHARS : CLIP_CHARS, seen = 0;
