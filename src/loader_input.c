@@ -1,17 +1,12 @@
-/* loader_input.c - the bytes of an article before they are parsed: the
- * file must be a regular one of at most LOADER_MAX_FILE_BYTES, read whole;
- * the bytes must not be empty and must be UTF-8 without a NUL. */
+/* loader_input.c - the bytes of an article before they are parsed: they
+ * must not be empty or too large, and must be UTF-8 without a NUL. */
 #include "loader.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "loader_private.h"
 #include "text.h"
@@ -100,93 +95,4 @@ bool loader_input_check(const char *name, const char *bytes, size_t len,
 		return false;
 	}
 	return check_bytes(name, bytes, len, diags);
-}
-
-/* ---- files ---------------------------------------------------------- */
-
-static const char *file_kind(mode_t mode)
-{
-	if (S_ISFIFO(mode))
-		return "a FIFO";
-	if (S_ISCHR(mode))
-		return "a character device";
-	if (S_ISBLK(mode))
-		return "a block device";
-	if (S_ISSOCK(mode))
-		return "a socket";
-	return "not a regular file";
-}
-
-/* Reads up to cap bytes into buf; *got gets how many.  Returns 0 or an
- * errno value. */
-static int read_fully(int fd, char *buf, size_t cap, size_t *got)
-{
-	size_t n = 0;
-	while (n < cap) {
-		ssize_t r = read(fd, buf + n, cap - n);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0)
-			return errno;
-		if (r == 0)
-			break;
-		n += (size_t)r;
-	}
-	*got = n;
-	return 0;
-}
-
-/* True when st is a file worth reading; otherwise says why not. */
-static bool file_acceptable(const char *path, const struct stat *st,
-                            diag_list *diags)
-{
-	if (S_ISDIR(st->st_mode))
-		diag_add(diags, path, 0, 0, "is a directory, not an article file");
-	else if (!S_ISREG(st->st_mode))
-		diag_add(diags, path, 0, 0, "is %s, not an article file: give the "
-		         "path of a YAML file", file_kind(st->st_mode));
-	else if (st->st_size == 0)
-		diag_add(diags, path, 0, 0, "is empty: an article needs at least a "
-		         "title and a body");
-	else if ((uintmax_t)st->st_size > LOADER_MAX_FILE_BYTES)
-		diag_add(diags, path, 0, 0, "is too large (%jd bytes): an article file "
-		         "may have at most %u bytes (64 MiB)", (intmax_t)st->st_size,
-		         LOADER_MAX_FILE_BYTES);
-	else
-		return true;
-	return false;
-}
-
-/* Reads a whole regular file of at most LOADER_MAX_FILE_BYTES.  Returns
- * the bytes (caller frees) or NULL with a diagnostic added. */
-char *loader_input_read(const char *path, size_t *len, diag_list *diags)
-{
-	/* O_NONBLOCK: opening a FIFO or a device must not wait. */
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-	if (fd < 0) {
-		diag_add(diags, path, 0, 0, "cannot read: %s", strerror(errno));
-		return NULL;
-	}
-	struct stat st;
-	char *buf = NULL;
-	int err = 0;
-	if (fstat(fd, &st) < 0) {
-		diag_add(diags, path, 0, 0, "cannot read: %s", strerror(errno));
-	} else if (file_acceptable(path, &st, diags)) {
-		/* One byte more than expected tells a file that grew meanwhile. */
-		size_t cap = (size_t)st.st_size + 1;
-		buf = malloc(cap);
-		if (!buf)
-			diag_add(diags, path, 0, 0, "cannot read: out of memory");
-		else if ((err = read_fully(fd, buf, cap, len)) != 0)
-			diag_add(diags, path, 0, 0, "cannot read: %s", strerror(err));
-		else if (*len == cap)
-			diag_add(diags, path, 0, 0, "grew while being read: try again");
-		if (buf && (err || *len == cap)) {
-			free(buf);
-			buf = NULL;
-		}
-	}
-	close(fd);
-	return buf;
 }

@@ -6,7 +6,8 @@
  *   loader_keys.c     the keys of each mapping: unknown, duplicate, missing
  *   loader_fields.c   the value of each key, and the checks across items
  *   loader_scalars.c  one scalar read as a string, a choice, a number...
- *   loader_input.c    the bytes before parsing: file, size, NUL, UTF-8
+ *   loader_file.c     the file: read, or mapped when large, and changes
+ *   loader_input.c    the bytes before parsing: size, NUL, UTF-8
  *   loader_split.c    a long body read from the bytes, checked by libyaml
  *                     on a second thread */
 #ifndef QUOTH_LOADER_PRIVATE_H
@@ -17,6 +18,7 @@
 
 #include <pthread.h>
 #include <stdint.h>
+#include <sys/stat.h>
 
 #include <yaml.h>
 
@@ -221,11 +223,31 @@ bool iso_date_valid(const char *s);
 /* Reports an entity type that is not a label of capitals, digits, '_'. */
 void ld_check_type_label(loader *ld, const char *type, src_pos pos);
 
+/* ---- in loader_file.c, for loader.c --------------------------------- */
+
+/* The bytes of an article file, read or mapped. */
+typedef struct input_file {
+	char *bytes;
+	size_t len;
+	bool mapped;
+	int fd;              /* open while mapped, to tell a change */
+	struct stat st;      /* as the file was opened */
+} input_file;
+
+/* Opens the regular file at path, of at most LOADER_MAX_FILE_BYTES; false
+ * with a diagnostic added when it cannot. */
+bool input_file_open(const char *path, input_file *f, diag_list *diags);
+/* True when the file changed since it was opened, so that its bytes may
+ * be a mix of old and new (only a mapped file can tell). */
+bool input_file_changed(const input_file *f);
+void input_file_close(input_file *f);
+/* load_article() once the file is open: loads f's bytes, then closes f;
+ * a file that changed meanwhile gives no article but a diagnostic. */
+int load_input_file(const char *path, input_file *f, article **out,
+                    diag_list *diags);
+
 /* ---- in loader_input.c, for loader.c -------------------------------- */
 
-/* The bytes of the regular file at path (caller frees), or NULL with a
- * diagnostic added. */
-char *loader_input_read(const char *path, size_t *len, diag_list *diags);
 /* False, with a diagnostic, for bytes that are empty or too large or hold
  * a NUL or invalid UTF-8: they are refused before parsing. */
 bool loader_input_check(const char *name, const char *bytes, size_t len,
