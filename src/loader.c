@@ -392,13 +392,15 @@ static bool loader_init(loader *ld, const char *name, const char *bytes,
 static bool load_split(loader *ld, size_t n0)
 {
 	split sp;
-	if (!ld_split_find(ld->src, ld->src_len, &sp))
+	if (!ld_split_find(ld->src, ld->src_len, &sp) ||
+	    !ld_split_check_start(&sp, ld->src, ld->src_len))
 		return false;
-	if (!ld_split_check_start(&sp, ld->src, ld->src_len)) {
-		ld_split_free(&sp);
-		return false;
-	}
-	load_parsed(ld, n0, &sp);
+	/* The check starts before the body is read, the longest part of its
+	 * work being libyaml's reading of the same body. */
+	bool read = ld_split_read_body(&sp);
+	ld_split_give_body(&sp, read);
+	if (read)
+		load_parsed(ld, n0, &sp);
 	bool kept = ld_split_check_end(&sp);
 	ld_split_free(&sp);
 	if (kept)

@@ -17,6 +17,7 @@
 #include <stddef.h>
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <sys/stat.h>
 
@@ -139,9 +140,13 @@ bool ld_on_event(loader *ld, const yaml_event_t *ev);
 
 /* ---- in loader_split.c, for loader.c -------------------------------- */
 
+/* Where the reading of the body is, for the check. */
+enum { BODY_PENDING, BODY_READ, BODY_NONE };
+
 /* A literal body read from the bytes, and the check of that reading. */
 typedef struct split {
 	size_t pipe;           /* the '|' of 'body: |' */
+	int chomp;             /* -1 strip '|-', 0 clip '|', 1 keep '|+' */
 	size_t text_start;     /* the line after it */
 	size_t rest;           /* the first line after the block */
 	size_t lines;          /* lines from text_start to rest */
@@ -155,23 +160,31 @@ typedef struct split {
 	 * wants them, then libyaml over the whole file. */
 	const char *src;
 	size_t src_len;
-	const char *check_body;
 	pthread_t thread;
 	bool started;
 	pthread_mutex_t lock;
-	pthread_cond_t bytes_known;
+	pthread_cond_t bytes_known, body_known;
 	bool bytes_checked, bytes_ok;   /* under lock */
+	int body_state;                 /* under lock */
+	const char *check_body;         /* under lock, once BODY_READ */
+	size_t check_body_len;
+	atomic_bool cancelled;          /* no body to check: stop early */
 	bool check_parsed, check_saw_body, check_same_body;
 	uint64_t check_digest;
 } split;
 
 /* True when a file of len bytes is worth a split load. */
 bool ld_split_wanted(size_t len);
-/* Finds a literal body in src and reads it; false when there is none the
+/* Finds the header of a literal body in src; false when there is none the
  * split load can take. */
 bool ld_split_find(const char *src, size_t len, split *sp);
 /* Starts the check; false when no thread could be started. */
 bool ld_split_check_start(split *sp, const char *src, size_t len);
+/* Reads the body's lines from the bytes; false when the split load cannot
+ * take them. */
+bool ld_split_read_body(split *sp);
+/* Gives the check the body read, or tells it there is none: it stops. */
+void ld_split_give_body(split *sp, bool read);
 /* Parses the text around the body, feeding the loader the file's events. */
 void ld_parse_split(loader *ld, split *sp);
 /* Waits for the check of the bytes: true when they are fit to resolve. */

@@ -181,32 +181,47 @@ void ld_split_free(split *sp)
 bool ld_split_find(const char *src, size_t len, split *sp)
 {
 	*sp = (split){ 0 };
-	int chomp;
-	if (!find_header(src, len, &sp->pipe, &chomp))
+	if (!find_header(src, len, &sp->pipe, &sp->chomp))
 		return false;
 	sp->text_start = sp->pipe + 1;
 	while (src[sp->text_start] != '\n')
 		sp->text_start++;
 	sp->text_start++;
-	if (!read_block(src, len, sp->text_start, chomp, sp))
+	/* libyaml's marks count characters, after a byte order mark. */
+	size_t bom = len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	if (sp->pipe < bom)
 		return false;
+	sp->pipe_index = utf8_count(src + bom, sp->pipe - bom);
+	return true;
+}
+
+bool ld_split_read_body(split *sp)
+{
+	const char *src = sp->src;
+	bool ok = read_block(src, sp->src_len, sp->text_start, sp->chomp, sp);
 	/* A file saved with CR LF line ends would fail the check: libyaml
 	 * reads them as LF in the body.  (The rarer line breaks, NEL, LS and
 	 * PS, fail it too, at the cost of a second load.) */
-	if (memchr(src + sp->text_start, '\r', sp->rest - sp->text_start)) {
+	if (ok && memchr(src + sp->text_start, '\r', sp->rest - sp->text_start)) {
 		ld_split_free(sp);
-		return false;
+		ok = false;
 	}
-	/* libyaml's marks count characters, after a byte order mark. */
-	size_t bom = len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-	if (sp->pipe < bom) {
-		ld_split_free(sp);
-		return false;
-	}
-	sp->pipe_index = utf8_count(src + bom, sp->pipe - bom);
-	sp->rest_index = sp->pipe_index +
-	                 utf8_count(src + sp->pipe, sp->rest - sp->pipe);
-	return true;
+	if (ok)
+		sp->rest_index = sp->pipe_index +
+		                 utf8_count(src + sp->pipe, sp->rest - sp->pipe);
+	return ok;
+}
+
+void ld_split_give_body(split *sp, bool read)
+{
+	pthread_mutex_lock(&sp->lock);
+	sp->body_state = read ? BODY_READ : BODY_NONE;
+	sp->check_body = sp->body;   /* the article may take sp->body later */
+	sp->check_body_len = sp->body_len;
+	pthread_cond_signal(&sp->body_known);
+	pthread_mutex_unlock(&sp->lock);
+	if (!read)
+		atomic_store(&sp->cancelled, true);
 }
 
 /* ---- digests of events ---------------------------------------------- */
@@ -325,6 +340,19 @@ static uint64_t mix_event(uint64_t h, const yaml_event_t *ev, bool skip_value)
 
 /* ---- the check: libyaml over the whole file ------------------------- */
 
+/* True when the body libyaml read is the one read from the bytes, which
+ * the check waits for (it is read long before libyaml gets there). */
+static bool same_body(split *sp, const yaml_char_t *value, size_t len)
+{
+	pthread_mutex_lock(&sp->lock);
+	while (sp->body_state == BODY_PENDING)
+		pthread_cond_wait(&sp->body_known, &sp->lock);
+	bool same = sp->body_state == BODY_READ && len == sp->check_body_len &&
+	            memcmp(value, sp->check_body, len) == 0;
+	pthread_mutex_unlock(&sp->lock);
+	return same;
+}
+
 static void *check_run(void *arg)
 {
 	split *sp = arg;
@@ -340,7 +368,7 @@ static void *check_run(void *arg)
 		return NULL;
 	yaml_parser_set_input_string(&parser, (const unsigned char *)sp->src,
 	                             sp->src_len);
-	for (;;) {
+	while (!atomic_load_explicit(&sp->cancelled, memory_order_relaxed)) {
 		yaml_event_t ev;
 		if (!yaml_parser_parse(&parser, &ev))
 			break;
@@ -348,9 +376,8 @@ static void *check_run(void *arg)
 		            ev.start_mark.index == sp->pipe_index;
 		if (body) {
 			sp->check_saw_body = true;
-			sp->check_same_body = ev.data.scalar.length == sp->body_len &&
-			                      memcmp(ev.data.scalar.value, sp->check_body,
-			                             sp->body_len) == 0;
+			sp->check_same_body = same_body(sp, ev.data.scalar.value,
+			                                ev.data.scalar.length);
 		}
 		h = mix_event(h, &ev, body);
 		bool end = ev.type == YAML_STREAM_END_EVENT;
@@ -367,18 +394,24 @@ static void *check_run(void *arg)
 
 bool ld_split_check_start(split *sp, const char *src, size_t len)
 {
-	sp->check_body = sp->body;   /* the article may take sp->body meanwhile */
 	sp->src = src;
 	sp->src_len = len;
+	sp->body_state = BODY_PENDING;
+	atomic_init(&sp->cancelled, false);
 	if (pthread_mutex_init(&sp->lock, NULL) != 0)
 		return false;
-	if (pthread_cond_init(&sp->bytes_known, NULL) != 0) {
-		pthread_mutex_destroy(&sp->lock);
-		return false;
-	}
-	sp->started = pthread_create(&sp->thread, NULL, check_run, sp) == 0;
-	if (!sp->started) {
+	bool conds = pthread_cond_init(&sp->bytes_known, NULL) == 0;
+	if (conds && pthread_cond_init(&sp->body_known, NULL) != 0) {
 		pthread_cond_destroy(&sp->bytes_known);
+		conds = false;
+	}
+	sp->started = conds &&
+	              pthread_create(&sp->thread, NULL, check_run, sp) == 0;
+	if (!sp->started) {
+		if (conds) {
+			pthread_cond_destroy(&sp->bytes_known);
+			pthread_cond_destroy(&sp->body_known);
+		}
 		pthread_mutex_destroy(&sp->lock);
 	}
 	return sp->started;
@@ -401,6 +434,7 @@ bool ld_split_check_end(split *sp)
 	pthread_join(sp->thread, NULL);
 	sp->started = false;
 	pthread_cond_destroy(&sp->bytes_known);
+	pthread_cond_destroy(&sp->body_known);
 	pthread_mutex_destroy(&sp->lock);
 	bool same = sp->bytes_ok && sp->check_parsed && sp->check_saw_body &&
 	            sp->check_same_body && sp->fed_all &&

@@ -273,11 +273,13 @@ static bool check_with_body(const char *text, long wrong_byte, bool *bytes_ok)
 	assert_non_null(ld.a);
 	split sp;
 	assert_true(ld_split_find(text, len, &sp));
+	assert_true(ld_split_check_start(&sp, text, len));
+	assert_true(ld_split_read_body(&sp));
 	if (wrong_byte >= 0) {
 		assert_true((size_t)wrong_byte < sp.body_len);
 		sp.body[wrong_byte] ^= 1;
 	}
-	assert_true(ld_split_check_start(&sp, text, len));
+	ld_split_give_body(&sp, true);
 	ld_parse_split(&ld, &sp);
 	*bytes_ok = ld_split_bytes_ok(&sp);
 	bool kept = ld_split_check_end(&sp);
