@@ -203,6 +203,7 @@ static void test_readings_the_check_refuses(void **state)
 	(void)state;
 	/* CR LF line ends, NEL and LS inside the body. */
 	expect_kept("title: A\r\n", "body: |\r\n  One.\r\n  Two.\r\n", "", false);
+	expect_kept(head, "body: |\n  One.\r\n  Two.\n", tail, false);
 	expect_kept(head, "body: |\n  One.\xC2\x85  Two.\n", tail, false);
 	expect_kept(head, "body: |\n  One.\xE2\x80\xA8Two.\n", tail, false);
 	/* Folded, indentation indicator, comment on the header line. */
@@ -223,7 +224,8 @@ static void test_readings_the_check_refuses(void **state)
 	expect_kept(head, "body: |\n  One \xED\xA0\x80 two.\n", tail, false);
 	static const char nul[] = "title: A\nbody: |\n  One \0 two.\n";
 	assert_false(same_both_ways_n(nul, sizeof nul - 1));
-	/* An empty body, and one whose text starts in column 1. */
+	/* An empty body, and one whose text starts in column 1: like the CR
+	 * above, found once the check has started, which then stops. */
 	expect_kept(head, "body: |\n\n", tail, false);
 	expect_kept(head, "body: |\nOne.\n", tail, false);
 }
