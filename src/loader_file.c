@@ -14,7 +14,6 @@
  * Half-written bytes cannot harm the load: the loader and the resolver
  * take any bytes (invalid UTF-8 included) without reading out of bounds,
  * as a file read while it was being written could always hold them. */
-#define _GNU_SOURCE   /* MAP_ANONYMOUS with _XOPEN_SOURCE */
 #include "loader.h"
 
 #include <errno.h>

@@ -91,6 +91,28 @@ static void test_small_files_are_read_large_ones_mapped(void **state)
 	}
 }
 
+/* Opens f's file, which is large enough to be mapped. */
+static void open_mapped(const fixture *f, input_file *in)
+{
+	diag_list diags = { 0 };
+	assert_true(input_file_open(f->path, in, &diags));
+	assert_int_equal(diags.n, 0);
+	assert_true(in->mapped);
+	assert_false(input_file_changed(in));
+}
+
+/* Loads in, whose file changed meanwhile: no article, only the message. */
+static void expect_changed(const fixture *f, input_file *in)
+{
+	diag_list diags = { 0 };
+	article *a = NULL;
+	assert_int_equal(load_input_file(f->path, in, &a, &diags), -1);
+	assert_null(a);
+	assert_int_equal(diags.n, 1);
+	assert_true(has_diag(&diags, "changed while being read: try again"));
+	diag_list_free(&diags);
+}
+
 /* Cutting the file makes its lost pages raise SIGBUS; they read as zeros
  * and the load gives no article but the message. */
 static void test_a_file_cut_while_mapped(void **state)
@@ -99,20 +121,13 @@ static void test_a_file_cut_while_mapped(void **state)
 	fixture f;
 	make_article(&f, 3u << 20);
 	input_file in;
-	diag_list diags = { 0 };
-	assert_true(input_file_open(f.path, &in, &diags));
-	assert_true(in.mapped);
+	open_mapped(&f, &in);
 	assert_int_equal(truncate(f.path, 4096), 0);
 	volatile char last = in.bytes[in.len - 1];   /* a lost page */
 	assert_int_equal(last, 0);
 	assert_int_equal(in.bytes[0], 't');           /* a kept one */
 	assert_true(input_file_changed(&in));
-	article *a = NULL;
-	assert_int_equal(load_input_file(f.path, &in, &a, &diags), -1);
-	assert_null(a);
-	assert_int_equal(diags.n, 1);
-	assert_true(has_diag(&diags, "changed while being read: try again"));
-	diag_list_free(&diags);
+	expect_changed(&f, &in);
 	drop_article(&f);
 }
 
@@ -124,15 +139,9 @@ static void test_a_file_cut_before_the_load_reads_it(void **state)
 	fixture f;
 	make_article(&f, 3u << 20);
 	input_file in;
-	diag_list diags = { 0 };
-	assert_true(input_file_open(f.path, &in, &diags));
+	open_mapped(&f, &in);
 	assert_int_equal(truncate(f.path, f.len / 2), 0);
-	article *a = NULL;
-	assert_int_equal(load_input_file(f.path, &in, &a, &diags), -1);
-	assert_null(a);
-	assert_int_equal(diags.n, 1);
-	assert_true(has_diag(&diags, "changed while being read: try again"));
-	diag_list_free(&diags);
+	expect_changed(&f, &in);
 	drop_article(&f);
 }
 
@@ -145,9 +154,7 @@ static void test_a_file_written_while_mapped(void **state)
 		fixture f;
 		make_article(&f, 3u << 20);
 		input_file in;
-		diag_list diags = { 0 };
-		assert_true(input_file_open(f.path, &in, &diags));
-		assert_false(input_file_changed(&in));
+		open_mapped(&f, &in);
 		int fd = open(f.path, O_WRONLY);
 		assert_true(fd >= 0);
 		if (grow) {
@@ -163,11 +170,7 @@ static void test_a_file_written_while_mapped(void **state)
 		}
 		close(fd);
 		assert_true(input_file_changed(&in));
-		article *a = NULL;
-		assert_int_equal(load_input_file(f.path, &in, &a, &diags), -1);
-		assert_null(a);
-		assert_true(has_diag(&diags, "changed while being read"));
-		diag_list_free(&diags);
+		expect_changed(&f, &in);
 		drop_article(&f);
 	}
 }
