@@ -395,8 +395,8 @@ static bool load_split(loader *ld, size_t n0)
 	if (!ld_split_find(ld->src, ld->src_len, &sp) ||
 	    !ld_split_check_start(&sp, ld->src, ld->src_len))
 		return false;
-	/* The check starts before the body is read, the longest part of its
-	 * work being libyaml's reading of the same body. */
+	/* The check starts before the body is read: it checks the bytes
+	 * meanwhile, then parses the file once the body is known. */
 	bool read = ld_split_read_body(&sp);
 	ld_split_give_body(&sp, read);
 	if (read)

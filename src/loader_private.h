@@ -17,7 +17,6 @@
 #include <stddef.h>
 
 #include <pthread.h>
-#include <stdatomic.h>
 #include <stdint.h>
 #include <sys/stat.h>
 
@@ -166,9 +165,8 @@ typedef struct split {
 	pthread_cond_t bytes_known, body_known;
 	bool bytes_checked, bytes_ok;   /* under lock */
 	int body_state;                 /* under lock */
-	const char *check_body;         /* under lock, once BODY_READ */
+	const char *check_body;         /* set with body_state */
 	size_t check_body_len;
-	atomic_bool cancelled;          /* no body to check: stop early */
 	bool check_parsed, check_saw_body, check_same_body;
 	uint64_t check_digest;
 } split;
@@ -183,7 +181,8 @@ bool ld_split_check_start(split *sp, const char *src, size_t len);
 /* Reads the body's lines from the bytes; false when the split load cannot
  * take them. */
 bool ld_split_read_body(split *sp);
-/* Gives the check the body read, or tells it there is none: it stops. */
+/* Gives the check the body read, or tells it there is none: it stops
+ * without parsing. */
 void ld_split_give_body(split *sp, bool read);
 /* Parses the text around the body, feeding the loader the file's events. */
 void ld_parse_split(loader *ld, split *sp);

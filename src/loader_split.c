@@ -220,8 +220,6 @@ void ld_split_give_body(split *sp, bool read)
 	sp->check_body_len = sp->body_len;
 	pthread_cond_signal(&sp->body_known);
 	pthread_mutex_unlock(&sp->lock);
-	if (!read)
-		atomic_store(&sp->cancelled, true);
 }
 
 /* ---- digests of events ---------------------------------------------- */
@@ -340,17 +338,18 @@ static uint64_t mix_event(uint64_t h, const yaml_event_t *ev, bool skip_value)
 
 /* ---- the check: libyaml over the whole file ------------------------- */
 
-/* True when the body libyaml read is the one read from the bytes, which
- * the check waits for (it is read long before libyaml gets there). */
-static bool same_body(split *sp, const yaml_char_t *value, size_t len)
+/* Waits for the reading of the body: true when there is one to check.
+ * Reading the lines takes about twice as long as checking the bytes, and
+ * libyaml's pass is not worth starting for a body the split cannot take
+ * (it could not be stopped before libyaml reached the body's end). */
+static bool body_to_check(split *sp)
 {
 	pthread_mutex_lock(&sp->lock);
 	while (sp->body_state == BODY_PENDING)
 		pthread_cond_wait(&sp->body_known, &sp->lock);
-	bool same = sp->body_state == BODY_READ && len == sp->check_body_len &&
-	            memcmp(value, sp->check_body, len) == 0;
+	bool read = sp->body_state == BODY_READ;
 	pthread_mutex_unlock(&sp->lock);
-	return same;
+	return read;
 }
 
 static void *check_run(void *arg)
@@ -364,11 +363,11 @@ static void *check_run(void *arg)
 	pthread_mutex_unlock(&sp->lock);
 	yaml_parser_t parser;
 	uint64_t h = DIGEST_SEED;
-	if (!ok || !yaml_parser_initialize(&parser))
+	if (!ok || !body_to_check(sp) || !yaml_parser_initialize(&parser))
 		return NULL;
 	yaml_parser_set_input_string(&parser, (const unsigned char *)sp->src,
 	                             sp->src_len);
-	while (!atomic_load_explicit(&sp->cancelled, memory_order_relaxed)) {
+	for (;;) {
 		yaml_event_t ev;
 		if (!yaml_parser_parse(&parser, &ev))
 			break;
@@ -376,8 +375,9 @@ static void *check_run(void *arg)
 		            ev.start_mark.index == sp->pipe_index;
 		if (body) {
 			sp->check_saw_body = true;
-			sp->check_same_body = same_body(sp, ev.data.scalar.value,
-			                                ev.data.scalar.length);
+			sp->check_same_body = ev.data.scalar.length == sp->check_body_len &&
+			                      memcmp(ev.data.scalar.value, sp->check_body,
+			                             sp->check_body_len) == 0;
 		}
 		h = mix_event(h, &ev, body);
 		bool end = ev.type == YAML_STREAM_END_EVENT;
@@ -397,7 +397,6 @@ bool ld_split_check_start(split *sp, const char *src, size_t len)
 	sp->src = src;
 	sp->src_len = len;
 	sp->body_state = BODY_PENDING;
-	atomic_init(&sp->cancelled, false);
 	if (pthread_mutex_init(&sp->lock, NULL) != 0)
 		return false;
 	bool conds = pthread_cond_init(&sp->bytes_known, NULL) == 0;
