@@ -162,7 +162,7 @@ typedef struct split {
 	pthread_t thread;
 	bool started;
 	pthread_mutex_t lock;
-	pthread_cond_t bytes_known, body_known;
+	pthread_cond_t news;            /* the bytes checked, the body read */
 	bool bytes_checked, bytes_ok;   /* under lock */
 	int body_state;                 /* under lock */
 	const char *check_body;         /* set with body_state */

@@ -11,7 +11,8 @@
  *
  * That reading is not trusted.  While it runs, a second thread checks the
  * bytes as loader_input_check() does (the resolver waits for its word),
- * then parses the whole file with libyaml, as the plain load does, and
+ * then, once the body is read, parses the whole file with libyaml, as the
+ * plain load does, and
  * folds every event into a digest: its type, marks, properties and value;
  * the body's value is compared with the one read from the bytes, byte for
  * byte.  The split load is kept only when the events it fed the loader
@@ -218,7 +219,7 @@ void ld_split_give_body(split *sp, bool read)
 	sp->body_state = read ? BODY_READ : BODY_NONE;
 	sp->check_body = sp->body;   /* the article may take sp->body later */
 	sp->check_body_len = sp->body_len;
-	pthread_cond_signal(&sp->body_known);
+	pthread_cond_broadcast(&sp->news);
 	pthread_mutex_unlock(&sp->lock);
 }
 
@@ -346,7 +347,7 @@ static bool body_to_check(split *sp)
 {
 	pthread_mutex_lock(&sp->lock);
 	while (sp->body_state == BODY_PENDING)
-		pthread_cond_wait(&sp->body_known, &sp->lock);
+		pthread_cond_wait(&sp->news, &sp->lock);
 	bool read = sp->body_state == BODY_READ;
 	pthread_mutex_unlock(&sp->lock);
 	return read;
@@ -359,7 +360,7 @@ static void *check_run(void *arg)
 	pthread_mutex_lock(&sp->lock);
 	sp->bytes_checked = true;
 	sp->bytes_ok = ok;
-	pthread_cond_signal(&sp->bytes_known);
+	pthread_cond_broadcast(&sp->news);
 	pthread_mutex_unlock(&sp->lock);
 	yaml_parser_t parser;
 	uint64_t h = DIGEST_SEED;
@@ -399,18 +400,13 @@ bool ld_split_check_start(split *sp, const char *src, size_t len)
 	sp->body_state = BODY_PENDING;
 	if (pthread_mutex_init(&sp->lock, NULL) != 0)
 		return false;
-	bool conds = pthread_cond_init(&sp->bytes_known, NULL) == 0;
-	if (conds && pthread_cond_init(&sp->body_known, NULL) != 0) {
-		pthread_cond_destroy(&sp->bytes_known);
-		conds = false;
+	if (pthread_cond_init(&sp->news, NULL) != 0) {
+		pthread_mutex_destroy(&sp->lock);
+		return false;
 	}
-	sp->started = conds &&
-	              pthread_create(&sp->thread, NULL, check_run, sp) == 0;
+	sp->started = pthread_create(&sp->thread, NULL, check_run, sp) == 0;
 	if (!sp->started) {
-		if (conds) {
-			pthread_cond_destroy(&sp->bytes_known);
-			pthread_cond_destroy(&sp->body_known);
-		}
+		pthread_cond_destroy(&sp->news);
 		pthread_mutex_destroy(&sp->lock);
 	}
 	return sp->started;
@@ -420,7 +416,7 @@ bool ld_split_bytes_ok(split *sp)
 {
 	pthread_mutex_lock(&sp->lock);
 	while (!sp->bytes_checked)
-		pthread_cond_wait(&sp->bytes_known, &sp->lock);
+		pthread_cond_wait(&sp->news, &sp->lock);
 	bool ok = sp->bytes_ok;
 	pthread_mutex_unlock(&sp->lock);
 	return ok;
@@ -432,8 +428,7 @@ bool ld_split_check_end(split *sp)
 		return false;
 	pthread_join(sp->thread, NULL);
 	sp->started = false;
-	pthread_cond_destroy(&sp->bytes_known);
-	pthread_cond_destroy(&sp->body_known);
+	pthread_cond_destroy(&sp->news);
 	pthread_mutex_destroy(&sp->lock);
 	bool same = sp->bytes_ok && sp->check_parsed && sp->check_saw_body &&
 	            sp->check_same_body && sp->fed_all &&
