@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "array.h"
+#include "loader.h"
 #include "matcher.h"
 #include "resolve_private.h"
 #include "text.h"
@@ -330,6 +331,9 @@ static bool found_insert(resolver *r, found f)
 	return true;
 }
 
+_Static_assert(LOADER_MAX_FILE_BYTES <= UINT32_MAX,
+               "a found spelling keeps body offsets in 32 bits");
+
 static bool on_hit(void *ctx, size_t tag, size_t start, size_t end)
 {
 	resolver *r = ctx;
@@ -341,8 +345,10 @@ static bool on_hit(void *ctx, size_t tag, size_t start, size_t end)
 		offsets_push(r, &nd->starts, start);
 		return !r->oom;
 	}
-	return found_insert(r, (found){ .start = start, .end = end,
-	                                .entity = nd->entity, .needle = tag });
+	return found_insert(r, (found){ .start = (uint32_t)start,
+	                                .end = (uint32_t)end,
+	                                .entity = (uint32_t)nd->entity,
+	                                .needle = (uint32_t)tag });
 }
 
 static void scan_body(resolver *r)
