@@ -149,6 +149,7 @@ typedef struct split {
 	size_t text_start;     /* the line after it */
 	size_t rest;           /* the first line after the block */
 	size_t lines;          /* lines from text_start to rest */
+	size_t chars;          /* characters from text_start to rest */
 	size_t pipe_index, rest_index, rest_line;   /* as libyaml's marks */
 	char *body;            /* the value read, until the article takes it */
 	size_t body_len;

@@ -118,9 +118,13 @@ static size_t spaces_at(const char *s, size_t len, size_t i, size_t max)
  * first line with text sets the indentation; a line with fewer spaces
  * and something else ends the block; the text of a line is what follows
  * the indentation, an empty line a line break; the chomping says what
- * becomes of the breaks at the end.  Sets sp->body, body_len, rest and
- * lines; false for what it does not take on (an indentation of 0, spaces
- * before the first text, no text at all). */
+ * becomes of the breaks at the end.  Sets sp->body, body_len, rest, lines
+ * and chars (the characters of the block's lines, for libyaml's marks:
+ * counted here while each line is in the cache).  False for what it does
+ * not take on: an indentation of 0, spaces before the first text, no text
+ * at all, a CR (libyaml reads CR LF as LF in the body, and a file saved
+ * with CR LF line ends would fail the check; NEL, LS and PS, rarer, fail
+ * it too, at the cost of a second load). */
 static bool read_block(const char *s, size_t len, size_t i, int chomp,
                        split *sp)
 {
@@ -133,7 +137,7 @@ static bool read_block(const char *s, size_t len, size_t i, int chomp,
 	char *out = malloc(len - i + 1);
 	if (!out)
 		return false;
-	size_t n = 0, empties = 0, lines = 0;
+	size_t n = 0, empties = 0, lines = 0, chars = 0;
 	bool text = false, broken = false;   /* any text yet; its line ended */
 	while (i < len) {
 		const char *nl = memchr(s + i, '\n', len - i);
@@ -142,6 +146,7 @@ static bool read_block(const char *s, size_t len, size_t i, int chomp,
 		if (i + k == eol) {               /* an empty line */
 			empties += nl != NULL;
 			lines += nl != NULL;
+			chars += k + (nl != NULL);
 			i = nl ? eol + 1 : len;
 			continue;
 		}
@@ -152,7 +157,12 @@ static bool read_block(const char *s, size_t len, size_t i, int chomp,
 		memset(out + n, '\n', empties);   /* and the empty lines since */
 		n += empties;
 		memcpy(out + n, s + i + indent, eol - i - indent);
+		if (memchr(out + n, '\r', eol - i - indent)) {
+			free(out);
+			return false;
+		}
 		n += eol - i - indent;
+		chars += utf8_count(s + i, eol - i) + (nl != NULL);
 		text = true;
 		broken = nl != NULL;
 		empties = 0;
@@ -170,6 +180,7 @@ static bool read_block(const char *s, size_t len, size_t i, int chomp,
 	sp->body_len = n;
 	sp->rest = i;
 	sp->lines = lines;
+	sp->chars = chars;
 	return true;
 }
 
@@ -199,18 +210,12 @@ bool ld_split_find(const char *src, size_t len, split *sp)
 bool ld_split_read_body(split *sp)
 {
 	const char *src = sp->src;
-	bool ok = read_block(src, sp->src_len, sp->text_start, sp->chomp, sp);
-	/* A file saved with CR LF line ends would fail the check: libyaml
-	 * reads them as LF in the body.  (The rarer line breaks, NEL, LS and
-	 * PS, fail it too, at the cost of a second load.) */
-	if (ok && memchr(src + sp->text_start, '\r', sp->rest - sp->text_start)) {
-		ld_split_free(sp);
-		ok = false;
-	}
-	if (ok)
-		sp->rest_index = sp->pipe_index +
-		                 utf8_count(src + sp->pipe, sp->rest - sp->pipe);
-	return ok;
+	if (!read_block(src, sp->src_len, sp->text_start, sp->chomp, sp))
+		return false;
+	sp->rest_index = sp->pipe_index +
+	                 utf8_count(src + sp->pipe, sp->text_start - sp->pipe) +
+	                 sp->chars;
+	return true;
 }
 
 void ld_split_give_body(split *sp, bool read)
