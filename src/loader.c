@@ -392,9 +392,12 @@ static bool loader_init(loader *ld, const char *name, const char *bytes,
 static bool load_split(loader *ld, size_t n0)
 {
 	split sp;
-	if (!ld_split_find(ld->src, ld->src_len, &sp) ||
-	    !ld_split_check_start(&sp, ld->src, ld->src_len))
+	if (!ld_split_find(ld->src, ld->src_len, &sp))
 		return false;
+	if (!ld_split_check_start(&sp, ld->src, ld->src_len)) {
+		ld_split_free(&sp);
+		return false;
+	}
 	/* The check starts before the body is read: it checks the bytes
 	 * meanwhile, then parses the file once the body is known. */
 	bool read = ld_split_read_body(&sp);

@@ -17,6 +17,7 @@
 #include <stddef.h>
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <sys/stat.h>
 
@@ -153,6 +154,9 @@ typedef struct split {
 	size_t pipe_index, rest_index, rest_line;   /* as libyaml's marks */
 	char *body;            /* the value read, until the article takes it */
 	size_t body_len;
+	char *room_start;      /* where body starts, for the check thread */
+	size_t room;           /* bytes allocated for it */
+	atomic_size_t body_written;   /* how many the main thread has filled */
 	/* Folded from the events fed to the loader. */
 	uint64_t digest;
 	bool fed_all;          /* up to the end of the stream */
