@@ -160,8 +160,9 @@ typedef struct split {
 	/* Folded from the events fed to the loader. */
 	uint64_t digest;
 	bool fed_all;          /* up to the end of the stream */
-	/* The check, on its own thread: the bytes as loader_input_check()
-	 * wants them, then libyaml over the whole file. */
+	/* The check, on its own thread: the body's room made present, the
+	 * bytes as loader_input_check() wants them, then libyaml over the
+	 * whole file. */
 	const char *src;
 	size_t src_len;
 	pthread_t thread;
@@ -178,8 +179,9 @@ typedef struct split {
 
 /* True when a file of len bytes is worth a split load. */
 bool ld_split_wanted(size_t len);
-/* Finds the header of a literal body in src; false when there is none the
- * split load can take. */
+/* Finds the header of a literal body in src and makes room for its
+ * reading (ld_split_free() frees it); false when there is none the split
+ * load can take. */
 bool ld_split_find(const char *src, size_t len, split *sp);
 /* Starts the check; false when no thread could be started. */
 bool ld_split_check_start(split *sp, const char *src, size_t len);
