@@ -11,9 +11,10 @@
  * cut, or its size or modification time moved), and the article is not
  * shown.  A SIGBUS anywhere else is left to the handler that was there.
  *
- * Half-written bytes cannot harm the load: the loader and the resolver
- * take any bytes (invalid UTF-8 included) without reading out of bounds,
- * as a file read while it was being written could always hold them. */
+ * Half-written bytes cannot harm the load: the plain load checks the
+ * bytes it parses, and the resolver stays in bounds on any bytes
+ * (tests/unit/test_resolve.c), which a split load could hand it from a
+ * file rewritten between the reads of its two threads. */
 #include "loader.h"
 
 #include <errno.h>
