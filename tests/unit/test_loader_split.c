@@ -230,6 +230,28 @@ static void test_readings_the_check_refuses(void **state)
 	expect_kept(head, "body: |\nOne.\n", tail, false);
 }
 
+/* A body of some megabytes, as the split is used: the check makes its
+ * room present while it is filled, and the characters of its lines are
+ * counted for the marks after it (a quote and an error there). */
+static void test_a_long_body(void **state)
+{
+	(void)state;
+	static const char para[] =
+		"  Kerry met Lavrov in Moscow \xE2\x80\x94 \xC2\xAB\xC3\x85ngstr\xC3\xB6m\xC2\xBB "
+		"said \xE2\x80\x9Cwe made progress\xE2\x80\x9D on Thursday.\n\n";
+	size_t n = 40000, len = 0;
+	char *middle = malloc(16 + n * (sizeof para - 1));
+	assert_non_null(middle);
+	len += (size_t)sprintf(middle, "body: |\n");
+	for (size_t k = 0; k < n; k++, len += sizeof para - 1)
+		memcpy(middle + len, para, sizeof para - 1);
+	middle[len] = '\0';
+	expect_kept(head, middle, tail, true);
+	expect_kept(head, middle, "quotes:\n  - text: \"nowhere said\"\n"
+	            "    speaker: nobody\n", true);
+	free(middle);
+}
+
 /* The bundled articles are kept; every loader fixture, most of them
  * broken on purpose, comes out the same either way. */
 static void test_bundled_articles_and_fixtures(void **state)
@@ -322,6 +344,7 @@ int main(void)
 		cmocka_unit_test(test_comments),
 		cmocka_unit_test(test_errors_after_the_body),
 		cmocka_unit_test(test_readings_the_check_refuses),
+		cmocka_unit_test(test_a_long_body),
 		cmocka_unit_test(test_bundled_articles_and_fixtures),
 		cmocka_unit_test(test_check_compares_the_body),
 	};
