@@ -21,6 +21,18 @@ size_t utf8_validate(const char *s, size_t len);
 /* The code points of valid UTF-8 s[0..len). */
 size_t utf8_count(const char *s, size_t len);
 
+/* Start of the character that byte i of s belongs to: i itself, or the
+ * lead byte before its continuation bytes (at most 3 back, never before
+ * 0).  For cutting text without splitting a character. */
+size_t utf8_char_start(const char *s, size_t i);
+
+/* A-Z as a-z, every other byte as it is: the ASCII case folding that
+ * names with "case: insensitive" and the matcher use. */
+static inline unsigned char ascii_lower(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
 /* Writes cp as UTF-8 into out (at least 4 bytes); returns the length. */
 size_t utf8_encode(uint32_t cp, char *out);
 

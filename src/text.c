@@ -76,6 +76,14 @@ size_t utf8_validate(const char *s, size_t len)
 	return len;
 }
 
+size_t utf8_char_start(const char *s, size_t i)
+{
+	for (int back = 0; back < 3 && i > 0 &&
+	     ((unsigned char)s[i] & 0xC0) == 0x80; back++)
+		i--;
+	return i;
+}
+
 size_t utf8_count(const char *s, size_t len)
 {
 	/* A byte starts a code point unless it is 10xxxxxx: mark the
