@@ -23,8 +23,8 @@ endif
 CFLAGS  ?= -O2 -g
 CPPFLAGS += -Iinclude -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
             -DQUOTH_VERSION='"$(VERSION)"' -DQUOTH_DATADIR='"$(DATADIR)"'
-ALL_CFLAGS = -std=c11 -pthread $(WARN) $(CFLAGS) -MMD -MP
-LIBS     = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lm -pthread
+ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) -MMD -MP
+LIBS     = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lm
 # Our own -D_XOPEN_SOURCE=700 stands; ncursesw asks for 600, a redefinition.
 PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE=%,$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null))
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
@@ -41,7 +41,7 @@ export LC_ALL = C.UTF-8
 export TZ = UTC
 
 .PHONY: all setup run check unit check-articles snapshots snapshot-check \
-        e2e hostile terminal cli sanitize threads valgrind fuzz fuzz-regress bench install uninstall clean
+        e2e hostile terminal cli sanitize valgrind fuzz fuzz-regress bench install uninstall clean
 
 all: $(BIN)
 
@@ -95,22 +95,6 @@ sanitize:
 	    CFLAGS="-O1 -g $(SAN)" LDFLAGS="$(SAN)" build-asan/quoth unit
 	QUOTH=build-asan/quoth sh tests/snapshots/run.sh
 	QUOTH=build-asan/quoth sh tests/hostile/run.sh
-	$(MAKE) --no-print-directory threads
-
-# The split load's two threads (src/loader_split.c) under ThreadSanitizer:
-# its unit tests load every case with the split forced, and the 3 MB
-# hostile articles (written by tests/hostile/run.sh) load as in use.
-TSAN = -fsanitize=thread
-threads:
-	$(MAKE) --no-print-directory BUILD=build-tsan BIN=build-tsan/quoth \
-	    CFLAGS="-O1 -g $(TSAN)" LDFLAGS="$(TSAN)" build-tsan/quoth \
-	    build-tsan/tests/test_loader_split
-	TSAN_OPTIONS=halt_on_error=1 build-tsan/tests/test_loader_split
-	@test -f build/hostile/articles/big-body-nel.ok || sh tests/hostile/run.sh
-	for f in build/hostile/articles/big-body-*; do \
-	    TSAN_OPTIONS="halt_on_error=1 exitcode=66" build-tsan/quoth check "$$f" >/dev/null 2>&1; \
-	    rc=$$?; [ $$rc -le 1 ] || { echo "threads: $$f: exit $$rc"; exit 1; }; done
-	@echo "threads: split loads clean under ThreadSanitizer"
 
 # The snapshot scenarios once under valgrind: no errors, no leaks.
 valgrind: quoth

@@ -25,18 +25,4 @@ int load_article(const char *path, article **out, diag_list *diags);
 int load_article_mem(const char *name, const char *bytes, size_t len,
                      article **out, diag_list *diags);
 
-/* How a long literal body is read (src/loader_split.c): AUTO reads it
- * from the bytes, checked by libyaml on a second thread, when the file has
- * 2 MiB or more and two processors are there; ALWAYS and NEVER are for
- * the tests, which compare the two ways. */
-typedef enum loader_split_mode {
-	LOADER_SPLIT_AUTO,
-	LOADER_SPLIT_ALWAYS,
-	LOADER_SPLIT_NEVER,
-} loader_split_mode;
-
-void loader_set_split(loader_split_mode mode);
-/* How many loads kept a split reading, for the tests. */
-unsigned long loader_splits_kept(void);
-
 #endif

@@ -8,8 +8,7 @@
  *
  * This file holds the entry points, the walk over the events and the
  * frame stack; what a key or a value means is in loader_keys.c and
- * loader_fields.c, the bytes are checked in loader_input.c, and a long
- * literal body is read apart from the YAML around it in loader_split.c. */
+ * loader_fields.c, and the bytes are checked in loader_input.c. */
 #include "loader.h"
 
 #include <stdarg.h>
@@ -207,7 +206,7 @@ static void on_end(loader *ld)
 	node_done(ld);
 }
 
-bool ld_on_event(loader *ld, const yaml_event_t *ev)
+static bool ld_on_event(loader *ld, const yaml_event_t *ev)
 {
 	switch (ev->type) {
 	case YAML_DOCUMENT_START_EVENT:
@@ -352,23 +351,18 @@ static bool resolvable(const loader *ld)
 	       !ld->broken && ld->a->body;
 }
 
-/* Parses the bytes (the plain way, or split when sp is given), checks
- * what needs the whole article and resolves it. */
-static void load_parsed(loader *ld, size_t n0, split *sp)
+/* Parses the bytes, checks what needs the whole article and resolves
+ * it. */
+static void load_parsed(loader *ld, size_t n0)
 {
-	if (sp)
-		ld_parse_split(ld, sp);
-	else
-		parse_events(ld);
+	parse_events(ld);
 	report_anchors(ld);
 	if (!ld->have_article && !ld->syntax_error && ld->diags->n == n0)
 		diag_add(ld->diags, ld->name, 0, 0, "has no YAML content: an article "
 		         "needs at least a title and a body");
 	if (!ld->oom && ld->have_article)
 		ld_check_ids(ld);
-	/* The split load reads bytes the other thread is still checking: the
-	 * resolver, which trusts them to be UTF-8, waits for its word. */
-	if (resolvable(ld) && (!sp || ld_split_bytes_ok(sp)))
+	if (resolvable(ld))
 		resolve_article(ld->a, ld->diags);
 }
 
@@ -386,36 +380,6 @@ static bool loader_init(loader *ld, const char *name, const char *bytes,
 	return ld->a && ld->a->path;
 }
 
-/* The split load (loader_split.c), kept only when the check on the other
- * thread, which checks the bytes too, agrees.  Otherwise ld starts afresh
- * (ld->oom if it cannot) and the diagnostics are as they were. */
-static bool load_split(loader *ld, size_t n0)
-{
-	split sp;
-	if (!ld_split_find(ld->src, ld->src_len, &sp))
-		return false;
-	if (!ld_split_check_start(&sp, ld->src, ld->src_len)) {
-		ld_split_free(&sp);
-		return false;
-	}
-	/* The check starts before the body is read: it checks the bytes
-	 * meanwhile, then parses the file once the body is known. */
-	bool read = ld_split_read_body(&sp);
-	ld_split_give_body(&sp, read);
-	if (read)
-		load_parsed(ld, n0, &sp);
-	bool kept = ld_split_check_end(&sp);
-	ld_split_free(&sp);
-	if (kept)
-		return true;
-	free(ld->quote_id_pos);
-	article_free(ld->a);
-	diag_list_truncate(ld->diags, n0);
-	if (!loader_init(ld, ld->name, ld->src, ld->src_len, ld->diags))
-		ld->oom = true;
-	return false;
-}
-
 int load_article_mem(const char *name, const char *bytes, size_t len,
                      article **out, diag_list *diags)
 {
@@ -426,10 +390,8 @@ int load_article_mem(const char *name, const char *bytes, size_t len,
 	loader ld;
 	if (!loader_init(&ld, name, bytes, len, diags)) {
 		ld.oom = true;
-	} else if (ld_split_wanted(len) && load_split(&ld, n0)) {
-		/* kept: the bytes were checked on the other thread */
-	} else if (!ld.oom && loader_input_check(name, bytes, len, diags)) {
-		load_parsed(&ld, n0, NULL);
+	} else if (loader_input_check(name, bytes, len, diags)) {
+		load_parsed(&ld, n0);
 	}
 	free(ld.quote_id_pos);
 	if (ld.oom)

@@ -110,21 +110,6 @@ static void body_place(loader *ld, const node *n)
 	a->body_indent = indent;
 }
 
-/* The body: a split load's own reading (loader_split.c) is taken as it
- * is, 10 MB need not be copied; any other value is copied. */
-static bool take_body(loader *ld, const node *n)
-{
-	if (ld->body_gift && n->type == NODE_SCALAR && n->value == ld->body_gift &&
-	    !node_is_empty(n)) {
-		ld->a->body = ld->body_gift;
-		ld->body_gift = NULL;
-		return true;
-	}
-	return ld_take_string(ld, n, "body", "an article needs its text, usually "
-	                      "written as 'body: |' followed by the indented "
-	                      "paragraphs", &ld->a->body);
-}
-
 static void authors_from_scalar(loader *ld, const node *n)
 {
 	char buf[CLIP_BUF];
@@ -167,7 +152,9 @@ static frame_kind article_value(loader *ld, frame *f, const node *n)
 		}
 		break;
 	case AK_BODY:
-		if (take_body(ld, n)) {
+		if (ld_take_string(ld, n, "body", "an article needs its text, usually "
+		                   "written as 'body: |' followed by the indented "
+		                   "paragraphs", &a->body)) {
 			a->body_len = n->len;
 			a->body_pos = n->pos;
 			body_place(ld, n);

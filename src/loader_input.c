@@ -75,12 +75,6 @@ static bool check_bytes(const char *name, const char *s, size_t len,
 	return !nul && bad == len;
 }
 
-bool loader_input_ok(const char *bytes, size_t len)
-{
-	return len > 0 && len <= LOADER_MAX_FILE_BYTES &&
-	       !memchr(bytes, '\0', len) && utf8_validate(bytes, len) == len;
-}
-
 bool loader_input_check(const char *name, const char *bytes, size_t len,
                         diag_list *diags)
 {

@@ -7,18 +7,13 @@
  *   loader_fields.c   the value of each key, and the checks across items
  *   loader_scalars.c  one scalar read as a string, a choice, a number...
  *   loader_file.c     the file: read, or mapped when large, and changes
- *   loader_input.c    the bytes before parsing: size, NUL, UTF-8
- *   loader_split.c    a long body read from the bytes, checked by libyaml
- *                     on a second thread */
+ *   loader_input.c    the bytes before parsing: size, NUL, UTF-8 */
 #ifndef QUOTH_LOADER_PRIVATE_H
 #define QUOTH_LOADER_PRIVATE_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
-#include <pthread.h>
-#include <stdatomic.h>
-#include <stdint.h>
 #include <sys/stat.h>
 
 #include <yaml.h>
@@ -117,8 +112,6 @@ typedef struct loader {
 	src_pos first_anchor, first_alias;
 	char anchor_name[CLIP_BUF];
 	src_pos *quote_id_pos; /* one per quote, for duplicate ids */
-	char *body_gift;       /* a body read apart (loader_split.c): the
-	                          article takes it rather than a copy */
 } loader;
 
 /* ---- in loader.c, for all ------------------------------------------- */
@@ -134,71 +127,6 @@ const char *ld_clip(char *buf, const char *s, size_t len);
 const char *node_kind_name(const node *n);
 /* Byte offset in the source of a parser mark. */
 size_t ld_offset_of_mark(const loader *ld, yaml_mark_t m);
-
-/* Handles one event; false when the walk stops. */
-bool ld_on_event(loader *ld, const yaml_event_t *ev);
-
-/* ---- in loader_split.c, for loader.c -------------------------------- */
-
-/* Where the reading of the body is, for the check. */
-enum { BODY_PENDING, BODY_READ, BODY_NONE };
-
-/* A literal body read from the bytes, and the check of that reading. */
-typedef struct split {
-	size_t pipe;           /* the '|' of 'body: |' */
-	int chomp;             /* -1 strip '|-', 0 clip '|', 1 keep '|+' */
-	size_t text_start;     /* the line after it */
-	size_t rest;           /* the first line after the block */
-	size_t lines;          /* lines from text_start to rest */
-	size_t chars;          /* characters from text_start to rest */
-	size_t pipe_index, rest_index, rest_line;   /* as libyaml's marks */
-	char *body;            /* the value read, until the article takes it */
-	size_t body_len;
-	char *room_start;      /* where body starts, for the check thread */
-	size_t room;           /* bytes allocated for it */
-	atomic_size_t body_written;   /* how many the main thread has filled */
-	/* Folded from the events fed to the loader. */
-	uint64_t digest;
-	bool fed_all;          /* up to the end of the stream */
-	/* The check, on its own thread: the body's room made present, the
-	 * bytes as loader_input_check() wants them, then libyaml over the
-	 * whole file. */
-	const char *src;
-	size_t src_len;
-	pthread_t thread;
-	bool started;
-	pthread_mutex_t lock;
-	pthread_cond_t news;            /* the bytes checked, the body read */
-	bool bytes_checked, bytes_ok;   /* under lock */
-	int body_state;                 /* under lock */
-	const char *check_body;         /* set with body_state */
-	size_t check_body_len;
-	bool check_parsed, check_saw_body, check_same_body;
-	uint64_t check_digest;
-} split;
-
-/* True when a file of len bytes is worth a split load. */
-bool ld_split_wanted(size_t len);
-/* Finds the header of a literal body in src and makes room for its
- * reading (ld_split_free() frees it); false when there is none the split
- * load can take. */
-bool ld_split_find(const char *src, size_t len, split *sp);
-/* Starts the check; false when no thread could be started. */
-bool ld_split_check_start(split *sp, const char *src, size_t len);
-/* Reads the body's lines from the bytes; false when the split load cannot
- * take them. */
-bool ld_split_read_body(split *sp);
-/* Gives the check the body read, or tells it there is none: it stops
- * without parsing. */
-void ld_split_give_body(split *sp, bool read);
-/* Parses the text around the body, feeding the loader the file's events. */
-void ld_parse_split(loader *ld, split *sp);
-/* Waits for the check of the bytes: true when they are fit to resolve. */
-bool ld_split_bytes_ok(split *sp);
-/* Waits for the check: true when the loader was fed exactly the events
- * libyaml makes of the whole file. */
-bool ld_split_check_end(split *sp);
-void ld_split_free(split *sp);
 
 /* ---- in loader_keys.c, for loader.c and loader_fields.c ------------- */
 
@@ -271,7 +199,5 @@ int load_input_file(const char *path, input_file *f, article **out,
  * a NUL or invalid UTF-8: they are refused before parsing. */
 bool loader_input_check(const char *name, const char *bytes, size_t len,
                         diag_list *diags);
-/* The same answer without a word: for the split load's check. */
-bool loader_input_ok(const char *bytes, size_t len);
 
 #endif

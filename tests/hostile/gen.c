@@ -157,47 +157,6 @@ static void sizes(void)
 	fclose(f);
 }
 
-/* Some 3 MB of body lines, each ended by eol, with a NEL halfway when
- * asked: enough for the split load (src/loader_split.c), whose reading a
- * second thread checks. */
-static void big_body(FILE *f, const char *eol, int nel)
-{
-	fprintf(f, "title: Big body%sbody: |%s", eol, eol);
-	for (int i = 0; i < 30000; i++) {
-		fprintf(f, "  Paragraph %d: Ann Lee said the talks would go on, and "
-		        "the ministers met again in the afternoon.%s%s", i, eol, eol);
-		if (i == 15000 && nel)
-			fputs("  A NEL, a line break to YAML 1.1:\xC2\x85  next line.\n", f);
-	}
-}
-
-/* Long bodies that the split load must not get wrong: with CR LF line
- * ends, with a NEL that ends a line for libyaml, with a problem after the
- * body and with a syntax error after it. */
-static void split_bodies(void)
-{
-	FILE *f = open_out("big-body-crlf.ok");
-	big_body(f, "\r\n", 0);
-	fputs("entities:\r\n  - {id: ann, name: Ann Lee, type: PERSON}\r\n", f);
-	fclose(f);
-
-	f = open_out("big-body-nel.ok");
-	big_body(f, "\n", 1);
-	fputs("entities:\n  - {id: ann, name: Ann Lee, type: PERSON}\n", f);
-	fclose(f);
-
-	f = open_out("big-body-bad-entity.err");
-	big_body(f, "\n", 0);
-	fputs("entities:\n  - {id: ann, name: Ann Lee, type: PERSN}\n"
-	      "quotes:\n  - {text: never said, speaker: bob}\n", f);
-	fclose(f);
-
-	f = open_out("big-body-syntax.err");
-	big_body(f, "\n", 0);
-	fputs("entities: [\n", f);
-	fclose(f);
-}
-
 int main(int argc, char **argv)
 {
 	if (argc != 2) {
@@ -210,6 +169,5 @@ int main(int argc, char **argv)
 	bad_bytes();
 	payloads();
 	sizes();
-	split_bodies();
 	return 0;
 }
