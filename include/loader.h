@@ -25,4 +25,12 @@ int load_article(const char *path, article **out, diag_list *diags);
 int load_article_mem(const char *name, const char *bytes, size_t len,
                      article **out, diag_list *diags);
 
+/* Reads the regular file at path, of at most LOADER_MAX_FILE_BYTES, with
+ * plain read() into one buffer.  Returns 0 with *bytes (the caller frees
+ * it) and *len set; otherwise -1, *bytes NULL and a diagnostic added
+ * saying why: it cannot be opened or read, is a directory or not a
+ * regular file, is empty, too large, or grew while being read. */
+int loader_read_file(const char *path, char **bytes, size_t *len,
+                     diag_list *diags);
+
 #endif

@@ -416,25 +416,11 @@ int load_article_mem(const char *name, const char *bytes, size_t len,
 int load_article(const char *path, article **out, diag_list *diags)
 {
 	*out = NULL;
-	input_file f;
-	if (!input_file_open(path, &f, diags))
+	char *bytes;
+	size_t len;
+	if (loader_read_file(path, &bytes, &len, diags) != 0)
 		return -1;
-	return load_input_file(path, &f, out, diags);
-}
-
-int load_input_file(const char *path, input_file *f, article **out,
-                    diag_list *diags)
-{
-	size_t n0 = diags->n;
-	int rc = load_article_mem(path, f->bytes, f->len, out, diags);
-	if (input_file_changed(f)) {
-		/* What was loaded may mix old bytes and new: none of it stands. */
-		article_free(*out);
-		*out = NULL;
-		diag_list_truncate(diags, n0);
-		diag_add(diags, path, 0, 0, "changed while being read: try again");
-		rc = -1;
-	}
-	input_file_close(f);
+	int rc = load_article_mem(path, bytes, len, out, diags);
+	free(bytes);
 	return rc;
 }

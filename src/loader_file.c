@@ -1,95 +1,20 @@
-/* loader_file.c - the bytes of an article file: read whole, or for a
- * large file mapped, and whether the file changed while it was loading.
- *
- * Reading 10 MB costs a page fault for every 4 KB of the buffer it fills:
- * some 8 ms on the bench machine, where mapping the same file costs under
- * one.  A mapping is not a copy, though.  A file cut short while mapped
- * makes its lost pages raise SIGBUS, and a file written meanwhile changes
- * under the loader.  So while a file is mapped, a SIGBUS inside the
- * mapping puts a page of zeros where the lost one was and notes it; the
- * load ends, and input_file_changed() says that the file changed (it was
- * cut, or its size or modification time moved), and the article is not
- * shown.  A SIGBUS anywhere else is left to the handler that was there.
- *
- * Half-written bytes cannot harm the load: the plain load checks the
- * bytes it parses, and the resolver stays in bounds on any bytes
- * (tests/unit/test_resolve.c), which a split load could hand it from a
- * file rewritten between the reads of its two threads. */
+/* loader_file.c - the bytes of an article file, read whole with plain
+ * read() into one buffer, and every reason a path gives no bytes said in
+ * words: it cannot be opened or read, it is a directory, a FIFO or a
+ * device, it is empty or larger than LOADER_MAX_FILE_BYTES, or it grew
+ * while being read.  As git and less do: a file rewritten meanwhile gives
+ * the bytes read, which the loader checks like any others. */
 #include "loader.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <signal.h>
-#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "loader_private.h"
-
-/* From this size up a file is mapped rather than read: below it the read
- * costs well under a millisecond. */
-#define MAP_MIN_BYTES (1u << 20)
-
-/* ---- the guard against SIGBUS ----------------------------------------- */
-
-/* One mapping is guarded at a time; a second file is read instead. */
-static _Atomic(char *) guard_start;
-static atomic_size_t guard_len;
-static atomic_size_t guard_page;
-static atomic_bool guard_tripped;
-static struct sigaction guard_old;
-
-static void on_sigbus(int sig, siginfo_t *si, void *uctx)
-{
-	(void)uctx;
-	int saved = errno;
-	char *start = atomic_load(&guard_start);
-	char *at = si->si_addr;
-	size_t page = atomic_load(&guard_page);
-	if (start && at >= start && at < start + atomic_load(&guard_len)) {
-		char *lost = start + ((size_t)(at - start) & ~(page - 1));
-		/* The instruction runs again and reads zeros. */
-		if (mmap(lost, page, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED,
-		         -1, 0) != MAP_FAILED) {
-			atomic_store(&guard_tripped, true);
-			errno = saved;
-			return;
-		}
-	}
-	/* Not ours: the fault happens again under the handler that was
-	 * there, by default the end of the process. */
-	sigaction(sig, &guard_old, NULL);
-	errno = saved;
-}
-
-static bool guard_on(char *start, size_t len)
-{
-	char *none = NULL;
-	long page = sysconf(_SC_PAGESIZE);
-	if (page <= 0 || !atomic_compare_exchange_strong(&guard_start, &none, start))
-		return false;
-	atomic_store(&guard_len, len);
-	atomic_store(&guard_page, (size_t)page);
-	atomic_store(&guard_tripped, false);
-	struct sigaction sa = { .sa_sigaction = on_sigbus,
-	                        .sa_flags = SA_SIGINFO };
-	sigemptyset(&sa.sa_mask);
-	if (sigaction(SIGBUS, &sa, &guard_old) != 0) {
-		atomic_store(&guard_start, NULL);
-		return false;
-	}
-	return true;
-}
-
-static void guard_off(void)
-{
-	sigaction(SIGBUS, &guard_old, NULL);
-	atomic_store(&guard_start, NULL);
-}
 
 /* ---- opening ---------------------------------------------------------- */
 
@@ -146,88 +71,46 @@ static int read_fully(int fd, char *buf, size_t cap, size_t *got)
 	return 0;
 }
 
-/* Maps the file of f->st; false when it cannot be (the file is then
- * read). */
-static bool map_file(input_file *f)
-{
-	size_t len = (size_t)f->st.st_size;
-	void *p = mmap(NULL, len, PROT_READ, MAP_PRIVATE, f->fd, 0);
-	if (p == MAP_FAILED)
-		return false;
-	if (!guard_on(p, len)) {
-		munmap(p, len);
-		return false;
-	}
-	f->bytes = p;
-	f->len = len;
-	f->mapped = true;
-	return true;
-}
-
-static bool read_file(const char *path, input_file *f, diag_list *diags)
+bool ld_read_fd(const char *path, int fd, size_t size, char **bytes,
+                size_t *len, diag_list *diags)
 {
 	/* One byte more than expected tells a file that grew meanwhile. */
-	size_t cap = (size_t)f->st.st_size + 1;
+	size_t cap = size + 1;
+	size_t got = 0;
 	int err = 0;
-	f->bytes = malloc(cap);
-	if (!f->bytes)
+	char *buf = malloc(cap);
+	if (!buf)
 		diag_add(diags, path, 0, 0, "cannot read: out of memory");
-	else if ((err = read_fully(f->fd, f->bytes, cap, &f->len)) != 0)
+	else if ((err = read_fully(fd, buf, cap, &got)) != 0)
 		diag_add(diags, path, 0, 0, "cannot read: %s", strerror(err));
-	else if (f->len == cap)
+	else if (got == cap)
 		diag_add(diags, path, 0, 0, "grew while being read: try again");
-	else
+	else {
+		*bytes = buf;
+		*len = got;
 		return true;
-	free(f->bytes);
-	f->bytes = NULL;
+	}
+	free(buf);
 	return false;
 }
 
-bool input_file_open(const char *path, input_file *f, diag_list *diags)
+int loader_read_file(const char *path, char **bytes, size_t *len,
+                     diag_list *diags)
 {
-	*f = (input_file){ .fd = -1 };
+	*bytes = NULL;
+	*len = 0;
 	/* O_NONBLOCK: opening a FIFO or a device must not wait. */
-	f->fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-	if (f->fd < 0) {
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0) {
 		diag_add(diags, path, 0, 0, "cannot read: %s", strerror(errno));
-		return false;
+		return -1;
 	}
+	struct stat st;
 	bool ok = false;
-	if (fstat(f->fd, &f->st) < 0)
+	if (fstat(fd, &st) < 0)
 		diag_add(diags, path, 0, 0, "cannot read: %s", strerror(errno));
-	else if (file_acceptable(path, &f->st, diags))
-		ok = ((size_t)f->st.st_size >= MAP_MIN_BYTES && map_file(f)) ||
-		     read_file(path, f, diags);
-	if (!ok || !f->mapped) {
-		close(f->fd);   /* a read file is checked as it is read */
-		f->fd = -1;
-	}
-	return ok;
-}
-
-static bool same_time(struct timespec a, struct timespec b)
-{
-	return a.tv_sec == b.tv_sec && a.tv_nsec == b.tv_nsec;
-}
-
-bool input_file_changed(const input_file *f)
-{
-	if (!f->mapped)
-		return false;
-	struct stat now;
-	return atomic_load(&guard_tripped) || fstat(f->fd, &now) != 0 ||
-	       now.st_size != f->st.st_size ||
-	       !same_time(now.st_mtim, f->st.st_mtim);
-}
-
-void input_file_close(input_file *f)
-{
-	if (f->mapped) {
-		guard_off();
-		munmap(f->bytes, f->len);
-		close(f->fd);
-	} else {
-		free(f->bytes);
-	}
-	*f = (input_file){ .fd = -1 };
+	else if (file_acceptable(path, &st, diags))
+		ok = ld_read_fd(path, fd, (size_t)st.st_size, bytes, len, diags);
+	close(fd);
+	return ok ? 0 : -1;
 }

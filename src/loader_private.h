@@ -6,7 +6,7 @@
  *   loader_keys.c     the keys of each mapping: unknown, duplicate, missing
  *   loader_fields.c   the value of each key, and the checks across items
  *   loader_scalars.c  one scalar read as a string, a choice, a number...
- *   loader_file.c     the file: read, or mapped when large, and changes
+ *   loader_file.c     the file, read whole
  *   loader_input.c    the bytes before parsing: size, NUL, UTF-8 */
 #ifndef QUOTH_LOADER_PRIVATE_H
 #define QUOTH_LOADER_PRIVATE_H
@@ -14,7 +14,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include <sys/stat.h>
 
 #include <yaml.h>
 
@@ -170,28 +169,14 @@ bool iso_date_valid(const char *s);
 /* Reports an entity type that is not a label of capitals, digits, '_'. */
 void ld_check_type_label(loader *ld, const char *type, src_pos pos);
 
-/* ---- in loader_file.c, for loader.c --------------------------------- */
+/* ---- in loader_file.c, for its tests ------------------------------- */
 
-/* The bytes of an article file, read or mapped. */
-typedef struct input_file {
-	char *bytes;
-	size_t len;
-	bool mapped;
-	int fd;              /* open while mapped, to tell a change */
-	struct stat st;      /* as the file was opened */
-} input_file;
-
-/* Opens the regular file at path, of at most LOADER_MAX_FILE_BYTES; false
- * with a diagnostic added when it cannot. */
-bool input_file_open(const char *path, input_file *f, diag_list *diags);
-/* True when the file changed since it was opened, so that its bytes may
- * be a mix of old and new (only a mapped file can tell). */
-bool input_file_changed(const input_file *f);
-void input_file_close(input_file *f);
-/* load_article() once the file is open: loads f's bytes, then closes f;
- * a file that changed meanwhile gives no article but a diagnostic. */
-int load_input_file(const char *path, input_file *f, article **out,
-                    diag_list *diags);
+/* Reads the file open as fd, expected to hold size bytes, into a buffer
+ * of its own: true with *bytes (the caller frees it) and *len set, false
+ * with a diagnostic for path when it cannot be read or holds more than
+ * size bytes (it grew since it was measured). */
+bool ld_read_fd(const char *path, int fd, size_t size, char **bytes,
+                size_t *len, diag_list *diags);
 
 /* ---- in loader_input.c, for loader.c -------------------------------- */
 
