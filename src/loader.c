@@ -1,4 +1,4 @@
-/* loader.c - YAML article file -> article model, in one pass of events.
+/* loader.c - YAML article bytes -> article model, in one pass of events.
  *
  * libyaml's event parser is iterative; the loader keeps its own bounded
  * stack of frames (one per open mapping or list) and fills the article
@@ -6,12 +6,14 @@
  * problem becomes a diagnostic and the walk goes on whenever the structure
  * allows, so a file's problems all come out in one run.
  *
- * This file holds the entry points, the walk over the events and the
- * frame stack; what a key or a value means is in loader_keys.c and
- * loader_fields.c, and the bytes are checked in loader_input.c. */
+ * This file holds the entry point, loader_parse(), the walk over the
+ * events and the frame stack; what a key or a value means is in
+ * loader_keys.c and loader_fields.c, the bytes are checked in
+ * loader_input.c, and the helpers they all call are in loader_report.c.
+ * The loader does not resolve: article_load.c composes it with the
+ * resolver. */
 #include "loader.h"
 
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,59 +22,6 @@
 #include <yaml.h>
 
 #include "loader_private.h"
-#include "resolve.h"
-
-/* ---- reporting ------------------------------------------------------ */
-
-void ld_error(loader *ld, src_pos pos, const char *fmt, ...)
-{
-	char msg[512];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	diag_add(ld->diags, ld->name, pos.line, pos.col, "%s", msg);
-}
-
-/* A value the resolver needs was refused: it must not run on the rest. */
-void ld_lost(loader *ld)
-{
-	if (ld->section == AK_BODY || ld->section == AK_ENTITIES ||
-	    ld->section == AK_QUOTES)
-		ld->broken = true;
-}
-
-/* Copies s[0..len) into buf for a message, cut at a character boundary
- * with "..." when longer than CLIP_BYTES.  Returns buf. */
-const char *ld_clip(char *buf, const char *s, size_t len)
-{
-	if (len <= CLIP_BYTES) {
-		memcpy(buf, s, len);
-		buf[len] = '\0';
-		return buf;
-	}
-	size_t n = CLIP_BYTES;
-	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-		n--;
-	memcpy(buf, s, n);
-	memcpy(buf + n, "...", 4);
-	return buf;
-}
-
-const char *node_kind_name(const node *n)
-{
-	switch (n->type) {
-	case NODE_LIST:
-		return "a list";
-	case NODE_MAP:
-		return "a mapping";
-	case NODE_ALIAS:
-		return "an alias";
-	case NODE_SCALAR:
-		break;
-	}
-	return n->plain && n->len == 0 ? "an empty value" : "a string";
-}
 
 /* ---- events and the frame stack ------------------------------------- */
 
@@ -235,21 +184,6 @@ static bool ld_on_event(loader *ld, const yaml_event_t *ev)
 
 /* ---- YAML syntax errors --------------------------------------------- */
 
-/* Byte offset of a parser mark: its index counts characters, after any
- * byte order mark. */
-size_t ld_offset_of_mark(const loader *ld, yaml_mark_t m)
-{
-	const char *s = ld->src;
-	size_t len = ld->src_len;
-	size_t i = len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-	for (size_t k = 0; k < m.index && i < len; k++) {
-		i++;
-		while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
-			i++;
-	}
-	return i;
-}
-
 /* What to do about the commonest slips, after libyaml's words. */
 static const char *syntax_hint(const loader *ld, const char *problem,
                                yaml_mark_t mark)
@@ -277,16 +211,15 @@ static void report_yaml_error(loader *ld, const yaml_parser_t *p)
 		return;
 	}
 	if (p->error == YAML_READER_ERROR) {
-		int line, col;
-		diag_locate(ld->src, ld->src_len, p->problem_offset, &line, &col);
+		src_pos at;
+		diag_locate(ld->src, ld->src_len, p->problem_offset, &at.line, &at.col);
 		if (p->problem_value >= 0 && strstr(problem, "control characters"))
-			diag_add(ld->diags, ld->name, line, col, "character U+%04X is not "
+			ld_error(ld, at, "character U+%04X is not "
 			         "allowed in a YAML file: remove it, or write it as the "
 			         "escape \\u%04X inside double quotes",
 			         (unsigned)p->problem_value, (unsigned)p->problem_value);
 		else
-			diag_add(ld->diags, ld->name, line, col, "cannot read the YAML: %s",
-			         problem);
+			ld_error(ld, at, "cannot read the YAML: %s", problem);
 		return;
 	}
 	src_pos at = pos_of(p->problem_mark);
@@ -345,82 +278,52 @@ static void parse_events(loader *ld)
 
 /* ---- loading -------------------------------------------------------- */
 
+/* True when the model holds all the resolver needs: problems found that
+ * leave it whole (a bad date, an unknown type label) do not stop it, so
+ * the resolver's problems come out in the same run. */
 static bool resolvable(const loader *ld)
 {
 	return ld->have_article && !ld->syntax_error && !ld->stop && !ld->oom &&
 	       !ld->broken && ld->a->body;
 }
 
-/* Parses the bytes, checks what needs the whole article and resolves
- * it. */
-static void load_parsed(loader *ld, size_t n0)
+/* Parses the bytes and checks what needs the whole article. */
+static void loader_run(loader *ld)
 {
 	parse_events(ld);
 	report_anchors(ld);
-	if (!ld->have_article && !ld->syntax_error && ld->diags->n == n0)
-		diag_add(ld->diags, ld->name, 0, 0, "has no YAML content: an article "
-		         "needs at least a title and a body");
+	if (!ld->have_article && !ld->syntax_error && ld->errors == 0)
+		ld_error(ld, (src_pos){ 0 }, "has no YAML content: an article needs "
+		         "at least a title and a body");
 	if (!ld->oom && ld->have_article)
 		ld_check_ids(ld);
-	if (resolvable(ld))
-		resolve_article(ld->a, ld->diags);
 }
 
-/* A fresh loader for the bytes; false when out of memory. */
-static bool loader_init(loader *ld, const char *name, const char *bytes,
-                        size_t len, diag_list *diags)
+size_t loader_parse(const char *name, const char *bytes, size_t len,
+                    article **out, diag_list *diags)
 {
-	*ld = (loader){
-		.name = name, .src = bytes, .src_len = len, .diags = diags,
-		.section = KEY_NONE,
-	};
-	ld->a = calloc(1, sizeof *ld->a);
-	if (ld->a)
-		ld->a->path = strdup(name);
-	return ld->a && ld->a->path;
-}
-
-int load_article_mem(const char *name, const char *bytes, size_t len,
-                     article **out, diag_list *diags)
-{
-	size_t n0 = diags->n;
 	*out = NULL;
 	if (!name)
 		name = "(memory)";
-	loader ld;
-	if (!loader_init(&ld, name, bytes, len, diags)) {
+	loader ld = {
+		.name = name, .src = bytes, .src_len = len, .diags = diags,
+		.section = KEY_NONE,
+	};
+	ld.a = calloc(1, sizeof *ld.a);
+	if (ld.a)
+		ld.a->path = strdup(name);
+	if (!ld.a || !ld.a->path)
 		ld.oom = true;
-	} else if (loader_input_check(name, bytes, len, diags)) {
-		load_parsed(&ld, n0);
-	}
+	else if (!loader_input_check(name, bytes, len, diags))
+		ld.errors++;
+	else
+		loader_run(&ld);
 	free(ld.quote_id_pos);
 	if (ld.oom)
-		diag_add(diags, name, 0, 0, "out of memory while loading the article");
-
-	if (diags->n > n0) {
-		/* Only this file's diagnostics: the list may hold others'. */
-		diag_list added = {
-			.items = diags->items + n0, .n = diags->n - n0,
-			.cap = diags->n - n0,
-		};
-		if (len > 0 && len <= LOADER_MAX_FILE_BYTES)
-			diag_attach_source(&added, bytes, len);
-		diag_sort(&added);
+		ld_error(&ld, (src_pos){ 0 }, "out of memory while loading the article");
+	if (ld.a && resolvable(&ld))
+		*out = ld.a;
+	else
 		article_free(ld.a);
-		return -1;
-	}
-	*out = ld.a;
-	return 0;
-}
-
-int load_article(const char *path, article **out, diag_list *diags)
-{
-	*out = NULL;
-	char *bytes;
-	size_t len;
-	if (loader_read_file(path, &bytes, &len, diags) != 0)
-		return -1;
-	int rc = load_article_mem(path, bytes, len, out, diags);
-	free(bytes);
-	return rc;
+	return ld.errors;
 }

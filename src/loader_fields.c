@@ -10,7 +10,6 @@
 
 #include <yaml.h>
 
-#include "array.h"
 #include "loader_private.h"
 
 static const char *const kind_names[] = { "direct", "partial", "indirect", "mixed" };
@@ -20,21 +19,6 @@ static const quote_kind kind_values[] = {
 static const char *const case_names[] = { "sensitive", "insensitive" };
 
 #define COUNT(arr) (sizeof (arr) / sizeof (arr)[0])
-
-/* Room for item n of one of the model's arrays, which keep no capacity:
- * grown one item at a time, an array is full when n is 0 or a power of
- * two.  Returns the array, moved or not, or NULL when out of memory (the
- * old one is then untouched). */
-static void *ld_grow(loader *ld, void *items, size_t n, size_t size)
-{
-	if (n & (n - 1))
-		return items;
-	size_t cap = n;
-	void *p = array_grow(items, &cap, n + 1, size);
-	if (!p)
-		ld->oom = true;
-	return p;
-}
 
 /* ---- the article's keys --------------------------------------------- */
 
@@ -144,7 +128,7 @@ static frame_kind article_value(loader *ld, frame *f, const node *n)
 		break;
 	case AK_PUBLISHED:
 		if (ld_take_string(ld, n, "published", NULL, &a->published) &&
-		    !iso_date_valid(a->published)) {
+		    !ld_iso_date_valid(a->published)) {
 			char buf[CLIP_BUF];
 			ld_error(ld, n->pos, "'published' must be an ISO 8601 date or "
 			         "date-time such as 2016-07-16 or 2016-07-16T13:13:00-04:00, "
@@ -165,7 +149,7 @@ static frame_kind article_value(loader *ld, frame *f, const node *n)
 	case AK_AUTHORS:
 		if (n->type == NODE_LIST)
 			return F_AUTHORS;
-		if (n->type == NODE_SCALAR && !node_is_null(n))
+		if (n->type == NODE_SCALAR && !ld_node_is_null(n))
 			authors_from_scalar(ld, n);
 		else if (n->type == NODE_MAP)
 			ld_error(ld, n->pos, "'authors' must be a list of strings, not a mapping");
@@ -174,12 +158,12 @@ static frame_kind article_value(loader *ld, frame *f, const node *n)
 	case AK_QUOTES:
 		if (n->type == NODE_LIST)
 			return f->key == AK_ENTITIES ? F_ENTITIES : F_QUOTES;
-		if (!node_is_null(n)) {
+		if (!ld_node_is_null(n)) {
 			ld_error(ld, n->pos, "'%s' must be a list of %s, not %s",
 			         ld_key_name(f->kind, f->key), f->key == AK_ENTITIES ?
 			         "entities (mappings with id, name and type)" :
 			         "quotes (mappings with text and speaker)",
-			         node_kind_name(n));
+			         ld_node_kind_name(n));
 			ld->broken = true;
 		}
 		break;
@@ -192,10 +176,10 @@ static frame_kind authors_item(loader *ld, const node *n)
 	article *a = ld->a;
 	if (n->type != NODE_SCALAR) {
 		ld_error(ld, n->pos, "each item of 'authors' must be a string, not %s",
-		         node_kind_name(n));
+		         ld_node_kind_name(n));
 		return F_SKIP;
 	}
-	if (node_is_empty(n)) {
+	if (ld_node_is_empty(n)) {
 		ld_error(ld, n->pos, "an author is empty: write the name or remove the item");
 		return F_SKIP;
 	}
@@ -216,7 +200,7 @@ static frame_kind entities_item(loader *ld, frame *item_frame, const node *n)
 	article *a = ld->a;
 	if (n->type != NODE_MAP) {
 		ld_error(ld, n->pos, "each item of 'entities' must be a mapping with "
-		         "'id', 'name' and 'type', not %s", node_kind_name(n));
+		         "'id', 'name' and 'type', not %s", ld_node_kind_name(n));
 		ld->broken = true;
 		return F_SKIP;
 	}
@@ -234,7 +218,7 @@ static frame_kind list_of_strings_value(loader *ld, const node *n,
 {
 	if (n->type == NODE_LIST)
 		return list;
-	if (node_is_null(n))
+	if (ld_node_is_null(n))
 		return F_SKIP;
 	char buf[CLIP_BUF];
 	if (n->type == NODE_SCALAR)
@@ -242,7 +226,7 @@ static frame_kind list_of_strings_value(loader *ld, const node *n,
 		         "write even one as a list: [%s]", key, ld_clip(buf, n->value, n->len));
 	else
 		ld_error(ld, n->pos, "'%s' must be a list of strings, not %s", key,
-		         node_kind_name(n));
+		         ld_node_kind_name(n));
 	ld_lost(ld);
 	return F_SKIP;
 }
@@ -290,9 +274,9 @@ static frame_kind entity_value(loader *ld, frame *f, const node *n)
 	case EK_MENTIONS:
 		if (n->type == NODE_LIST)
 			return F_MENTIONS;
-		if (!node_is_null(n)) {
+		if (!ld_node_is_null(n)) {
 			ld_error(ld, n->pos, "'mentions' must be a list of [start, end] "
-			         "pairs of byte offsets, not %s", node_kind_name(n));
+			         "pairs of byte offsets, not %s", ld_node_kind_name(n));
 			ld_lost(ld);
 		}
 		break;
@@ -305,11 +289,11 @@ static frame_kind aliases_item(loader *ld, frame *f, const node *n)
 	entity *e = &ld->a->entities[f->index];
 	if (n->type != NODE_SCALAR) {
 		ld_error(ld, n->pos, "each item of 'aliases' must be a string, not %s",
-		         node_kind_name(n));
+		         ld_node_kind_name(n));
 		ld_lost(ld);
 		return F_SKIP;
 	}
-	if (node_is_empty(n)) {
+	if (ld_node_is_empty(n)) {
 		ld_error(ld, n->pos, "an alias is empty: write the spelling or remove the item");
 		ld_lost(ld);
 		return F_SKIP;
@@ -337,7 +321,7 @@ static frame_kind mentions_item(loader *ld, const frame *f, frame *item_frame,
 		return F_PAIR;
 	}
 	ld_error(ld, n->pos, "each item of 'mentions' must be a pair [start, end] "
-	         "of byte offsets into the body, not %s", node_kind_name(n));
+	         "of byte offsets into the body, not %s", ld_node_kind_name(n));
 	ld_lost(ld);
 	return F_SKIP;
 }
@@ -347,17 +331,17 @@ static void pair_item(loader *ld, frame *f, const node *n)
 	size_t v;
 	if (f->count >= 2 || f->bad)
 		return;
-	if (node_to_size(n, SIZE_MAX, &v)) {
+	if (ld_node_to_size(n, SIZE_MAX, &v)) {
 		f->num[f->count] = v;
 		return;
 	}
 	char buf[CLIP_BUF];
-	if (n->type == NODE_SCALAR && !node_is_null(n))
+	if (n->type == NODE_SCALAR && !ld_node_is_null(n))
 		ld_error(ld, n->pos, "a mention offset must be a whole number of "
 		         "bytes, 0 or more, not '%s'", ld_clip(buf, n->value, n->len));
 	else
 		ld_error(ld, n->pos, "a mention offset must be a whole number of "
-		         "bytes, 0 or more, not %s", node_kind_name(n));
+		         "bytes, 0 or more, not %s", ld_node_kind_name(n));
 	f->bad = true;
 	ld_lost(ld);
 }
@@ -393,7 +377,7 @@ static frame_kind quotes_item(loader *ld, frame *item_frame, const node *n)
 	article *a = ld->a;
 	if (n->type != NODE_MAP) {
 		ld_error(ld, n->pos, "each item of 'quotes' must be a mapping with "
-		         "'text' and 'speaker', not %s", node_kind_name(n));
+		         "'text' and 'speaker', not %s", ld_node_kind_name(n));
 		ld->broken = true;
 		return F_SKIP;
 	}
@@ -435,9 +419,9 @@ static void quote_text(loader *ld, quote *q, const node *n)
 {
 	if (n->type != NODE_SCALAR) {
 		ld_error(ld, n->pos, "'text' must be a string or a list of strings "
-		         "(the fragments of a split quote), not %s", node_kind_name(n));
+		         "(the fragments of a split quote), not %s", ld_node_kind_name(n));
 		ld_lost(ld);
-	} else if (node_is_empty(n)) {
+	} else if (ld_node_is_empty(n)) {
 		ld_error(ld, n->pos, "'text' is empty: write the quoted words as they "
 		         "stand in the body");
 		ld_lost(ld);
@@ -450,7 +434,7 @@ static void quote_speaker(loader *ld, quote *q, const node *n)
 {
 	if (n->type != NODE_SCALAR) {
 		ld_error(ld, n->pos, "'speaker' must be an entity id, or a mapping with "
-		         "'text' and optional 'entity', not %s", node_kind_name(n));
+		         "'text' and optional 'entity', not %s", ld_node_kind_name(n));
 		ld_lost(ld);
 	} else if (ld_take_string(ld, n, "speaker", "give the id of the entity who "
 	                          "speaks, or a mapping with 'text'", &q->speaker_id)) {
@@ -463,7 +447,7 @@ static void quote_speaker(loader *ld, quote *q, const node *n)
 static void quote_occurrence(loader *ld, quote *q, const node *n)
 {
 	size_t v;
-	if (node_to_size(n, INT32_MAX, &v) && v >= 1) {
+	if (ld_node_to_size(n, INT32_MAX, &v) && v >= 1) {
 		q->occurrence = (int)v;
 		return;
 	}
@@ -474,7 +458,7 @@ static void quote_occurrence(loader *ld, quote *q, const node *n)
 		         ld_clip(buf, n->value, n->len));
 	else
 		ld_error(ld, n->pos, "'occurrence' must be a whole number, 1 or more, "
-		         "not %s", node_kind_name(n));
+		         "not %s", ld_node_kind_name(n));
 	ld_lost(ld);
 }
 
@@ -525,9 +509,9 @@ static void fragments_item(loader *ld, frame *f, const node *n)
 	quote *q = &ld->a->quotes[f->index];
 	if (n->type != NODE_SCALAR) {
 		ld_error(ld, n->pos, "each fragment of 'text' must be a string, not %s",
-		         node_kind_name(n));
+		         ld_node_kind_name(n));
 		ld_lost(ld);
-	} else if (node_is_empty(n)) {
+	} else if (ld_node_is_empty(n)) {
 		ld_error(ld, n->pos, "a fragment of 'text' is empty: write the quoted "
 		         "words as they stand in the body, or remove the item");
 		ld_lost(ld);
@@ -567,9 +551,9 @@ frame_kind ld_on_value(loader *ld, frame *f, frame *item_frame,
 			ld->have_article = true;
 			return F_ARTICLE;
 		}
-		if (!node_is_null(n))
+		if (!ld_node_is_null(n))
 			ld_error(ld, n->pos, "the top level must be a mapping of keys such "
-			         "as 'title:' and 'body:', not %s", node_kind_name(n));
+			         "as 'title:' and 'body:', not %s", ld_node_kind_name(n));
 		ld->stop = true;
 		return F_SKIP;
 	case F_ARTICLE:

@@ -117,7 +117,7 @@ void ld_on_key(loader *ld, frame *f, const node *n)
 		return;
 	if (n->type != NODE_SCALAR) {
 		ld_error(ld, n->pos, "a key must be a plain word such as 'title', not %s",
-		         node_kind_name(n));
+		         ld_node_kind_name(n));
 		return;
 	}
 	size_t k = 0;

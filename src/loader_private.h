@@ -2,12 +2,13 @@
  * the loader's state, its frames and nodes, and the functions each file
  * offers the others.
  *
- *   loader.c          the entry points, the event loop and the frame stack
+ *   loader.c          the entry point, the event loop and the frame stack
  *   loader_keys.c     the keys of each mapping: unknown, duplicate, missing
  *   loader_fields.c   the value of each key, and the checks across items
  *   loader_scalars.c  one scalar read as a string, a choice, a number...
  *   loader_file.c     the file, read whole
- *   loader_input.c    the bytes before parsing: size, NUL, UTF-8 */
+ *   loader_input.c    the bytes before parsing: size, NUL, UTF-8
+ *   loader_report.c   the leaf they all call: problems, clipping, memory */
 #ifndef QUOTH_LOADER_PRIVATE_H
 #define QUOTH_LOADER_PRIVATE_H
 
@@ -105,6 +106,7 @@ typedef struct loader {
 	bool syntax_error;
 	bool broken;           /* the model lacks what the resolver needs */
 	bool oom;
+	size_t errors;         /* problems found, stored in diags or not */
 	int section;           /* the top-level key being read, or KEY_NONE */
 	/* Anchors and aliases are reported once each, at the first. */
 	size_t n_anchors, n_aliases;
@@ -113,9 +115,11 @@ typedef struct loader {
 	src_pos *quote_id_pos; /* one per quote, for duplicate ids */
 } loader;
 
-/* ---- in loader.c, for all ------------------------------------------- */
+/* ---- in loader_report.c, the leaf every loader file may call ------- */
 
-/* Adds a diagnostic at pos. */
+/* Adds a diagnostic at pos and counts it in ld->errors, which the load's
+ * status is read from: the count grows even when memory runs out and
+ * the message cannot be stored. */
 void ld_error(loader *ld, src_pos pos, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* A value the resolver needs was refused: it must not run on the rest. */
@@ -123,9 +127,15 @@ void ld_lost(loader *ld);
 /* s[0..len) cut to CLIP_BYTES for a message, in buf of CLIP_BUF bytes. */
 const char *ld_clip(char *buf, const char *s, size_t len);
 /* "a list", "a mapping", "a string"...: what n is, for a message. */
-const char *node_kind_name(const node *n);
+const char *ld_node_kind_name(const node *n);
 /* Byte offset in the source of a parser mark. */
 size_t ld_offset_of_mark(const loader *ld, yaml_mark_t m);
+/* A copy of s[0..len), or NULL (ld->oom set). */
+char *ld_strndup(loader *ld, const char *s, size_t len);
+/* Room for item n of one of the model's arrays of items of size bytes:
+ * the array, moved or not, or NULL (ld->oom set; the old one is then
+ * untouched). */
+void *ld_grow(loader *ld, void *items, size_t n, size_t size);
 
 /* ---- in loader_keys.c, for loader.c and loader_fields.c ------------- */
 
@@ -150,13 +160,11 @@ void ld_check_ids(loader *ld);
 
 /* ---- in loader_scalars.c, for loader_fields.c ----------------------- */
 
-/* A copy of s[0..len), or NULL (ld->oom set). */
-char *ld_strndup(loader *ld, const char *s, size_t len);
-bool node_is_null(const node *n);
+bool ld_node_is_null(const node *n);
 /* Null, empty or only white space. */
-bool node_is_empty(const node *n);
+bool ld_node_is_empty(const node *n);
 /* A plain decimal integer up to max. */
-bool node_to_size(const node *n, size_t max, size_t *out);
+bool ld_node_to_size(const node *n, size_t max, size_t *out);
 /* Sets *dst to a copy of the string n, the value of key; false when the
  * value was refused or empty. */
 bool ld_take_string(loader *ld, const node *n, const char *key,
@@ -165,7 +173,7 @@ bool ld_take_string(loader *ld, const node *n, const char *key,
 bool ld_take_choice(loader *ld, const node *n, const char *what,
                     const char *const *names, size_t count, size_t *index);
 /* ISO 8601: 2016-07-16, 2016-07-16T13:13:00-04:00... */
-bool iso_date_valid(const char *s);
+bool ld_iso_date_valid(const char *s);
 /* Reports an entity type that is not a label of capitals, digits, '_'. */
 void ld_check_type_label(loader *ld, const char *type, src_pos pos);
 

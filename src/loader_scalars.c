@@ -10,21 +10,9 @@
 #include "loader_private.h"
 #include "suggest.h"
 
-char *ld_strndup(loader *ld, const char *s, size_t len)
-{
-	char *copy = malloc(len + 1);
-	if (!copy) {
-		ld->oom = true;
-		return NULL;
-	}
-	memcpy(copy, s, len);
-	copy[len] = '\0';
-	return copy;
-}
-
 /* ---- scalars -------------------------------------------------------- */
 
-bool node_is_null(const node *n)
+bool ld_node_is_null(const node *n)
 {
 	if (n->type != NODE_SCALAR || !n->plain)
 		return false;
@@ -43,13 +31,13 @@ static bool is_blank(const char *s, size_t len)
 }
 
 /* A scalar that holds no text: null, empty or only white space. */
-bool node_is_empty(const node *n)
+bool ld_node_is_empty(const node *n)
 {
-	return node_is_null(n) || is_blank(n->value, n->len);
+	return ld_node_is_null(n) || is_blank(n->value, n->len);
 }
 
 /* Reads a plain decimal integer; false unless n is one that fits max. */
-bool node_to_size(const node *n, size_t max, size_t *out)
+bool ld_node_to_size(const node *n, size_t max, size_t *out)
 {
 	if (n->type != NODE_SCALAR || !n->plain || n->len == 0)
 		return false;
@@ -75,10 +63,10 @@ bool ld_take_string(loader *ld, const node *n, const char *key,
 {
 	if (n->type != NODE_SCALAR) {
 		ld_error(ld, n->pos, "'%s' must be a string, not %s", key,
-		         node_kind_name(n));
+		         ld_node_kind_name(n));
 		return false;
 	}
-	if (node_is_empty(n)) {
+	if (ld_node_is_empty(n)) {
 		if (why_required)
 			ld_error(ld, n->pos, "'%s' is empty: %s", key, why_required);
 		return false;
@@ -95,7 +83,7 @@ bool ld_take_choice(loader *ld, const node *n, const char *what,
 	char buf[CLIP_BUF];
 	if (n->type != NODE_SCALAR) {
 		ld_error(ld, n->pos, "%s must be a string, not %s", what,
-		         node_kind_name(n));
+		         ld_node_kind_name(n));
 		return false;
 	}
 	for (size_t i = 0; i < count; i++) {
@@ -188,7 +176,7 @@ static bool iso_zone(const char **p)
 }
 
 /* ISO 8601: 2016-07-16, 2016-07-16T13:13, 2016-07-16T13:13:00-04:00... */
-bool iso_date_valid(const char *s)
+bool ld_iso_date_valid(const char *s)
 {
 	int y, m, d;
 	const char *p = s;

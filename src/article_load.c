@@ -1,0 +1,57 @@
+/* article_load.c - loading an article composed in one place: read the
+ * file (loader_read_file), parse it into a model (loader_parse), resolve
+ * the model (resolve_article), then put this load's diagnostics in order
+ * with their source lines.  The loader and the resolver do not know of
+ * each other; the status is the sum of the problems each returns. */
+#include "article_load.h"
+
+#include <stdlib.h>
+
+#include "loader.h"
+#include "resolve.h"
+
+/* The diagnostics of this load, from first on (the list may hold others'
+ * before them): their source lines attached, sorted by position. */
+static void finish_diags(diag_list *diags, size_t first, const char *bytes,
+                         size_t len)
+{
+	diag_list added = {
+		.items = diags->items + first, .n = diags->n - first,
+		.cap = diags->n - first,
+	};
+	if (added.n == 0)
+		return;
+	if (len > 0 && len <= LOADER_MAX_FILE_BYTES)
+		diag_attach_source(&added, bytes, len);
+	diag_sort(&added);
+}
+
+int load_article_mem(const char *name, const char *bytes, size_t len,
+                     article **out, diag_list *diags)
+{
+	*out = NULL;
+	size_t first = diags->n;
+	article *a = NULL;
+	size_t problems = loader_parse(name, bytes, len, &a, diags);
+	if (a)
+		problems += resolve_article(a, diags);
+	finish_diags(diags, first, bytes, len);
+	if (problems > 0) {
+		article_free(a);
+		return -1;
+	}
+	*out = a;
+	return 0;
+}
+
+int load_article(const char *path, article **out, diag_list *diags)
+{
+	*out = NULL;
+	char *bytes;
+	size_t len;
+	if (loader_read_file(path, &bytes, &len, diags) != 0)
+		return -1;
+	int rc = load_article_mem(path, bytes, len, out, diags);
+	free(bytes);
+	return rc;
+}
