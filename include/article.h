@@ -106,8 +106,5 @@ void article_free(article *a);
 
 const char *quote_kind_name(quote_kind kind);
 
-/* Index of the entity with this id, or -1. */
-long article_find_entity(const article *a, const char *id);
-
 
 #endif

@@ -2,7 +2,6 @@
 #include "article.h"
 
 #include <stdlib.h>
-#include <string.h>
 
 static void strings_free(char **items, size_t n)
 {
@@ -73,14 +72,4 @@ const char *quote_kind_name(quote_kind kind)
 		return "mixed";
 	}
 	return "direct";
-}
-
-long article_find_entity(const article *a, const char *id)
-{
-	if (!a || !id)
-		return -1;
-	for (size_t i = 0; i < a->n_entities; i++)
-		if (a->entities[i].id && strcmp(a->entities[i].id, id) == 0)
-			return (long)i;
-	return -1;
 }

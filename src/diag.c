@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sort.h"
 #include "text.h"
 
 /* An excerpt shows at most this many columns of its line, and at most this
@@ -289,34 +290,17 @@ static bool diag_before(const diag *a, const diag *b)
 	return a->line < b->line || (a->line == b->line && a->col < b->col);
 }
 
-/* A merge sort: stable, so equal positions keep the order found. */
+/* Stable, so equal positions keep the order found. */
+MERGE_SORT_DEFINE(diag_merge_sort, diag, diag_before)
+
 void diag_sort(diag_list *list)
 {
 	if (!list || list->n < 2)
 		return;
-	size_t n = list->n;
-	diag *tmp = malloc(n * sizeof *tmp);
+	diag *tmp = malloc(list->n * sizeof *tmp);
 	if (!tmp)
-		return;
-	diag *src = list->items, *dst = tmp;
-	for (size_t w = 1; w < n; w *= 2) {
-		for (size_t lo = 0; lo < n; lo += 2 * w) {
-			size_t mid = lo + w < n ? lo + w : n;
-			size_t hi = lo + 2 * w < n ? lo + 2 * w : n;
-			size_t i = lo, j = mid, k = lo;
-			while (i < mid && j < hi)
-				dst[k++] = diag_before(&src[j], &src[i]) ? src[j++] : src[i++];
-			while (i < mid)
-				dst[k++] = src[i++];
-			while (j < hi)
-				dst[k++] = src[j++];
-		}
-		diag *t = src;
-		src = dst;
-		dst = t;
-	}
-	if (src != list->items)
-		memcpy(list->items, src, n * sizeof *src);
+		return;   /* left in the order found: still every problem */
+	diag_merge_sort(list->items, tmp, list->n);
 	free(tmp);
 }
 
