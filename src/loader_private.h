@@ -5,6 +5,7 @@
  *   loader.c          the entry point, the event loop and the frame stack
  *   loader_keys.c     the keys of each mapping: unknown, duplicate, missing
  *   loader_fields.c   the value of each key, and the checks across items
+ *   loader_quotes.c   the value of each key of a quote
  *   loader_scalars.c  one scalar read as a string, a choice, a number...
  *   loader_file.c     the file, read whole
  *   loader_input.c    the bytes before parsing: size, NUL, UTF-8
@@ -14,7 +15,6 @@
 
 #include <stdbool.h>
 #include <stddef.h>
-
 
 #include <yaml.h>
 
@@ -157,6 +157,18 @@ frame_kind ld_on_value(loader *ld, frame *f, frame *item_frame,
 void ld_frame_end(loader *ld, frame *f);
 /* Reports the entity and quote ids given twice. */
 void ld_check_ids(loader *ld);
+
+/* ---- in loader_quotes.c, for loader_fields.c ----------------------- */
+
+/* An item of 'quotes': a mapping opens F_QUOTE for a new quote. */
+frame_kind ld_quotes_item(loader *ld, frame *item_frame, const node *n);
+/* The value of a quote's key f->key; the kind of frame to open. */
+frame_kind ld_quote_value(loader *ld, frame *f, frame *item_frame,
+                          const node *n);
+/* An item of a quote's list of fragments. */
+void ld_fragments_item(loader *ld, frame *f, const node *n);
+/* The value of a key of a quote's speaker mapping. */
+void ld_speaker_value(loader *ld, frame *f, const node *n);
 
 /* ---- in loader_scalars.c, for loader_fields.c ----------------------- */
 
