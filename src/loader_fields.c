@@ -295,18 +295,7 @@ static frame_kind aliases_item(loader *ld, frame *f, const node *n)
 		ld_lost(ld);
 		return F_SKIP;
 	}
-	char **names = ld_grow(ld, e->aliases, e->n_aliases, sizeof *names);
-	if (names)
-		e->aliases = names;
-	src_pos *pos = names ? ld_grow(ld, e->alias_pos, e->n_aliases,
-	                               sizeof *pos) : NULL;
-	if (pos)
-		e->alias_pos = pos;
-	char *s = pos ? ld_strndup(ld, n->value, n->len) : NULL;
-	if (!s)
-		return F_SKIP;
-	e->aliases[e->n_aliases] = s;
-	e->alias_pos[e->n_aliases++] = n->pos;
+	ld_push_string(ld, &e->aliases, &e->alias_pos, &e->n_aliases, n);
 	return F_SKIP;
 }
 

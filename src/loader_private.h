@@ -136,6 +136,12 @@ char *ld_strndup(loader *ld, const char *s, size_t len);
  * the array, moved or not, or NULL (ld->oom set; the old one is then
  * untouched). */
 void *ld_grow(loader *ld, void *items, size_t n, size_t size);
+/* Appends a copy of the string n and its position to the parallel arrays
+ * *items and *pos of *count items (an entity's aliases, a quote's
+ * fragments).  False when out of memory (ld->oom set): *count is then
+ * as it was, and the arrays, grown or not, still hold the items. */
+bool ld_push_string(loader *ld, char ***items, src_pos **pos, size_t *count,
+                    const node *n);
 
 /* ---- in loader_keys.c, for loader.c and loader_fields.c ------------- */
 

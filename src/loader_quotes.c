@@ -44,18 +44,7 @@ frame_kind ld_quotes_item(loader *ld, frame *item_frame, const node *n)
 
 static void add_fragment(loader *ld, quote *q, const node *n)
 {
-	char **items = ld_grow(ld, q->fragments, q->n_fragments, sizeof *items);
-	if (items)
-		q->fragments = items;
-	src_pos *pos = items ? ld_grow(ld, q->fragment_pos, q->n_fragments,
-	                               sizeof *pos) : NULL;
-	if (pos)
-		q->fragment_pos = pos;
-	char *s = pos ? ld_strndup(ld, n->value, n->len) : NULL;
-	if (!s)
-		return;
-	q->fragments[q->n_fragments] = s;
-	q->fragment_pos[q->n_fragments++] = n->pos;
+	ld_push_string(ld, &q->fragments, &q->fragment_pos, &q->n_fragments, n);
 }
 
 static void quote_text(loader *ld, quote *q, const node *n)

@@ -111,3 +111,22 @@ void *ld_grow(loader *ld, void *items, size_t n, size_t size)
 		ld->oom = true;
 	return p;
 }
+
+bool ld_push_string(loader *ld, char ***items, src_pos **pos, size_t *count,
+                    const node *n)
+{
+	char **grown = ld_grow(ld, *items, *count, sizeof *grown);
+	if (!grown)
+		return false;
+	*items = grown;
+	src_pos *grown_pos = ld_grow(ld, *pos, *count, sizeof *grown_pos);
+	if (!grown_pos)
+		return false;
+	*pos = grown_pos;
+	char *copy = ld_strndup(ld, n->value, n->len);
+	if (!copy)
+		return false;
+	(*items)[*count] = copy;
+	(*pos)[(*count)++] = n->pos;
+	return true;
+}
