@@ -15,12 +15,12 @@
 static void finish_diags(diag_list *diags, size_t first, const char *bytes,
                          size_t len)
 {
+	if (diags->n == first)
+		return;   /* items may be NULL: no offset from it */
 	diag_list added = {
 		.items = diags->items + first, .n = diags->n - first,
 		.cap = diags->n - first,
 	};
-	if (added.n == 0)
-		return;
 	if (len > 0 && len <= LOADER_MAX_FILE_BYTES)
 		diag_attach_source(&added, bytes, len);
 	diag_sort(&added);
