@@ -214,9 +214,9 @@ static void report_yaml_error(loader *ld, const yaml_parser_t *p)
 		src_pos at;
 		diag_locate(ld->src, ld->src_len, p->problem_offset, &at.line, &at.col);
 		if (p->problem_value >= 0 && strstr(problem, "control characters"))
-			ld_error(ld, at, "character U+%04X is not "
-			         "allowed in a YAML file: remove it, or write it as the "
-			         "escape \\u%04X inside double quotes",
+			ld_error(ld, at, "character U+%04X is not allowed in a YAML "
+			         "file: remove it, or write it as the escape \\u%04X "
+			         "inside double quotes",
 			         (unsigned)p->problem_value, (unsigned)p->problem_value);
 		else
 			ld_error(ld, at, "cannot read the YAML: %s", problem);
