@@ -32,10 +32,19 @@ static char *str_printf(const char *fmt, const char *a, const char *b)
 	return s;
 }
 
+static bool has_suffix(const char *name, size_t n, const char *suffix)
+{
+	size_t k = strlen(suffix);
+	return n > k && strcmp(name + n - k, suffix) == 0;
+}
+
+/* An article file: *.yaml or *.yml, not hidden (editors' swap and backup
+ * files start with a dot). */
 static bool is_yaml_name(const char *name)
 {
 	size_t n = strlen(name);
-	return n > 5 && name[0] != '.' && strcmp(name + n - 5, ".yaml") == 0;
+	return name[0] != '.' &&
+	       (has_suffix(name, n, ".yaml") || has_suffix(name, n, ".yml"));
 }
 
 static int name_cmp(const void *pa, const void *pb)
@@ -43,9 +52,7 @@ static int name_cmp(const void *pa, const void *pb)
 	return strcmp(*(char *const *)pa, *(char *const *)pb);
 }
 
-/* Sets *out to the *.yaml names of dir, sorted (as many as memory
- * allowed).  Returns 0, or the errno of opening the directory. */
-static int list_yaml(const char *dir, char ***out, size_t *n)
+int library_list_files(const char *dir, char ***out, size_t *n)
 {
 	DIR *d = opendir(dir);
 	char **names = NULL;
@@ -127,7 +134,7 @@ library *library_load(const char *dir)
 		return NULL;
 	lib->dir = dup_or_null(dir);
 	char **names;
-	int err = list_yaml(dir, &names, &n);
+	int err = library_list_files(dir, &names, &n);
 	if (err) {
 		lib->error = str_printf("%s: %s", dir, strerror(err));
 		return lib;

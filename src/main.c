@@ -15,16 +15,18 @@
 #include "app.h"
 #include "diag.h"
 #include "export.h"
+#include "library.h"
 #include "loader.h"
 #include "render.h"
 #include "snapshot.h"
+#include "suggest.h"
 #include "tui.h"
 
 enum { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_USAGE = 2 };
 
 static const char usage_text[] =
-	"usage: quoth [--color=auto|always|never] [FILE|DIR]\n"
-	"       quoth check FILE...\n"
+	"usage: quoth [--color=auto|always|never] [FILE|DIR|-]\n"
+	"       quoth check FILE|DIR|-...\n"
 	"       quoth export --json FILE\n"
 	"       quoth snapshot [--size COLSxROWS] [--keys KEYS] [--color=never|always] FILE|DIR\n"
 	"       quoth --help | --version\n";
@@ -33,17 +35,19 @@ static const char help_text[] =
 	"quoth reads annotated news articles in the terminal.\n"
 	"\n"
 	"  quoth FILE             read one article\n"
-	"  quoth DIR              list the articles in DIR (*.yaml) and read them\n"
+	"  quoth DIR              list the articles in DIR (*.yaml, *.yml) and read them\n"
+	"  quoth -                read an article from standard input\n"
 	"  quoth                  list the bundled articles\n"
-	"  quoth check FILE...    validate articles; print every problem as\n"
-	"                         FILE:LINE:COL: error: message\n"
+	"  quoth check FILE|DIR|-...\n"
+	"                         validate articles (a DIR: each article in it);\n"
+	"                         print every problem as FILE:LINE:COL: error: message\n"
 	"  quoth export --json FILE\n"
 	"                         print the resolved article as JSON\n"
 	"  quoth snapshot [--size COLSxROWS] [--keys KEYS] [--color=never|always] FILE|DIR\n"
 	"                         print the screen after KEYS, without a terminal\n"
 	"\n"
 	"options:\n"
-	"  --color=auto|always|never   colours in the reader (auto: unless NO_COLOR\n"
+	"  --color=auto|always|never   (or --color MODE) colours in the reader (auto: unless NO_COLOR\n"
 	"                              is set or the terminal has none)\n"
 	"  --help                      this text\n"
 	"  --version                   the version\n"
@@ -60,29 +64,130 @@ static int usage_error(const char *fmt, const char *arg)
 	return EXIT_USAGE;
 }
 
-/* Loads path; on failure prints its problems and returns NULL. */
+/* The name diagnostics give an article read from standard input, as
+ * compilers do. */
+static const char stdin_name[] = "<stdin>";
+
+/* Reads all of standard input into a new buffer (*len bytes, NUL added),
+ * refusing more than the loader accepts; NULL with a message printed on
+ * failure. */
+static char *read_stdin(size_t *len)
+{
+	size_t cap = 1 << 16, n = 0;
+	char *buf = malloc(cap);
+	while (buf) {
+		if (n + 1 >= cap) {
+			if (cap > LOADER_MAX_FILE_BYTES) {
+				fprintf(stderr, "quoth: %s: more than %u MiB; articles are "
+				        "limited to that size\n", stdin_name,
+				        LOADER_MAX_FILE_BYTES >> 20);
+				free(buf);
+				return NULL;
+			}
+			char *more = realloc(buf, cap * 2);
+			if (!more)
+				break;
+			buf = more;
+			cap *= 2;
+		}
+		ssize_t got = read(STDIN_FILENO, buf + n, cap - n - 1);
+		if (got == 0) {
+			buf[n] = '\0';
+			*len = n;
+			return buf;
+		}
+		if (got < 0 && errno != EINTR) {
+			fprintf(stderr, "quoth: %s: cannot read: %s\n", stdin_name,
+			        strerror(errno));
+			free(buf);
+			return NULL;
+		}
+		if (got > 0)
+			n += (size_t)got;
+	}
+	fputs("quoth: out of memory\n", stderr);
+	free(buf);
+	return NULL;
+}
+
+/* Loads path ("-": standard input); on failure prints its problems and
+ * returns NULL. */
 static article *load_or_report(const char *path)
 {
 	article *a = NULL;
 	diag_list diags = { 0 };
-	if (load_article(path, &a, &diags) < 0)
+	if (strcmp(path, "-") == 0) {
+		size_t len;
+		char *bytes = read_stdin(&len);
+		if (!bytes)
+			return NULL;
+		if (load_article_mem(stdin_name, bytes, len, &a, &diags) < 0)
+			diag_list_print(stderr, &diags);
+		free(bytes);
+	} else if (load_article(path, &a, &diags) < 0) {
 		diag_list_print(stderr, &diags);
+	}
 	diag_list_free(&diags);
 	return a;
 }
 
+static bool is_directory(const char *path)
+{
+	struct stat st;
+	return strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 /* ---- quoth check / export ------------------------------------------ */
+
+/* Checks one article; true when it loads. */
+static bool check_one(const char *path)
+{
+	article *a = load_or_report(path);
+	article_free(a);
+	return a != NULL;
+}
+
+/* Checks every article of dir; false when one does not load or there is
+ * none to check. */
+static bool check_directory(const char *dir)
+{
+	char **names;
+	size_t n;
+	int err = library_list_files(dir, &names, &n);
+	if (err) {
+		fprintf(stderr, "quoth: check: %s: %s\n", dir, strerror(err));
+		return false;
+	}
+	bool ok = n > 0;
+	if (n == 0)
+		fprintf(stderr, "quoth: check: %s: no articles in it (*.yaml, *.yml)\n", dir);
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(dir) + strlen(names[i]) + 2;
+		char *path = malloc(len);
+		if (path) {
+			snprintf(path, len, "%s/%s", dir, names[i]);
+			ok = check_one(path) && ok;
+		} else {
+			fputs("quoth: out of memory\n", stderr);
+			ok = false;
+		}
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+	return ok;
+}
 
 static int cmd_check(int argc, char **argv)
 {
 	if (argc < 2)
-		return usage_error("%s: give at least one FILE", "check");
+		return usage_error("%s: give at least one FILE or DIR", "check");
 	int status = EXIT_OK;
 	for (int i = 1; i < argc; i++) {
-		article *a = load_or_report(argv[i]);
-		if (!a)
+		bool ok = is_directory(argv[i]) ? check_directory(argv[i])
+		                                : check_one(argv[i]);
+		if (!ok)
 			status = EXIT_INVALID;
-		article_free(a);
 	}
 	return status;
 }
@@ -144,10 +249,15 @@ static int cmd_read(int argc, char **argv)
 	color_mode color = COLOR_MODE_AUTO;
 	const char *target = NULL;
 	for (int i = 1; i < argc; i++) {
-		if (strncmp(argv[i], "--color=", 8) == 0) {
-			if (parse_color(argv[i] + 8, &color) < 0)
+		const char *mode = NULL;
+		if (strncmp(argv[i], "--color=", 8) == 0)
+			mode = argv[i] + 8;
+		else if (strcmp(argv[i], "--color") == 0 && !(mode = argv[++i]))
+			return usage_error("%s needs a mode: auto, always or never", "--color");
+		if (mode) {
+			if (parse_color(mode, &color) < 0)
 				return usage_error("unknown colour mode '%s' (auto, always or never)",
-				                   argv[i] + 8);
+				                   mode);
 		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
 			return usage_error("unknown option '%s'", argv[i]);
 		} else if (target) {
@@ -162,11 +272,17 @@ static int cmd_read(int argc, char **argv)
 
 	/* The article is loaded first: its problems are worth printing even
 	 * when there is no terminal to read it on. */
-	struct stat st;
-	bool library = stat(target, &st) == 0 && S_ISDIR(st.st_mode);
+	bool library = is_directory(target);
 	article *a = NULL;
 	if (!library && !(a = load_or_report(target)))
 		return EXIT_INVALID;
+	/* An article piped in: the keys come from the terminal, as less does. */
+	if (strcmp(target, "-") == 0 && !freopen("/dev/tty", "r", stdin)) {
+		fprintf(stderr, "quoth: no terminal to read keys from (/dev/tty: %s)\n",
+		        strerror(errno));
+		article_free(a);
+		return EXIT_INVALID;
+	}
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "quoth: standard %s is not a terminal; use 'quoth export --json' "
 		        "or 'quoth snapshot' for output to a file or pipe\n",
@@ -183,6 +299,25 @@ static int cmd_read(int argc, char **argv)
 	int status = tui_run(app, color);
 	app_free(app);
 	return status;
+}
+
+static const char *const commands[] = { "check", "export", "snapshot" };
+
+/* A first word that is no command and no file but close to a command name
+ * is a typo ("quoth chek"): say so rather than "cannot open 'chek'". */
+static int typo_of_command(const char *word)
+{
+	struct stat st;
+	if (word[0] == '-' || stat(word, &st) == 0)
+		return -1;
+	const char *near = suggest_nearest(word, commands,
+	                                   sizeof commands / sizeof *commands);
+	if (!near)
+		return -1;
+	fprintf(stderr, "quoth: '%s' is not a command, nor a file: did you mean '%s'?\n",
+	        word, near);
+	fputs(usage_text, stderr);
+	return EXIT_USAGE;
 }
 
 int main(int argc, char **argv)
@@ -210,6 +345,9 @@ int main(int argc, char **argv)
 			return cmd_export(argc - 1, argv + 1);
 		if (strcmp(cmd, "snapshot") == 0)
 			return snapshot_main(argc - 1, argv + 1);
+		int typo = typo_of_command(cmd);
+		if (typo >= 0)
+			return typo;
 	}
 	return cmd_read(argc, argv);
 }

@@ -24,6 +24,21 @@ expect() {
 	passed=$((passed + 1))
 }
 
+# expect_in NAME STATUS INPUT COMMAND...: expect, with INPUT as standard input.
+expect_in() {
+	name=$1 want=$2 input=$3
+	shift 3
+	"$@" >"$out/stdout" 2>"$out/stderr" <"$input"
+	got=$?
+	if [ "$got" -ne "$want" ]; then
+		echo "cli: FAIL $name: exit $got, expected $want"
+		sed 's/^/  /' "$out/stderr" | head -5
+		fail=$((fail + 1))
+		return 1
+	fi
+	passed=$((passed + 1))
+}
+
 # has NAME FILE TEXT: FILE holds the fixed string TEXT.
 has() {
 	if grep -qF -- "$3" "$2"; then
@@ -53,6 +68,37 @@ expect "export" 0 "$QUOTH" export --json articles/format-tour.yaml
 has "export is JSON" "$out/stdout" '"format":	"quoth-article"'
 expect "snapshot with a bad key" 2 "$QUOTH" snapshot --keys '<Nope>' articles/format-tour.yaml
 expect "snapshot with a bad size" 2 "$QUOTH" snapshot --size 80by24 articles/format-tour.yaml
+
+# A typo of a command is told as one, not as a file that cannot be opened.
+expect "misspelt command" 2 "$QUOTH" chek articles/format-tour.yaml
+has "misspelt command suggests" "$out/stderr" "did you mean 'check'?"
+
+# check DIR checks each article in it, *.yml as well as *.yaml.
+expect "check of a directory" 0 "$QUOTH" check articles
+dir=$out/articles-dir
+rm -rf "$dir" && mkdir -p "$dir"
+cp articles/format-tour.yaml "$dir/tour.yml"
+cp "$bad" "$dir/broken.yaml"
+expect "check of a directory with a broken article" 1 "$QUOTH" check "$dir"
+has "check of a directory names the broken file" "$out/stderr" "$dir/broken.yaml:"
+rm "$dir/broken.yaml"
+expect "check of a directory of *.yml" 0 "$QUOTH" check "$dir"
+rm "$dir/tour.yml"
+expect "check of a directory without articles" 1 "$QUOTH" check "$dir"
+has "check says the directory has no articles" "$out/stderr" "no articles in it"
+
+# - reads the article from standard input, named <stdin> in messages.
+expect_in "check of standard input" 0 articles/format-tour.yaml "$QUOTH" check -
+expect_in "check of an invalid standard input" 1 "$bad" "$QUOTH" check -
+has "standard input is named <stdin>" "$out/stderr" "<stdin>:"
+expect_in "export of standard input" 0 articles/format-tour.yaml "$QUOTH" export --json -
+has "export of standard input is JSON" "$out/stdout" '"format":	"quoth-article"'
+
+# --color takes its mode as the next word too.
+expect "--color MODE" 1 "$QUOTH" --color never articles/format-tour.yaml
+has "--color MODE is accepted" "$out/stderr" "not a terminal"
+expect "--color without a mode" 2 "$QUOTH" --color
+expect "--color with a bad mode" 2 "$QUOTH" --color sometimes articles/format-tour.yaml
 
 expect "--version" 0 "$QUOTH" --version
 has "--version" "$out/stdout" "quoth "
