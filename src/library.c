@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "article.h"
+#include "corpus_files.h"
 #include "diag.h"
 #include "loader.h"
 
@@ -32,21 +33,6 @@ static char *str_printf(const char *fmt, const char *a, const char *b)
 	return s;
 }
 
-static bool has_suffix(const char *name, size_t n, const char *suffix)
-{
-	size_t k = strlen(suffix);
-	return n > k && strcmp(name + n - k, suffix) == 0;
-}
-
-/* An article file: *.yaml or *.yml, not hidden (editors' swap and backup
- * files start with a dot). */
-static bool is_yaml_name(const char *name)
-{
-	size_t n = strlen(name);
-	return name[0] != '.' &&
-	       (has_suffix(name, n, ".yaml") || has_suffix(name, n, ".yml"));
-}
-
 static int name_cmp(const void *pa, const void *pb)
 {
 	return strcmp(*(char *const *)pa, *(char *const *)pb);
@@ -64,7 +50,7 @@ int library_list_files(const char *dir, char ***out, size_t *n)
 	if (!d)
 		return errno ? errno : ENOENT;
 	while ((de = readdir(d))) {
-		if (!is_yaml_name(de->d_name))
+		if (!corpus_is_article_name(de->d_name))
 			continue;
 		if (*n == cap) {
 			size_t ncap = cap ? cap * 2 : 16;
