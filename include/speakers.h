@@ -31,7 +31,9 @@ typedef struct speaker_row {
 	speaker_kind kind;
 	size_t quotes;
 	size_t words;       /* words quoted: blank-separated runs with a letter
-	                       or digit, over the quote's found fragments */
+	                       or digit, over the quote's found fragments (a
+	                       text written without spaces, as Japanese is,
+	                       counts a run as one) */
 	size_t articles;    /* articles with at least one quote of this speaker */
 	size_t by_kind[4];  /* quotes by quote_kind */
 	size_t last_article;/* the article that last counted, for articles */

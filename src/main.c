@@ -15,10 +15,13 @@
 #include "app.h"
 #include "diag.h"
 #include "export.h"
+#include "corpus_files.h"
 #include "library.h"
 #include "loader.h"
 #include "render.h"
 #include "snapshot.h"
+#include "speakers.h"
+#include "stats.h"
 #include "suggest.h"
 #include "tui.h"
 
@@ -28,6 +31,7 @@ static const char usage_text[] =
 	"usage: quoth [--color=auto|always|never] [FILE|DIR|-]\n"
 	"       quoth check FILE|DIR|-...\n"
 	"       quoth export --json FILE\n"
+	"       quoth stats [--csv|--json|--jsonl] FILE|DIR...\n"
 	"       quoth snapshot [--size COLSxROWS] [--keys KEYS] [--color=never|always] FILE|DIR\n"
 	"       quoth --help | --version\n";
 
@@ -43,6 +47,10 @@ static const char help_text[] =
 	"                         print every problem as FILE:LINE:COL: error: message\n"
 	"  quoth export --json FILE\n"
 	"                         print the resolved article as JSON\n"
+	"  quoth stats [--csv|--json|--jsonl] FILE|DIR...\n"
+	"                         who is quoted, how often, in how many articles\n"
+	"                         (DIR: every article below it); as a table, CSV,\n"
+	"                         JSON, or JSON Lines of one article each\n"
 	"  quoth snapshot [--size COLSxROWS] [--keys KEYS] [--color=never|always] FILE|DIR\n"
 	"                         print the screen after KEYS, without a terminal\n"
 	"\n"
@@ -209,6 +217,103 @@ static int cmd_export(int argc, char **argv)
 	return status;
 }
 
+/* ---- quoth stats ---------------------------------------------------- */
+
+typedef enum stats_format { STATS_TABLE, STATS_CSV, STATS_JSON, STATS_JSONL } stats_format;
+
+/* Counts one article into all (and, for JSON Lines, writes its line);
+ * false when it did not load (its problems are printed) or output failed. */
+static bool stats_one(const char *path, stats_format format, speaker_table *all,
+                      stats_totals *tot, bool *write_failed)
+{
+	article *a = NULL;
+	diag_list diags = { 0 };
+	bool loaded = load_article(path, &a, &diags) == 0;
+	if (!loaded)
+		diag_list_print(stderr, &diags);
+	tot->articles++;
+	tot->failed += !loaded;
+	if (a) {
+		tot->entities += a->n_entities;
+		if (speakers_add_article(all, a) < 0)
+			*write_failed = true;
+	}
+	if (format == STATS_JSONL) {
+		speaker_table one = { 0 };
+		if (a && speakers_add_article(&one, a) < 0)
+			*write_failed = true;
+		speakers_sort(&one, SPEAKERS_BY_QUOTES);
+		if (stats_write_jsonl(stdout, path, a, diags.n, &one) < 0)
+			*write_failed = true;
+		speakers_free(&one);
+	}
+	article_free(a);
+	diag_list_free(&diags);
+	return loaded;
+}
+
+static int cmd_stats(int argc, char **argv)
+{
+	stats_format format = STATS_TABLE;
+	int first = 1;
+	for (; first < argc && argv[first][0] == '-' && argv[first][1]; first++) {
+		if (strcmp(argv[first], "--csv") == 0)
+			format = STATS_CSV;
+		else if (strcmp(argv[first], "--json") == 0)
+			format = STATS_JSON;
+		else if (strcmp(argv[first], "--jsonl") == 0)
+			format = STATS_JSONL;
+		else
+			return usage_error("stats: unknown option '%s' (--csv, --json or --jsonl)",
+			                   argv[first]);
+	}
+	if (first == argc)
+		return usage_error("%s: give at least one FILE or DIR", "stats");
+
+	corpus_files files = { 0 };
+	diag_list problems = { 0 };
+	bool oom = false;
+	for (int i = first; i < argc && !oom; i++)
+		oom = corpus_files_add(&files, argv[i], &problems) < 0;
+	diag_list_print(stderr, &problems);
+	int status = problems.n || oom ? EXIT_INVALID : EXIT_OK;
+	diag_list_free(&problems);
+
+	speaker_table all = { 0 };
+	stats_totals tot = { 0 };
+	bool write_failed = oom;
+	for (size_t i = 0; i < files.n && !write_failed; i++)
+		if (!stats_one(files.items[i].path, format, &all, &tot, &write_failed))
+			status = EXIT_INVALID;
+	corpus_files_free(&files);
+
+	speakers_sort(&all, SPEAKERS_BY_QUOTES);
+	int rc = 0;
+	if (!write_failed) {
+		if (format == STATS_CSV)
+			rc = stats_write_csv(stdout, &all);
+		else if (format == STATS_JSON)
+			rc = stats_write_json(stdout, &all, &tot);
+		else if (format == STATS_TABLE)
+			rc = stats_write_table(stdout, &all, &tot, 80);
+	}
+	speakers_free(&all);
+	if (write_failed || rc < 0 || fflush(stdout) == EOF) {
+		fprintf(stderr, "quoth: stats: cannot write the figures: %s\n",
+		        errno ? strerror(errno) : "out of memory");
+		return EXIT_INVALID;
+	}
+	if (tot.failed)
+		fprintf(stderr, "quoth: stats: %zu of %zu articles did not load; "
+		        "they are counted as articles with errors, their quotes are not\n",
+		        tot.failed, tot.articles);
+	if (tot.articles == 0) {
+		fputs("quoth: stats: no articles found (*.yaml, *.yml)\n", stderr);
+		return EXIT_INVALID;
+	}
+	return status;
+}
+
 /* ---- the reader ----------------------------------------------------- */
 
 /* The bundled articles: articles/ beside the executable when run from the
@@ -301,7 +406,7 @@ static int cmd_read(int argc, char **argv)
 	return status;
 }
 
-static const char *const commands[] = { "check", "export", "snapshot" };
+static const char *const commands[] = { "check", "export", "snapshot", "stats" };
 
 /* A first word that is no command and no file but close to a command name
  * is a typo ("quoth chek"): say so rather than "cannot open 'chek'". */
@@ -345,6 +450,8 @@ int main(int argc, char **argv)
 			return cmd_export(argc - 1, argv + 1);
 		if (strcmp(cmd, "snapshot") == 0)
 			return snapshot_main(argc - 1, argv + 1);
+		if (strcmp(cmd, "stats") == 0)
+			return cmd_stats(argc - 1, argv + 1);
 		int typo = typo_of_command(cmd);
 		if (typo >= 0)
 			return typo;

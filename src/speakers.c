@@ -150,7 +150,7 @@ size_t speakers_quote_words(const article *a, const quote *q)
 			i += utf8_decode(s, len, i, &cp);
 			if (is_blank(cp)) {
 				in_word = false;
-			} else if (!in_word && text_is_word_char(cp)) {
+			} else if (!in_word && iswalnum((wint_t)cp)) {
 				in_word = true;
 				words++;
 			}
