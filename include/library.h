@@ -1,6 +1,6 @@
 /* library.h - the articles of a directory, one summary each.
  *
- * library_load() reads every *.yaml file of a directory, sorted by name,
+ * library_load() reads every *.yaml and *.yml file of a directory, sorted by name,
  * keeps a short summary of each and frees the article.  A file that fails
  * to load stays in the list with its first error, so a broken article is
  * seen rather than hidden.  Curses-free. */
@@ -30,7 +30,13 @@ typedef struct library {
 	char *error;        /* NULL, or why the directory could not be read */
 } library;
 
-/* Loads the summaries of the *.yaml files of dir.  Never fails on a bad directory
+/* Sets *names to the article files' names in dir (*.yaml and *.yml, not
+ * hidden), sorted, as many as memory allowed; the caller frees each and
+ * the array.  Returns 0, or the errno of opening the directory (then
+ * *names is NULL and *n 0). */
+int library_list_files(const char *dir, char ***names, size_t *n);
+
+/* Loads the summaries of the article files of dir.  Never fails on a bad directory
  * (error is set instead, with no items); returns NULL only on OOM. */
 library *library_load(const char *dir);
 /* Accepts NULL. */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "article.h"
+#include "corpus_files.h"
 #include "diag.h"
 #include "loader.h"
 
@@ -32,20 +33,12 @@ static char *str_printf(const char *fmt, const char *a, const char *b)
 	return s;
 }
 
-static bool is_yaml_name(const char *name)
-{
-	size_t n = strlen(name);
-	return n > 5 && name[0] != '.' && strcmp(name + n - 5, ".yaml") == 0;
-}
-
 static int name_cmp(const void *pa, const void *pb)
 {
 	return strcmp(*(char *const *)pa, *(char *const *)pb);
 }
 
-/* Sets *out to the *.yaml names of dir, sorted (as many as memory
- * allowed).  Returns 0, or the errno of opening the directory. */
-static int list_yaml(const char *dir, char ***out, size_t *n)
+int library_list_files(const char *dir, char ***out, size_t *n)
 {
 	DIR *d = opendir(dir);
 	char **names = NULL;
@@ -57,7 +50,7 @@ static int list_yaml(const char *dir, char ***out, size_t *n)
 	if (!d)
 		return errno ? errno : ENOENT;
 	while ((de = readdir(d))) {
-		if (!is_yaml_name(de->d_name))
+		if (!corpus_is_article_name(de->d_name))
 			continue;
 		if (*n == cap) {
 			size_t ncap = cap ? cap * 2 : 16;
@@ -127,7 +120,7 @@ library *library_load(const char *dir)
 		return NULL;
 	lib->dir = dup_or_null(dir);
 	char **names;
-	int err = list_yaml(dir, &names, &n);
+	int err = library_list_files(dir, &names, &n);
 	if (err) {
 		lib->error = str_printf("%s: %s", dir, strerror(err));
 		return lib;

@@ -24,6 +24,21 @@ expect() {
 	passed=$((passed + 1))
 }
 
+# expect_in NAME STATUS INPUT COMMAND...: expect, with INPUT as standard input.
+expect_in() {
+	name=$1 want=$2 input=$3
+	shift 3
+	"$@" >"$out/stdout" 2>"$out/stderr" <"$input"
+	got=$?
+	if [ "$got" -ne "$want" ]; then
+		echo "cli: FAIL $name: exit $got, expected $want"
+		sed 's/^/  /' "$out/stderr" | head -5
+		fail=$((fail + 1))
+		return 1
+	fi
+	passed=$((passed + 1))
+}
+
 # has NAME FILE TEXT: FILE holds the fixed string TEXT.
 has() {
 	if grep -qF -- "$3" "$2"; then
@@ -54,10 +69,71 @@ has "export is JSON" "$out/stdout" '"format":	"quoth-article"'
 expect "snapshot with a bad key" 2 "$QUOTH" snapshot --keys '<Nope>' articles/format-tour.yaml
 expect "snapshot with a bad size" 2 "$QUOTH" snapshot --size 80by24 articles/format-tour.yaml
 
+# A typo of a command is told as one, not as a file that cannot be opened.
+expect "misspelt command" 2 "$QUOTH" chek articles/format-tour.yaml
+has "misspelt command suggests" "$out/stderr" "did you mean 'check'?"
+
+# check DIR checks each article in it, *.yml as well as *.yaml.
+expect "check of a directory" 0 "$QUOTH" check articles
+dir=$out/articles-dir
+rm -rf "$dir" && mkdir -p "$dir"
+cp articles/format-tour.yaml "$dir/tour.yml"
+cp "$bad" "$dir/broken.yaml"
+expect "check of a directory with a broken article" 1 "$QUOTH" check "$dir"
+has "check of a directory names the broken file" "$out/stderr" "$dir/broken.yaml:"
+rm "$dir/broken.yaml"
+expect "check of a directory of *.yml" 0 "$QUOTH" check "$dir"
+rm "$dir/tour.yml"
+expect "check of a directory without articles" 1 "$QUOTH" check "$dir"
+has "check says the directory has no articles" "$out/stderr" "no articles in it"
+
+# - reads the article from standard input, named <stdin> in messages.
+expect_in "check of standard input" 0 articles/format-tour.yaml "$QUOTH" check -
+expect_in "check of an invalid standard input" 1 "$bad" "$QUOTH" check -
+has "standard input is named <stdin>" "$out/stderr" "<stdin>:"
+expect_in "export of standard input" 0 articles/format-tour.yaml "$QUOTH" export --json -
+has "export of standard input is JSON" "$out/stdout" '"format":	"quoth-article"'
+
+# --color takes its mode as the next word too.
+expect "--color MODE" 1 "$QUOTH" --color never articles/format-tour.yaml
+has "--color MODE is accepted" "$out/stderr" "not a terminal"
+expect "--color without a mode" 2 "$QUOTH" --color
+expect "--color with a bad mode" 2 "$QUOTH" --color sometimes articles/format-tour.yaml
+
+# quoth stats: counts made by hand in tests/fixtures/stats/*.yaml.
+st=tests/fixtures/stats
+expect "stats --csv" 0 "$QUOTH" stats --csv $st/one.yaml $st/outlet-b/two.yaml
+printf '%s\n' 'speaker,entity,kb,type,quotes,words,articles' \
+	'John Kerry,kerry,Q22316,PERSON,3,8,2' \
+	'A senior official,,,,2,6,2' \
+	'"Lavrov, Sergey",sl,,PERSON,2,3,1' >"$out/want.csv"
+if cmp -s "$out/stdout" "$out/want.csv"; then passed=$((passed + 1)); else
+	echo "cli: FAIL stats --csv:"; diff "$out/want.csv" "$out/stdout" | head; fail=$((fail + 1)); fi
+expect "stats of a directory with a broken article" 1 "$QUOTH" stats --jsonl $st
+has "stats reports the broken article" "$out/stderr" "$st/outlet-b/broken.yaml:5:12: error:"
+has "stats says how many did not load" "$out/stderr" "1 of 3 articles did not load"
+[ "$(wc -l <"$out/stdout")" -eq 3 ] && passed=$((passed + 1)) || {
+	echo "cli: FAIL stats --jsonl: not one line per article"; fail=$((fail + 1)); }
+has "stats --jsonl counts the broken article's problems" "$out/stdout" \
+	'{"file":"tests/fixtures/stats/outlet-b/broken.yaml","id":null,"title":null,"source":null,"published":null,"quotes":0,"entities":0,"problems":2,"speakers":[]}'
+has "stats --jsonl has an article's speakers" "$out/stdout" \
+	'"quotes":3,"entities":2,"problems":0,"speakers":[{"speaker":"John Kerry","quotes":2,"words":7},{"speaker":"A senior official","quotes":1,"words":4}]}'
+expect "stats --json" 1 "$QUOTH" stats --json $st
+tr -d '\t\n' <"$out/stdout" >"$out/flat.json"
+has "stats --json totals" "$out/flat.json" '"articles":3,"articles_with_errors":1,"entities":4,"quotes":7,"words":17,'
+has "stats --json speaker" "$out/flat.json" '"speaker":"A senior official","entity":null,"kb":null,"type":null,"kind":"unnamed","quotes":2,"words":6,"articles":2,"share":0.2857142857142857,"by_kind":{"direct":0,"partial":0,"indirect":2,"mixed":0}'
+expect "stats as a table" 1 "$QUOTH" stats $st
+has "stats table" "$out/stdout" "3 articles (1 with errors), 7 quotes, 17 words quoted, 3 speakers"
+has "stats table row" "$out/stdout" "John Kerry                             3       8        2  "
+expect "stats without paths" 2 "$QUOTH" stats --csv
+expect "stats with a bad option" 2 "$QUOTH" stats --xml $st
+expect "stats of a missing path" 1 "$QUOTH" stats /nonexistent/quoth
+has "stats names the missing path" "$out/stderr" "/nonexistent/quoth: error: cannot be read"
+
 expect "--version" 0 "$QUOTH" --version
 has "--version" "$out/stdout" "quoth "
 expect "--help" 0 "$QUOTH" --help
-for word in check export snapshot --color "Exit status"; do
+for word in check export snapshot stats --csv --jsonl --color "Exit status"; do
 	has "--help mentions $word" "$out/stdout" "$word"
 done
 
