@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bound.h"
 #include "reader_private.h"
 #include "search.h"
 #include "text.h"
@@ -51,17 +52,7 @@ static void mark_push(mark_out *mo, size_t start, size_t end, mark_kind kind,
 /* First i with maxend[i] > offset: before it nothing reaches offset. */
 static size_t first_reaching(const size_t *maxend, size_t n, size_t offset)
 {
-	size_t lo = 0;
-	size_t hi = n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (maxend[mid] <= offset)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return BOUND_UPPER(maxend, n, , offset);
 }
 
 static bool overlaps(size_t s, size_t e, size_t start, size_t end)
@@ -232,9 +223,7 @@ static void strbuf_addn(strbuf *sb, const char *s, size_t n)
 	size_t room = sb->cap - 1 - sb->len;
 	if (n > room) {
 		sb->full = true;
-		n = room;
-		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-			n--;
+		n = utf8_char_start(s, room);
 	}
 	memcpy(sb->buf + sb->len, s, n);
 	sb->len += n;
