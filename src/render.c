@@ -114,20 +114,35 @@ style render_compose(style under, style over)
 	return s;
 }
 
-static attr_t curses_attrs(int attrs)
+/* The one map between our attribute flags and curses': drawing goes one
+ * way, the snapshot reading the screen back the other. */
+static const struct {
+	int flag;
+	attr_t curses;
+} attr_map[] = {
+	{ .flag = STYLE_BOLD, .curses = WA_BOLD },
+	{ .flag = STYLE_UNDERLINE, .curses = WA_UNDERLINE },
+	{ .flag = STYLE_REVERSE, .curses = WA_REVERSE },
+	{ .flag = STYLE_DIM, .curses = WA_DIM },
+	{ .flag = STYLE_ITALIC, .curses = WA_ITALIC },
+};
+
+attr_t render_curses_attrs(int attrs)
 {
 	attr_t a = WA_NORMAL;
-	if (attrs & STYLE_BOLD)
-		a |= WA_BOLD;
-	if (attrs & STYLE_UNDERLINE)
-		a |= WA_UNDERLINE;
-	if (attrs & STYLE_REVERSE)
-		a |= WA_REVERSE;
-	if (attrs & STYLE_DIM)
-		a |= WA_DIM;
-	if (attrs & STYLE_ITALIC)
-		a |= WA_ITALIC;
+	for (size_t i = 0; i < sizeof attr_map / sizeof attr_map[0]; i++)
+		if (attrs & attr_map[i].flag)
+			a |= attr_map[i].curses;
 	return a;
+}
+
+int render_style_attrs(attr_t a)
+{
+	int attrs = 0;
+	for (size_t i = 0; i < sizeof attr_map / sizeof attr_map[0]; i++)
+		if (a & attr_map[i].curses)
+			attrs |= attr_map[i].flag;
+	return attrs;
 }
 
 _Static_assert(ROLE_COUNT <= 32, "a cell's roles are a 32-bit mask");
@@ -178,7 +193,7 @@ static void pen_flush(pen *p)
 	p->wc[p->nwc] = L'\0';
 	cchar_t cc;
 	short pair = p->rn->color ? pair_number(p->look.look.fg, p->look.look.bg) : 0;
-	setcchar(&cc, p->wc, curses_attrs(p->look.look.attrs), pair, NULL);
+	setcchar(&cc, p->wc, render_curses_attrs(p->look.look.attrs), pair, NULL);
 	mvadd_wch(p->y, p->x, &cc);
 	record_cells(p->rn, p->x, p->y, p->width, p->look.roles);
 	p->x += p->width;
