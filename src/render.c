@@ -13,6 +13,7 @@
 #include <wchar.h>
 
 #include "geometry.h"
+#include "reader_view.h"
 #include "text.h"
 
 /* Box drawing, as Unicode: the screen is always UTF-8 (main falls back to
@@ -238,17 +239,19 @@ static bool pen_char(pen *p, uint32_t cp, paint look)
 	return pen_glyph(p, &g, look);
 }
 
-/* Draws s[0..len) in one look, as much as fits. */
-static void pen_text(pen *p, const char *s, size_t len, paint look)
+/* Draws s[0..len) in one look, as much as fits; false when not all of
+ * it did. */
+static bool pen_text(pen *p, const char *s, size_t len, paint look)
 {
 	size_t i = 0;
-	while (i < len) {
+	bool fits = true;
+	while (i < len && fits) {
 		glyph g;
 		i += text_next(s, len, i, &g);
-		if (!pen_glyph(p, &g, look))
-			break;
+		fits = pen_glyph(p, &g, look);
 	}
 	pen_flush(p);
+	return fits;
 }
 
 static void pen_str(pen *p, const char *s, paint look)
@@ -463,81 +466,83 @@ static void draw_pane_title(const renderer *rn, const reader *r, pane_id id)
 	pen_fill(&p, BOX_H, role(rn, ROLE_BORDER));
 }
 
-/* Draws text, giving bytes [hl, hl + hl_len) the look hl_look and the
- * rest base; the whole row gets over on top (the list cursor). */
-static void draw_entry(pen *p, const char *text, size_t hl, size_t hl_len,
-                       paint base, paint hl_look, const paint *over)
+/* The look of a field: its roles painted over plain text in role order,
+ * the list cursor (when on) over everything. */
+static paint field_look(const renderer *rn, uint32_t roles, const paint *over)
 {
-	size_t len = strlen(text);
-	size_t i = 0;
-	/* An entry wider than its row ends in "…" in the last column. */
-	bool clipped = text_width(text, len) > p->right - p->x;
-	if (clipped)
-		p->right--;
-	while (i < len) {
-		glyph g;
-		size_t n = text_next(text, len, i, &g);
-		paint look = i >= hl && i < hl + hl_len ? hl_look : base;
-		if (over)
-			look = paint_over(look, *over);
-		if (!pen_glyph(p, &g, look))
-			break;
-		i += n;
-	}
-	pen_flush(p);
-	if (clipped) {
-		p->right++;
-		pen_char(p, 0x2026, over ? paint_over(base, *over) : base);
-		pen_flush(p);
-	}
-	if (over)
-		pen_fill(p, ' ', paint_over(base, *over));
+	paint look = role(rn, ROLE_NORMAL);
+	for (int r = 0; r < ROLE_COUNT; r++)
+		if (roles & VIEW_ROLE(r))
+			look = paint_over(look, role(rn, (style_role)r));
+	return over ? paint_over(look, *over) : look;
 }
 
-/* The legend row: each type label in its entity colour. */
-static void draw_legend(pen *p, const renderer *rn, const char *text)
+static int fields_width(const view_row *row, bool right)
 {
-	size_t len = strlen(text), i = 0;
-	while (i < len) {
-		size_t word = strcspn(text + i, " ");
-		char label[64];
-		size_t wl = word < sizeof label ? word : sizeof label - 1;
-		memcpy(label, text + i, wl);
-		label[wl] = '\0';
-		pen_text(p, text + i, word, role(rn, style_entity_role(label)));
-		i += word;
-		size_t gap = strspn(text + i, " ");
-		pen_text(p, text + i, gap, role(rn, ROLE_NORMAL));
-		i += gap;
+	int w = 0;
+	for (size_t i = 0; i < row->n_fields; i++)
+		if ((row->fields[i].align == VIEW_ALIGN_RIGHT) == right)
+			w += text_width(row->text + row->fields[i].at, row->fields[i].len);
+	return w;
+}
+
+/* Draws the fields of one alignment (all of them when all) from the pen
+ * on; stops at the first that does not fit. */
+static void draw_fields(const renderer *rn, pen *p, const view_row *row,
+                        bool all, view_align align, const paint *over)
+{
+	for (size_t i = 0; i < row->n_fields; i++) {
+		const view_field *f = &row->fields[i];
+		if (!all && f->align != align)
+			continue;
+		if (!pen_text(p, row->text + f->at, f->len, field_look(rn, f->roles, over)))
+			return;
 	}
+}
+
+/* Lays a view row out from the pen to its right edge (tig's draw_field):
+ * the left fields in order, clipped to the room the right-aligned ones
+ * leave (after at least one space), the right-aligned ones against the
+ * edge; when those do not fit, everything in order.  A row that is cut
+ * ends in "…" when it asks for one.  On the cursor the whole row is
+ * drawn in ROLE_CURSOR. */
+static void draw_view_row(const renderer *rn, pen *p, const view_row *row)
+{
+	paint cursor = role(rn, ROLE_CURSOR);
+	const paint *over = row->cursor ? &cursor : NULL;
+	paint base = field_look(rn, 0, over);
+	int edge = p->right;
+	int right_w = fields_width(row, true);
+	bool split = right_w > 0 && right_w + 1 <= edge - p->x;
+	int left_edge = split ? edge - right_w - 1 : edge;
+	int left_w = split ? fields_width(row, false) : right_w + fields_width(row, false);
+	bool ellipsis = row->ellipsis && (row->more || left_w > left_edge - p->x);
+
+	p->right = left_edge - (ellipsis ? 1 : 0);
+	draw_fields(rn, p, row, !split, VIEW_ALIGN_LEFT, over);
+	p->right = edge;
+	if (ellipsis) {
+		pen_char(p, 0x2026, base);
+		pen_flush(p);
+	}
+	if (split) {
+		for (int pad = edge - right_w - p->x; pad > 0; pad--)
+			pen_char(p, ' ', base);
+		pen_flush(p);
+		draw_fields(rn, p, row, false, VIEW_ALIGN_RIGHT, over);
+	}
+	if (over)
+		pen_fill(p, ' ', base);
 }
 
 static void draw_entity_row(const renderer *rn, const reader *r, size_t idx, int y)
 {
 	rect body = r->geo.pane[PANE_ENTITIES].body;
-	const entity_row *er = &r->ent_rows[idx];
-	char buf[512];
-	reader_entity_row_text(r, idx, body.w, buf, sizeof buf);
+	view_row row;
+	if (!reader_view_entity_row(r, idx, &row))
+		return;
 	pen p = pen_at(rn, y, body.x, body.w);
-	if (er->kind == ENTITY_ROW_LEGEND) {
-		draw_legend(&p, rn, buf);
-		return;
-	}
-	paint ent = role(rn, style_entity_role(r->types[er->type]));
-	if (er->kind == ENTITY_ROW_HEADER) {
-		pen_str(&p, buf, paint_over(ent, role(rn, ROLE_DIM_TEXT)));
-		return;
-	}
-	const entity *e = &r->a->entities[er->entity];
-	const char *name = strstr(buf, e->name);
-	size_t at = name ? (size_t)(name - buf) : 0;
-	size_t len = name ? strlen(e->name) : 0;
-	paint hl = ent;
-	if (r->selected == (long)er->entity)
-		hl = paint_over(hl, role(rn, ROLE_SELECTED));
-	paint cursor = role(rn, ROLE_CURSOR);
-	bool on_cursor = idx == r->ents.cursor && r->focus == PANE_ENTITIES;
-	draw_entry(&p, buf, at, len, role(rn, ROLE_NORMAL), hl, on_cursor ? &cursor : NULL);
+	draw_view_row(rn, &p, &row);
 }
 
 static void draw_entities(const renderer *rn, const reader *r)
@@ -551,40 +556,18 @@ static void draw_entities(const renderer *rn, const reader *r)
 	}
 }
 
-/* The speaker's name at the start of a quote entry, and its look: the
- * speaker's entity colour, or secondary text for a speaker without one. */
-static size_t speaker_prefix(const renderer *rn, const reader *r, const quote *q,
-                             const char *text, paint *look)
-{
-	const char *who = reader_quote_speaker(r, q);
-	*look = q->speaker >= 0
-	            ? role(rn, style_entity_role(r->a->entities[q->speaker].type))
-	            : role(rn, ROLE_DIM_TEXT);
-	if (strncmp(text, who, strlen(who)) != 0)
-		return 0;
-	return strlen(who);
-}
-
 static void draw_quotes(const renderer *rn, const reader *r)
 {
 	rect body = r->geo.pane[PANE_QUOTES].body;
 	for (int i = 0; i < body.h; i++) {
-		size_t idx = r->quotes.top + (size_t)i;
-		if (idx >= r->n_list)
+		view_row row;
+		if (!reader_view_quote_row(r, r->quotes.top + (size_t)i, &row))
 			break;
-		size_t qi = r->list[idx];
-		char buf[512];
-		reader_quote_entry(r, idx, buf, sizeof buf);
 		pen p = pen_at(rn, body.y + i, body.x, body.w);
-		bool current = r->current == (long)qi;
-		pen_char(&p, current ? MARK_CUR : ' ', role(rn, current ? ROLE_GUTTER : ROLE_NORMAL));
+		pen_char(&p, row.current ? MARK_CUR : ' ',
+		         role(rn, row.current ? ROLE_GUTTER : ROLE_NORMAL));
 		pen_char(&p, ' ', role(rn, ROLE_NORMAL));
-		paint who;
-		size_t wlen = speaker_prefix(rn, r, &r->a->quotes[qi], buf, &who);
-		paint cursor = role(rn, ROLE_CURSOR);
-		bool on_cursor = idx == r->quotes.cursor && r->focus == PANE_QUOTES;
-		draw_entry(&p, buf, 0, wlen, role(rn, ROLE_NORMAL), who,
-		           on_cursor ? &cursor : NULL);
+		draw_view_row(rn, &p, &row);
 	}
 }
 
