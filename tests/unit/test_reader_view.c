@@ -45,27 +45,25 @@ static article *leaders(void)
 	return a;
 }
 
-typedef struct fixture {
+/* The article and a reader on it at 120x30: one per test, built afresh
+ * so that no test sees another's cursor or selection. */
+typedef struct view_fixture {
 	article *a;
 	reader *r;
-} fixture;
+} view_fixture;
 
-static int setup(void **state)
+static view_fixture open_leaders(void)
 {
-	fixture *f = calloc(1, sizeof *f);
-	f->a = leaders();
-	f->r = reader_new(f->a, COLS, ROWS);
-	*state = f;
-	return f->r ? 0 : -1;
+	view_fixture f = { .a = leaders() };
+	f.r = reader_new(f.a, COLS, ROWS);
+	assert_non_null(f.r);
+	return f;
 }
 
-static int teardown(void **state)
+static void close_fixture(view_fixture *f)
 {
-	fixture *f = *state;
 	reader_free(f->r);
 	article_free(f->a);
-	free(f);
-	return 0;
 }
 
 /* Field i's text, for comparing. */
@@ -101,7 +99,9 @@ static size_t row_of(const reader *r, size_t e)
 
 static void test_entity_legend_and_header(void **state)
 {
-	fixture *f = *state;
+	(void)state;
+	view_fixture fx = open_leaders();
+	view_fixture *f = &fx;
 	view_row row;
 	uint32_t person = VIEW_ROLE(ROLE_ENT_PERSON);
 	uint32_t org = VIEW_ROLE(ROLE_ENT_ORG);
@@ -123,13 +123,16 @@ static void test_entity_legend_and_header(void **state)
 	assert_false(reader_view_entity_row(f->r, f->r->n_ent_rows, &row));
 	assert_int_equal(row.n_fields, 0);
 	assert_string_equal(row.text, "");
+	close_fixture(f);
 }
 
 /* An entity: its name in its type's role, the count on its own, aligned
  * right; the whole name however long (the pane's width is render's). */
 static void test_entity_row_fields(void **state)
 {
-	fixture *f = *state;
+	(void)state;
+	view_fixture fx = open_leaders();
+	view_fixture *f = &fx;
 	reader *r = f->r;
 	view_row row;
 
@@ -145,11 +148,14 @@ static void test_entity_row_fields(void **state)
 	assert_field(&row, 0, LONG_ORG, VIEW_ROLE(ROLE_ENT_ORG), VIEW_ALIGN_LEFT);
 	assert_field(&row, 1, "1", 0, VIEW_ALIGN_RIGHT);
 	assert_false(row.more);
+	close_fixture(f);
 }
 
 static void test_entity_row_cursor_and_selection(void **state)
 {
-	fixture *f = *state;
+	(void)state;
+	view_fixture fx = open_leaders();
+	view_fixture *f = &fx;
 	reader *r = f->r;
 	view_row row;
 	size_t at = row_of(r, MERKEL);
@@ -170,13 +176,16 @@ static void test_entity_row_cursor_and_selection(void **state)
 	assert_field(&row, 0, "Angela Merkel",
 	             VIEW_ROLE(ROLE_ENT_PERSON) | VIEW_ROLE(ROLE_SELECTED), VIEW_ALIGN_LEFT);
 	assert_field(&row, 1, "2", 0, VIEW_ALIGN_RIGHT);
+	close_fixture(f);
 }
 
 /* ---- the quotes pane -------------------------------------------------- */
 
 static void test_quote_row_runs(void **state)
 {
-	fixture *f = *state;
+	(void)state;
+	view_fixture fx = open_leaders();
+	view_fixture *f = &fx;
 	reader *r = f->r;
 	view_row row;
 
@@ -203,23 +212,29 @@ static void test_quote_row_runs(void **state)
 
 	assert_false(reader_view_quote_row(r, 3, &row));
 	assert_int_equal(row.n_fields, 0);
+	close_fixture(f);
 }
 
 /* A quote across a line break, with runs of spaces and a tab, comes out
  * with single spaces. */
 static void test_quote_row_squeezes_white_space(void **state)
 {
-	fixture *f = *state;
+	(void)state;
+	view_fixture fx = open_leaders();
+	view_fixture *f = &fx;
 	view_row row;
 
 	assert_true(reader_view_quote_row(f->r, 1, &row));
 	assert_string_equal(row.text, "A spokesman (indirect): "
 	                    "\xe2\x80\x9cno comment at all\xe2\x80\x9d");
+	close_fixture(f);
 }
 
 static void test_quote_row_current_and_cursor(void **state)
 {
-	fixture *f = *state;
+	(void)state;
+	view_fixture fx = open_leaders();
+	view_fixture *f = &fx;
 	reader *r = f->r;
 	view_row row;
 
@@ -233,6 +248,7 @@ static void test_quote_row_current_and_cursor(void **state)
 	reader_apply(r, ACT_PANE_QUOTES);
 	reader_view_quote_row(r, r->quotes.cursor, &row);
 	assert_true(row.cursor);
+	close_fixture(f);
 }
 
 /* A quote longer than a row holds is cut at a character, and says so;
@@ -270,12 +286,12 @@ static void test_quote_row_cut(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_entity_legend_and_header, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_entity_row_fields, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_entity_row_cursor_and_selection, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_quote_row_runs, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_quote_row_squeezes_white_space, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_quote_row_current_and_cursor, setup, teardown),
+		cmocka_unit_test(test_entity_legend_and_header),
+		cmocka_unit_test(test_entity_row_fields),
+		cmocka_unit_test(test_entity_row_cursor_and_selection),
+		cmocka_unit_test(test_quote_row_runs),
+		cmocka_unit_test(test_quote_row_squeezes_white_space),
+		cmocka_unit_test(test_quote_row_current_and_cursor),
 		cmocka_unit_test(test_quote_row_cut),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
