@@ -87,6 +87,8 @@ typedef struct view_field {
 typedef struct view_row {
 	char text[VIEW_ROW_TEXT];   /* the fields' text, NUL-terminated */
 	size_t len;
+	/* Left-aligned fields go left to right in this order; right-aligned
+	 * ones may come anywhere in it. */
 	view_field fields[VIEW_ROW_FIELDS];
 	size_t n_fields;
 	bool more;          /* text was left out: the row is longer than this */
@@ -100,7 +102,7 @@ typedef struct view_row {
  * label in its colour, two plain spaces between), a header (the label in
  * its colour, dimmed), or an entity (its name in its type's colour, with
  * ROLE_SELECTED when selected, and the number of mentions aligned
- * right).  Written into *out; false (and *out empty) past the end. */
+ * right, written first).  Written into *out; false (and *out empty) past the end. */
 bool reader_view_entity_row(const reader *r, size_t row, view_row *out);
 
 /* Entry i of the quotes pane (r->list[i]): the speaker (see

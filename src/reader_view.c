@@ -356,9 +356,11 @@ bool reader_view_entity_row(const reader *r, size_t row, view_row *out)
 	char count[24];
 	snprintf(count, sizeof count, "%zu", e->n_mentions);
 	bool selected = r->selected == (long)er->entity;
+	/* The count first, so that a name longer than the row holds cannot
+	 * crowd it out. */
+	row_add(&b, count, 0, VIEW_ALIGN_RIGHT);
 	row_add(&b, e->name ? e->name : "",
 	        type | (selected ? VIEW_ROLE(ROLE_SELECTED) : 0), VIEW_ALIGN_LEFT);
-	row_add(&b, count, 0, VIEW_ALIGN_RIGHT);
 	out->cursor = row == r->ents.cursor && r->focus == PANE_ENTITIES;
 	return true;
 }

@@ -350,14 +350,14 @@ static int fields_width(const view_row *row, bool right)
 	return w;
 }
 
-/* Draws the fields of one alignment (all of them when all) from the pen
- * on; stops at the first that does not fit. */
+/* Draws the fields of one alignment from the pen on, in order; stops at
+ * the first that does not fit. */
 static void draw_fields(const renderer *rn, pen *p, const view_row *row,
-                        bool all, view_align align, const paint *over)
+                        view_align align, const paint *over)
 {
 	for (size_t i = 0; i < row->n_fields; i++) {
 		const view_field *f = &row->fields[i];
-		if (!all && f->align != align)
+		if (f->align != align)
 			continue;
 		if (!pen_text(p, row->text + f->at, f->len, field_look(rn, f->roles, over)))
 			return;
@@ -367,9 +367,9 @@ static void draw_fields(const renderer *rn, pen *p, const view_row *row,
 /* Lays a view row out from the pen to its right edge (tig's draw_field):
  * the left fields in order, clipped to the room the right-aligned ones
  * leave (after at least one space), the right-aligned ones against the
- * edge; when those do not fit, everything in order.  A row that is cut
- * ends in "…" when it asks for one.  On the cursor the whole row is
- * drawn in ROLE_CURSOR. */
+ * edge; when those alone do not fit, they are all that is drawn.  A row
+ * that is cut ends in "…" when it asks for one.  On the cursor the whole
+ * row is drawn in ROLE_CURSOR. */
 static void draw_view_row(const renderer *rn, pen *p, const view_row *row)
 {
 	paint cursor = render_paint(rn, ROLE_CURSOR);
@@ -377,23 +377,24 @@ static void draw_view_row(const renderer *rn, pen *p, const view_row *row)
 	paint base = field_look(rn, 0, over);
 	int edge = p->right;
 	int right_w = fields_width(row, true);
-	bool split = right_w > 0 && right_w + 1 <= edge - p->x;
-	int left_edge = split ? edge - right_w - 1 : edge;
-	int left_w = split ? fields_width(row, false) : right_w + fields_width(row, false);
-	bool ellipsis = row->ellipsis && (row->more || left_w > left_edge - p->x);
 
-	p->right = left_edge - (ellipsis ? 1 : 0);
-	draw_fields(rn, p, row, !split, VIEW_ALIGN_LEFT, over);
-	p->right = edge;
-	if (ellipsis) {
-		pen_char(p, 0x2026, base);
-		pen_flush(p);
-	}
-	if (split) {
-		for (int pad = edge - right_w - p->x; pad > 0; pad--)
+	if (right_w > 0 && right_w + 1 > edge - p->x) {
+		draw_fields(rn, p, row, VIEW_ALIGN_RIGHT, over);
+	} else {
+		int left_edge = right_w > 0 ? edge - right_w - 1 : edge;
+		bool ellipsis = row->ellipsis
+		                && (row->more || fields_width(row, false) > left_edge - p->x);
+		p->right = left_edge - (ellipsis ? 1 : 0);
+		draw_fields(rn, p, row, VIEW_ALIGN_LEFT, over);
+		p->right = edge;
+		if (ellipsis) {
+			pen_char(p, 0x2026, base);
+			pen_flush(p);
+		}
+		for (int pad = right_w > 0 ? edge - right_w - p->x : 0; pad > 0; pad--)
 			pen_char(p, ' ', base);
 		pen_flush(p);
-		draw_fields(rn, p, row, false, VIEW_ALIGN_RIGHT, over);
+		draw_fields(rn, p, row, VIEW_ALIGN_RIGHT, over);
 	}
 	if (over)
 		pen_fill(p, ' ', base);

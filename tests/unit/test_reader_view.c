@@ -138,17 +138,40 @@ static void test_entity_row_fields(void **state)
 
 	assert_true(reader_view_entity_row(r, row_of(r, MERKEL), &row));
 	assert_int_equal(row.n_fields, 2);
-	assert_field(&row, 0, "Angela Merkel", VIEW_ROLE(ROLE_ENT_PERSON), VIEW_ALIGN_LEFT);
-	assert_field(&row, 1, "2", 0, VIEW_ALIGN_RIGHT);
+	assert_field(&row, 0, "2", 0, VIEW_ALIGN_RIGHT);
+	assert_field(&row, 1, "Angela Merkel", VIEW_ROLE(ROLE_ENT_PERSON), VIEW_ALIGN_LEFT);
 	assert_false(row.more);
 	assert_false(row.ellipsis);
 
 	assert_true(reader_view_entity_row(r, row_of(r, LONG), &row));
 	assert_int_equal(strlen(LONG_ORG), 72);
-	assert_field(&row, 0, LONG_ORG, VIEW_ROLE(ROLE_ENT_ORG), VIEW_ALIGN_LEFT);
-	assert_field(&row, 1, "1", 0, VIEW_ALIGN_RIGHT);
+	assert_field(&row, 0, "1", 0, VIEW_ALIGN_RIGHT);
+	assert_field(&row, 1, LONG_ORG, VIEW_ROLE(ROLE_ENT_ORG), VIEW_ALIGN_LEFT);
 	assert_false(row.more);
 	close_fixture(f);
+}
+
+/* A name longer than a row holds is cut, and its count still shows. */
+static void test_entity_row_huge_name(void **state)
+{
+	(void)state;
+	char name[2 * VIEW_ROW_TEXT];
+	memset(name, 'N', sizeof name - 1);
+	name[sizeof name - 1] = '\0';
+	article *a = fx_article("Huge", "Nothing here.");
+	fx_entity(a, "n", name, "ORG");
+	fx_finish(a);
+	reader *r = reader_new(a, COLS, ROWS);
+	assert_non_null(r);
+	view_row row;
+
+	assert_true(reader_view_entity_row(r, 2, &row));
+	assert_true(row.more);
+	assert_field(&row, 0, "0", 0, VIEW_ALIGN_RIGHT);
+	assert_int_equal(row.fields[1].roles, VIEW_ROLE(ROLE_ENT_ORG));
+	assert_int_equal(row.fields[1].len, VIEW_ROW_TEXT - 2);
+	reader_free(r);
+	article_free(a);
 }
 
 static void test_entity_row_cursor_and_selection(void **state)
@@ -173,9 +196,9 @@ static void test_entity_row_cursor_and_selection(void **state)
 	reader_apply(r, ACT_ENTER);
 	assert_int_equal(r->selected, MERKEL);
 	reader_view_entity_row(r, at, &row);
-	assert_field(&row, 0, "Angela Merkel",
+	assert_field(&row, 0, "2", 0, VIEW_ALIGN_RIGHT);
+	assert_field(&row, 1, "Angela Merkel",
 	             VIEW_ROLE(ROLE_ENT_PERSON) | VIEW_ROLE(ROLE_SELECTED), VIEW_ALIGN_LEFT);
-	assert_field(&row, 1, "2", 0, VIEW_ALIGN_RIGHT);
 	close_fixture(f);
 }
 
@@ -290,6 +313,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_entity_legend_and_header),
 		cmocka_unit_test(test_entity_row_fields),
+		cmocka_unit_test(test_entity_row_huge_name),
 		cmocka_unit_test(test_entity_row_cursor_and_selection),
 		cmocka_unit_test(test_quote_row_runs),
 		cmocka_unit_test(test_quote_row_squeezes_white_space),
