@@ -106,5 +106,11 @@ void article_free(article *a);
 
 const char *quote_kind_name(quote_kind kind);
 
+/* The entity types quoth knows, in the order the entities pane lists them;
+ * each has a display role of its own (style.h: ROLE_ENT_PERSON...).  Any
+ * other upper-case label is allowed and shown as "other".  The one list:
+ * style.h, the reader and the loader's hint are generated from it. */
+#define ENTITY_TYPES(X) \
+	X(PERSON) X(ORG) X(GPE) X(LOC) X(NORP) X(EVENT) X(DATE) X(WORK) X(MISC)
 
 #endif

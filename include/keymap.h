@@ -21,8 +21,28 @@ action keymap_lookup(int key);
 size_t keymap_count(void);
 keymap_entry keymap_entry_at(size_t i);
 
-/* A printable name for a key ("j", "Down", "Ctrl-d", "Space"), written
+/* A printable name for a key ("j", "↓", "Ctrl-d", "Space"), written
  * into buf (truncated to n); returns buf. */
 const char *keymap_key_name(int key, char *buf, size_t n);
+
+/* "NEXT_QUOTE"; "NONE" for ACT_NONE or anything out of range. */
+const char *keymap_action_name(action a);
+/* The help text of a (actions.h); "" for ACT_NONE. */
+const char *keymap_action_help(action a);
+
+/* The keys bound to a, read from the table in its order, named by
+ * keymap_key_name and separated by spaces, each name once ("j ↓";
+ * Enter once though three codes are Enter), into buf (truncated to n at
+ * a character); returns buf, "" when a has no key. */
+const char *keymap_action_keys(action a, char *buf, size_t n);
+
+/* Lines of the help overlay: one per action, in list order, then one for
+ * the mouse, each "  KEYS<padding>HELP" with the keys (keymap_action_keys)
+ * in a column of fixed display width.  keymap_help_count() is the number
+ * of lines; keymap_help_line() writes line i (0-based) into buf
+ * (NUL-terminated, truncated to n) and returns buf, or "" when i is out
+ * of range. */
+size_t keymap_help_count(void);
+const char *keymap_help_line(size_t i, char *buf, size_t n);
 
 #endif

@@ -54,37 +54,6 @@ typedef struct entity_row {
 	size_t entity;      /* index into article.entities (ENTITY) */
 } entity_row;
 
-/* ---- decorations of the text ----------------------------------------- */
-
-/* Kinds of marks, in the order reader_marks() returns them: paint them in
- * that order, later kinds over earlier ones. */
-typedef enum mark_kind {
-	MARK_ENTITY,        /* a mention; index = entity (colour by its type) */
-	MARK_QUOTE,         /* a span of any quote; index = quote */
-	MARK_QUOTE_CURRENT, /* a span of the current quote; index = quote */
-	MARK_SPEAKER,       /* a mention of the current quote's speaker near
-	                       it; index = entity */
-	MARK_CUE,           /* the current quote's cue; index = quote */
-	MARK_SELECTED,      /* a mention of the selected entity; index = entity */
-	MARK_SEARCH,        /* a search match; index 1 for the current match,
-	                       0 for the others */
-} mark_kind;
-
-typedef struct text_mark {
-	size_t start;       /* body bytes, end exclusive, not clipped: a mark
-	                       may begin before or end after the range asked
-	                       for */
-	size_t end;
-	mark_kind kind;
-	size_t index;
-} text_mark;
-
-typedef enum gutter_mark {
-	GUTTER_NONE,
-	GUTTER_QUOTE,       /* the row holds part of a quote */
-	GUTTER_CURRENT,     /* the row holds part of the current quote */
-} gutter_mark;
-
 /* ---- search ----------------------------------------------------------- */
 
 #define READER_QUERY_MAX 256
@@ -185,32 +154,6 @@ int reader_resize(reader *r, int cols, int rows);
 /* The i-th row of the text pane (0 = top); false past the end of the
  * text or of the pane (and always while too small). */
 bool reader_text_row(reader *r, int i, layout_row *row);
-
-/* Marks overlapping body bytes [start, end), written to out (up to cap),
- * grouped by kind in mark_kind order, by start within a kind.  Returns
- * the number of marks there are, which may exceed cap (then call again
- * with a larger buffer).  Costs in proportion to the range. */
-size_t reader_marks(const reader *r, size_t start, size_t end,
-                    text_mark *out, size_t cap);
-
-/* What the gutter shows for a row of body bytes [start, end). */
-gutter_mark reader_gutter(const reader *r, size_t start, size_t end);
-
-/* The display role of a mark (entity colour by type, quote, search...). */
-style_role reader_mark_role(const reader *r, const text_mark *m);
-
-/* Text of a row of the entities pane: the legend (type names separated by
- * two spaces), a header ("PERSON"), or an entity ("Angela Merkel  12"
- * with the count right-aligned in width columns when width > 0). */
-void reader_entity_row_text(const reader *r, size_t row, int width,
-                            char *buf, size_t n);
-
-/* Text of entry i of the quotes pane (r->list[i]): the speaker (see
- * reader_quote_speaker), " (partial)" / " (indirect)" / " (mixed)" for
- * those kinds, ": " and the quote's words as they stand in the body (a
- * direct quote with its quotation marks; the fragments of a split quote
- * joined by " … "), white space squeezed, as much as fits in buf. */
-void reader_quote_entry(const reader *r, size_t i, char *buf, size_t n);
 
 /* Who said q, as the quotes pane names them: an unnamed speaker by its own
  * words (even when tied to an entity), else the entity's name. */

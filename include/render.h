@@ -8,6 +8,7 @@
 #ifndef QUOTH_RENDER_H
 #define QUOTH_RENDER_H
 
+#include <curses.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -59,5 +60,11 @@ uint32_t render_cell_roles(const renderer *rn, int x, int y);
  * the one below, attributes add up.  Layers are painted in role order, so
  * the snapshot legend can name a cell by the roles that compose it. */
 style render_compose(style under, style over);
+
+/* The curses attributes drawn for STYLE_* flags attrs, and the STYLE_*
+ * flags of curses attributes a (how the snapshot reads a cell back); one
+ * table serves both, so they cannot disagree. */
+attr_t render_curses_attrs(int attrs);
+int render_style_attrs(attr_t a);
 
 #endif

@@ -9,6 +9,8 @@
 
 #include <stdbool.h>
 
+#include "article.h"
+
 typedef enum style_color {
 	STYLE_DEFAULT = -1,    /* the terminal's own foreground/background */
 	STYLE_BLACK = 0, STYLE_RED, STYLE_GREEN, STYLE_YELLOW,
@@ -23,7 +25,10 @@ enum {
 	STYLE_ITALIC    = 1 << 4,
 };
 
-#define STYLE_ROLES(X) \
+/* The roles in painting order (a layer of a later role goes over an
+ * earlier one): those before the entity types, one per type of
+ * ENTITY_TYPES (article.h), then the rest. */
+#define STYLE_ROLES_HEAD(X) \
 	X(NORMAL,          "text") \
 	X(TITLE,           "title line") \
 	X(STATUS,          "status line") \
@@ -31,16 +36,9 @@ enum {
 	X(ERROR,           "error") \
 	X(BORDER,          "pane border") \
 	X(PANE_TITLE,      "pane title") \
-	X(PANE_FOCUSED,    "focused pane title") \
-	X(ENT_PERSON,      "entity PERSON") \
-	X(ENT_ORG,         "entity ORG") \
-	X(ENT_GPE,         "entity GPE") \
-	X(ENT_LOC,         "entity LOC") \
-	X(ENT_NORP,        "entity NORP") \
-	X(ENT_EVENT,       "entity EVENT") \
-	X(ENT_DATE,        "entity DATE") \
-	X(ENT_WORK,        "entity WORK") \
-	X(ENT_MISC,        "entity MISC") \
+	X(PANE_FOCUSED,    "focused pane title")
+
+#define STYLE_ROLES_TAIL(X) \
 	X(ENT_OTHER,       "entity, other type") \
 	X(QUOTE,           "quote") \
 	X(QUOTE_CURRENT,   "current quote") \
@@ -57,7 +55,11 @@ enum {
 
 typedef enum style_role {
 #define STYLE_ROLE_ENUM(name, label) ROLE_##name,
-	STYLE_ROLES(STYLE_ROLE_ENUM)
+#define STYLE_ROLE_ENT_ENUM(type) ROLE_ENT_##type,
+	STYLE_ROLES_HEAD(STYLE_ROLE_ENUM)
+	ENTITY_TYPES(STYLE_ROLE_ENT_ENUM)
+	STYLE_ROLES_TAIL(STYLE_ROLE_ENUM)
+#undef STYLE_ROLE_ENT_ENUM
 #undef STYLE_ROLE_ENUM
 	ROLE_COUNT
 } style_role;

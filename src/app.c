@@ -86,13 +86,13 @@ void app_free(app *ap)
 size_t app_help_count(const app *ap)
 {
 	(void)ap;
-	return actions_help_count();
+	return keymap_help_count();
 }
 
 const char *app_help_line(const app *ap, size_t i, char *buf, size_t n)
 {
 	(void)ap;
-	return actions_help_line(i, buf, n);
+	return keymap_help_line(i, buf, n);
 }
 
 /* Lines the help box shows: its height without the border. */

@@ -1,4 +1,5 @@
-/* keymap.c - the key table and the help lines; see keymap.h, actions.h. */
+/* keymap.c - the key table, and the help lines read from it; see
+ * keymap.h, actions.h. */
 #include "keymap.h"
 
 #include <stdbool.h>
@@ -6,6 +7,7 @@
 #include <string.h>
 
 #include "keys.h"
+#include "text.h"
 
 /* Column where the help text starts, after the keys. */
 #define HELP_KEYS_WIDTH 14
@@ -50,17 +52,18 @@ static const keymap_entry keymap[] = {
 
 #define KEYMAP_COUNT (sizeof keymap / sizeof keymap[0])
 
-typedef struct action_info {
-	const char *name;
-	const char *keys;
-	const char *help;
-} action_info;
+static const char *const action_names[ACT_COUNT] = {
+	[ACT_NONE] = "NONE",
+#define ACTIONS_NAME(id, h) [ACT_##id] = #id,
+	ACTIONS(ACTIONS_NAME)
+#undef ACTIONS_NAME
+};
 
-static const action_info actions[ACT_COUNT] = {
-	[ACT_NONE] = { .name = "NONE", .keys = "", .help = "" },
-#define ACTIONS_INFO(id, k, h) [ACT_##id] = { .name = #id, .keys = k, .help = h },
-	ACTIONS(ACTIONS_INFO)
-#undef ACTIONS_INFO
+static const char *const action_helps[ACT_COUNT] = {
+	[ACT_NONE] = "",
+#define ACTIONS_HELP(id, h) [ACT_##id] = h,
+	ACTIONS(ACTIONS_HELP)
+#undef ACTIONS_HELP
 };
 
 action keymap_lookup(int key)
@@ -86,10 +89,10 @@ keymap_entry keymap_entry_at(size_t i)
 static const char *special_key_name(int key)
 {
 	switch (key) {
-	case QK_UP: return "Up";
-	case QK_DOWN: return "Down";
-	case QK_LEFT: return "Left";
-	case QK_RIGHT: return "Right";
+	case QK_UP: return "\u2191";     /* ↑ */
+	case QK_DOWN: return "\u2193";   /* ↓ */
+	case QK_LEFT: return "\u2190";   /* ← */
+	case QK_RIGHT: return "\u2192";  /* → */
 	case QK_PGUP: return "PgUp";
 	case QK_PGDN: return "PgDn";
 	case QK_HOME: return "Home";
@@ -130,42 +133,78 @@ static bool action_valid(action a)
 	return a > ACT_NONE && a < ACT_COUNT;
 }
 
-const char *action_name(action a)
+const char *keymap_action_name(action a)
 {
-	return action_valid(a) ? actions[a].name : "NONE";
+	return action_valid(a) ? action_names[a] : "NONE";
 }
 
-const char *action_keys(action a)
+const char *keymap_action_help(action a)
 {
-	return action_valid(a) ? actions[a].keys : "";
+	return action_valid(a) ? action_helps[a] : "";
 }
 
-const char *action_help(action a)
+/* Whether name is already one of the space-separated words of list. */
+static bool word_listed(const char *list, const char *name)
 {
-	return action_valid(a) ? actions[a].help : "";
+	size_t nl = strlen(name);
+	for (const char *p = strstr(list, name); p; p = strstr(p + 1, name))
+		if ((p == list || p[-1] == ' ') && (p[nl] == '\0' || p[nl] == ' '))
+			return true;
+	return false;
+}
+
+const char *keymap_action_keys(action a, char *buf, size_t n)
+{
+	size_t len = 0;
+
+	if (n == 0)
+		return buf;
+	buf[0] = '\0';
+	for (size_t i = 0; i < KEYMAP_COUNT; i++) {
+		char name[32];
+		if (keymap[i].act != a)
+			continue;
+		keymap_key_name(keymap[i].key, name, sizeof name);
+		if (word_listed(buf, name))
+			continue;
+		size_t add = strlen(name) + (len > 0);
+		if (len + add >= n)
+			break;  /* whole names only: never half a character */
+		snprintf(buf + len, n - len, "%s%s", len > 0 ? " " : "", name);
+		len += add;
+	}
+	return buf;
 }
 
 /* The mouse is no key of the table, but the help names it too. */
 #define HELP_MOUSE_KEYS "mouse"
 #define HELP_MOUSE_TEXT "click selects a quote, an entity or a pane; wheel scrolls"
 
-size_t actions_help_count(void)
+size_t keymap_help_count(void)
 {
 	return ACT_COUNT;  /* every action but ACT_NONE, then the mouse */
 }
 
-const char *actions_help_line(size_t i, char *buf, size_t n)
+const char *keymap_help_line(size_t i, char *buf, size_t n)
 {
+	char keys[64];
+	const char *help;
+
 	if (n == 0)
 		return buf;
-	if (i >= actions_help_count()) {
-		buf[0] = '\0';
+	buf[0] = '\0';
+	if (i >= keymap_help_count())
 		return buf;
-	}
 	action a = (action)(i + 1);
-	if (a == ACT_COUNT)
-		snprintf(buf, n, "  %-*s%s", HELP_KEYS_WIDTH, HELP_MOUSE_KEYS, HELP_MOUSE_TEXT);
-	else
-		snprintf(buf, n, "  %-*s%s", HELP_KEYS_WIDTH, action_keys(a), action_help(a));
+	if (a == ACT_COUNT) {
+		snprintf(keys, sizeof keys, "%s", HELP_MOUSE_KEYS);
+		help = HELP_MOUSE_TEXT;
+	} else {
+		keymap_action_keys(a, keys, sizeof keys);
+		help = keymap_action_help(a);
+	}
+	/* Padded by display columns: an arrow is 3 bytes and 1 column. */
+	int pad = HELP_KEYS_WIDTH - text_width(keys, strlen(keys));
+	snprintf(buf, n, "  %s%*s%s", keys, pad > 1 ? pad : 1, "", help);
 	return buf;
 }

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bound.h"
 #include "text.h"
 
 /* A wrapped row inside a paragraph: body bytes [start, end). */
@@ -374,31 +375,17 @@ bool layout_row_at(layout *lay, layout_pos pos, layout_row *row)
  * when offset comes before the first one. */
 static size_t para_find(const layout *lay, size_t offset)
 {
-	/* lo ends as the number of paragraphs starting at or before offset. */
-	size_t lo = 0, hi = lay->n_paras;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (lay->paras[mid].start <= offset)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo == 0 ? lay->n_paras : lo - 1;
+	/* The number of paragraphs starting at or before offset. */
+	size_t n = BOUND_UPPER(lay->paras, lay->n_paras, .start, offset);
+	return n == 0 ? lay->n_paras : n - 1;
 }
 
 /* Index of the last row of p starting at or before offset (p->rows[0]
- * starts at or before any offset asked for). */
+ * starts at or before any offset asked for, so the search starts after
+ * it). */
 static size_t row_find(const para *p, size_t offset)
 {
-	size_t lo = 1, hi = p->n_rows;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (p->rows[mid].start <= offset)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo - 1;
+	return BOUND_UPPER(p->rows + 1, p->n_rows - 1, .start, offset);
 }
 
 layout_pos layout_pos_of_offset(layout *lay, size_t offset)

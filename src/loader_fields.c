@@ -248,9 +248,10 @@ static frame_kind entity_value(loader *ld, frame *f, const node *n)
 			ld_lost(ld);
 		break;
 	case EK_TYPE:
-		if (ld_take_string(ld, n, "type", "use PERSON, ORG, GPE, LOC, NORP, "
-		                   "EVENT, DATE, WORK, MISC or a label of your own in "
-		                   "capitals", &e->type))
+#define LD_TYPE_NAME(t) #t ", "
+		if (ld_take_string(ld, n, "type", "use " ENTITY_TYPES(LD_TYPE_NAME)
+		                   "or a label of your own in capitals", &e->type))
+#undef LD_TYPE_NAME
 			ld_check_type_label(ld, e->type, n->pos);
 		break;
 	case EK_KB:

@@ -1,14 +1,16 @@
 /* reader_view.c - what the renderer asks of a reader: the rows of text,
- * their decorations, and the words of the lists, title and status line.
+ * their decorations, the rows of the lists as typed fields (see
+ * reader_view.h), and the words of the title and status line.
  *
  * Nothing here changes the state.  Ranges are found by binary search, so
  * a screen costs in proportion to what it shows. */
-#include "reader.h"
+#include "reader_view.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "bound.h"
 #include "reader_private.h"
 #include "search.h"
 #include "text.h"
@@ -51,17 +53,7 @@ static void mark_push(mark_out *mo, size_t start, size_t end, mark_kind kind,
 /* First i with maxend[i] > offset: before it nothing reaches offset. */
 static size_t first_reaching(const size_t *maxend, size_t n, size_t offset)
 {
-	size_t lo = 0;
-	size_t hi = n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (maxend[mid] <= offset)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return BOUND_UPPER(maxend, n, , offset);
 }
 
 static bool overlaps(size_t s, size_t e, size_t start, size_t end)
@@ -232,9 +224,7 @@ static void strbuf_addn(strbuf *sb, const char *s, size_t n)
 	size_t room = sb->cap - 1 - sb->len;
 	if (n > room) {
 		sb->full = true;
-		n = room;
-		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-			n--;
+		n = utf8_char_start(s, room);
 	}
 	memcpy(sb->buf + sb->len, s, n);
 	sb->len += n;
@@ -272,65 +262,107 @@ static void strbuf_add_squeezed(strbuf *sb, const char *s, size_t n)
 	}
 }
 
-/* Appends the longest start of s that fits in cols display columns;
- * returns the columns used. */
-static int strbuf_add_cols(strbuf *sb, const char *s, int cols)
-{
-	size_t len = strlen(s);
-	size_t i = 0;
-	int used = 0;
+/* ====================================================================
+ * Rows of the lists, as typed fields
+ * ==================================================================== */
 
-	while (i < len) {
-		glyph g;
-		size_t n = text_next(s, len, i, &g);
-		if (used + g.width > cols)
-			break;
-		used += g.width;
-		i += n;
+/* A view_row being filled: its text through a strbuf over row->text. */
+typedef struct row_builder {
+	view_row *row;
+	strbuf sb;
+} row_builder;
+
+static row_builder row_start(view_row *row)
+{
+	row->len = 0;
+	row->n_fields = 0;
+	row->more = row->ellipsis = row->cursor = row->current = false;
+	return (row_builder){ .row = row,
+	                      .sb = strbuf_on(row->text, sizeof row->text) };
+}
+
+/* Opens a field for what is appended next, or goes on with the last one
+ * when it looks the same; false when there is no room for another. */
+static bool row_field(row_builder *b, uint32_t roles, view_align align)
+{
+	view_row *row = b->row;
+	if (row->more)
+		return false;
+	if (row->n_fields > 0) {
+		view_field *last = &row->fields[row->n_fields - 1];
+		if (last->roles == roles && last->align == align
+		    && last->at + last->len == b->sb.len)
+			return true;
 	}
-	strbuf_addn(sb, s, i);
-	return used;
+	if (row->n_fields == VIEW_ROW_FIELDS) {
+		row->more = true;
+		return false;
+	}
+	row->fields[row->n_fields++] = (view_field){ .at = b->sb.len,
+	                                             .roles = roles,
+	                                             .align = align };
+	return true;
 }
 
-static void strbuf_pad(strbuf *sb, int cols)
+/* Notes what the last field's text now runs to. */
+static void row_close(row_builder *b)
 {
-	for (int i = 0; i < cols; i++)
-		strbuf_add(sb, " ");
+	view_row *row = b->row;
+	if (row->n_fields > 0) {
+		view_field *last = &row->fields[row->n_fields - 1];
+		last->len = b->sb.len - last->at;
+	}
+	row->len = b->sb.len;
+	row->more |= b->sb.full;
 }
 
-void reader_entity_row_text(const reader *r, size_t row, int width,
-                            char *buf, size_t n)
+static void row_add(row_builder *b, const char *s, uint32_t roles,
+                    view_align align)
 {
-	strbuf sb = strbuf_on(buf, n);
+	if (!row_field(b, roles, align))
+		return;
+	strbuf_add(&b->sb, s);
+	row_close(b);
+}
+
+/* The VIEW_ROLE bit of an entity type's colour. */
+static uint32_t type_roles(const char *type)
+{
+	return VIEW_ROLE(style_entity_role(type));
+}
+
+bool reader_view_entity_row(const reader *r, size_t row, view_row *out)
+{
+	row_builder b = row_start(out);
 
 	if (row >= r->n_ent_rows)
-		return;
+		return false;
 	const entity_row *er = &r->ent_rows[row];
 	if (er->kind == ENTITY_ROW_LEGEND) {
 		for (size_t t = 0; t < r->n_types; t++) {
-			strbuf_add(&sb, t ? "  " : "");
-			strbuf_add(&sb, r->types[t]);
+			if (t > 0)
+				row_add(&b, "  ", 0, VIEW_ALIGN_LEFT);
+			row_add(&b, r->types[t], type_roles(r->types[t]), VIEW_ALIGN_LEFT);
 		}
-		return;
+		return true;
 	}
+	uint32_t type = type_roles(r->types[er->type]);
 	if (er->kind == ENTITY_ROW_HEADER) {
-		strbuf_add(&sb, r->types[er->type]);
-		return;
+		row_add(&b, r->types[er->type], type | VIEW_ROLE(ROLE_DIM_TEXT),
+		        VIEW_ALIGN_LEFT);
+		return true;
 	}
 	const entity *e = &r->a->entities[er->entity];
-	const char *name = e->name ? e->name : "";
 	char count[24];
-	int digits = snprintf(count, sizeof count, "%zu", e->n_mentions);
-	if (width <= 0) {
-		strbuf_add(&sb, name);
-		strbuf_add(&sb, "  ");
-		strbuf_add(&sb, count);
-		return;
-	}
-	int name_cols = width - digits - 1;
-	int used = strbuf_add_cols(&sb, name, name_cols > 0 ? name_cols : 0);
-	strbuf_pad(&sb, width - digits - used > 1 ? width - digits - used : 1);
-	strbuf_add(&sb, count);
+	snprintf(count, sizeof count, "%zu", e->n_mentions);
+	bool selected = r->selected == (long)er->entity;
+	/* The count first, so that a name longer than the row holds cannot
+	 * crowd it out. */
+	row_add(&b, count, 0, VIEW_ALIGN_RIGHT);
+	row_add(&b, e->name ? e->name : "",
+	        type | (selected ? VIEW_ROLE(ROLE_SELECTED) : 0), VIEW_ALIGN_LEFT);
+	out->cursor = row == r->ents.cursor && r->focus == PANE_ENTITIES;
+	return true;
 }
 
 const char *reader_quote_speaker(const reader *r, const quote *q)
@@ -355,19 +387,31 @@ static const char *kind_mark(quote_kind kind)
 	}
 }
 
-void reader_quote_entry(const reader *r, size_t i, char *buf, size_t n)
+/* The look of q's speaker: the speaker entity's colour (even when named
+ * by its own words), secondary text for a speaker without an entity. */
+static uint32_t speaker_roles(const reader *r, const quote *q)
 {
-	strbuf sb = strbuf_on(buf, n);
+	if (q->speaker >= 0 && (size_t)q->speaker < r->a->n_entities)
+		return type_roles(r->a->entities[q->speaker].type);
+	return VIEW_ROLE(ROLE_DIM_TEXT);
+}
+
+bool reader_view_quote_row(const reader *r, size_t i, view_row *out)
+{
+	row_builder b = row_start(out);
 
 	if (i >= r->n_list)
-		return;
+		return false;
 	const quote *q = &r->a->quotes[r->list[i]];
-	strbuf_add(&sb, reader_quote_speaker(r, q));
-	strbuf_add(&sb, kind_mark(q->kind));
-	strbuf_add(&sb, ": ");
+	out->ellipsis = true;
+	out->current = r->current == (long)r->list[i];
+	out->cursor = i == r->quotes.cursor && r->focus == PANE_QUOTES;
+	row_add(&b, reader_quote_speaker(r, q), speaker_roles(r, q), VIEW_ALIGN_LEFT);
+	row_add(&b, kind_mark(q->kind), 0, VIEW_ALIGN_LEFT);
+	row_add(&b, ": ", 0, VIEW_ALIGN_LEFT);
 	/* The words as they stand in the body: a direct quote's span holds its
-	 * quotation marks.  More than the buffer holds is never read, so a
-	 * quote of a megabyte costs no more than a short one. */
+	 * quotation marks.  More than the row holds is never read, so a quote
+	 * of a megabyte costs no more than a short one. */
 	for (size_t k = 0; k < q->n_fragments; k++) {
 		const char *s;
 		size_t len;
@@ -381,9 +425,13 @@ void reader_quote_entry(const reader *r, size_t i, char *buf, size_t n)
 			continue;
 		}
 		if (k > 0)
-			strbuf_add(&sb, " … ");
-		strbuf_add_squeezed(&sb, s, len < 4 * n ? len : 4 * n);
+			row_add(&b, " … ", 0, VIEW_ALIGN_LEFT);
+		if (!row_field(&b, 0, VIEW_ALIGN_LEFT))
+			break;
+		strbuf_add_squeezed(&b.sb, s, len < 4 * VIEW_ROW_TEXT ? len : 4 * VIEW_ROW_TEXT);
+		row_close(&b);
 	}
+	return true;
 }
 
 void reader_pane_title(const reader *r, pane_id pane, char *buf, size_t n)

@@ -4,7 +4,8 @@
  *
  * Every string goes through text_next() and each display unit is added as
  * one cchar_t, combining marks attached to their base; article text never
- * goes through addstr. */
+ * goes through addstr.  Colour pairs, the looks of roles and the record
+ * of cells are in render_look.c. */
 #include "render.h"
 
 #include <curses.h>
@@ -13,6 +14,8 @@
 #include <wchar.h>
 
 #include "geometry.h"
+#include "reader_view.h"
+#include "render_private.h"
 #include "text.h"
 
 /* Box drawing, as Unicode: the screen is always UTF-8 (main falls back to
@@ -26,129 +29,6 @@
 #define MARK_ROW   0x2502  /* │ a row holding a quote */
 #define MARK_CUR   0x258C  /* ▌ a row of the current quote */
 #define LONE_BASE  0x25CC  /* ◌ carries a combining mark with no base */
-
-/* Colour pairs: one per (foreground, background), each of the eight
- * colours or the default, numbered from 1 (pair 0 is default on default). */
-#define N_COLORS 9
-static short pair_number(style_color fg, style_color bg)
-{
-	return (short)((fg + 1) * N_COLORS + (bg + 1));
-}
-
-/* ---- colours and attributes ------------------------------------------ */
-
-bool render_wants_color(color_mode mode, const char *no_color)
-{
-	if (mode == COLOR_MODE_NEVER || !has_colors())
-		return false;
-	if (mode == COLOR_MODE_ALWAYS)
-		return true;
-	return no_color == NULL || no_color[0] == '\0';
-}
-
-void render_init(renderer *rn, bool color)
-{
-	*rn = (renderer){ .color = color };
-	curs_set(0);
-	if (!color)
-		return;
-	start_color();
-	use_default_colors();
-	for (int fg = STYLE_DEFAULT; fg <= STYLE_WHITE; fg++)
-		for (int bg = STYLE_DEFAULT; bg <= STYLE_WHITE; bg++)
-			if (fg != STYLE_DEFAULT || bg != STYLE_DEFAULT)
-				init_pair(pair_number((style_color)fg, (style_color)bg),
-				          (short)fg, (short)bg);
-}
-
-void render_free(renderer *rn)
-{
-	if (rn == NULL)
-		return;
-	free(rn->cells);
-	rn->cells = NULL;
-	rn->cols = rn->rows = 0;
-}
-
-uint32_t render_cell_roles(const renderer *rn, int x, int y)
-{
-	if (rn->cells == NULL || x < 0 || y < 0 || x >= rn->cols || y >= rn->rows)
-		return 0;
-	return rn->cells[(size_t)y * (size_t)rn->cols + (size_t)x];
-}
-
-/* Starts a frame's record of roles, sized to the screen. */
-static void record_start(renderer *rn)
-{
-	if (!rn->record)
-		return;
-	size_t n = (size_t)LINES * (size_t)COLS;
-	if (rn->cols != COLS || rn->rows != LINES) {
-		free(rn->cells);
-		rn->cells = malloc(n * sizeof *rn->cells);
-		rn->cols = rn->cells ? COLS : 0;
-		rn->rows = rn->cells ? LINES : 0;
-	}
-	if (rn->cells)
-		memset(rn->cells, 0, n * sizeof *rn->cells);
-}
-
-/* Notes the roles of width cells from (x, y). */
-static void record_cells(const renderer *rn, int x, int y, int width, uint32_t roles)
-{
-	if (rn->cells == NULL || y < 0 || y >= rn->rows)
-		return;
-	for (int i = x; i < x + width && i < rn->cols; i++)
-		if (i >= 0)
-			rn->cells[(size_t)y * (size_t)rn->cols + (size_t)i] = roles;
-}
-
-style render_compose(style under, style over)
-{
-	style s = under;
-	if (over.fg != STYLE_DEFAULT)
-		s.fg = over.fg;
-	if (over.bg != STYLE_DEFAULT)
-		s.bg = over.bg;
-	s.attrs |= over.attrs;
-	return s;
-}
-
-static attr_t curses_attrs(int attrs)
-{
-	attr_t a = WA_NORMAL;
-	if (attrs & STYLE_BOLD)
-		a |= WA_BOLD;
-	if (attrs & STYLE_UNDERLINE)
-		a |= WA_UNDERLINE;
-	if (attrs & STYLE_REVERSE)
-		a |= WA_REVERSE;
-	if (attrs & STYLE_DIM)
-		a |= WA_DIM;
-	if (attrs & STYLE_ITALIC)
-		a |= WA_ITALIC;
-	return a;
-}
-
-_Static_assert(ROLE_COUNT <= 32, "a cell's roles are a 32-bit mask");
-
-/* A look and the roles it was composed from (plain text is no role). */
-typedef struct paint {
-	style look;
-	uint32_t roles;
-} paint;
-
-static paint role(const renderer *rn, style_role r)
-{
-	return (paint){ .look = style_of(r, rn->color),
-	                .roles = r == ROLE_NORMAL ? 0 : 1u << r };
-}
-
-static paint paint_over(paint under, paint over)
-{
-	return (paint){ .look = render_compose(under.look, over.look),
-	                .roles = under.roles | over.roles };
-}
 
 /* ---- cells ------------------------------------------------------------ */
 
@@ -177,10 +57,10 @@ static void pen_flush(pen *p)
 		return;
 	p->wc[p->nwc] = L'\0';
 	cchar_t cc;
-	short pair = p->rn->color ? pair_number(p->look.look.fg, p->look.look.bg) : 0;
-	setcchar(&cc, p->wc, curses_attrs(p->look.look.attrs), pair, NULL);
+	short pair = p->rn->color ? render_pair(p->look.look.fg, p->look.look.bg) : 0;
+	setcchar(&cc, p->wc, render_curses_attrs(p->look.look.attrs), pair, NULL);
 	mvadd_wch(p->y, p->x, &cc);
-	record_cells(p->rn, p->x, p->y, p->width, p->look.roles);
+	render_record_cells(p->rn, p->x, p->y, p->width, p->look.roles);
 	p->x += p->width;
 	p->nwc = 0;
 }
@@ -208,7 +88,7 @@ static bool pen_glyph(pen *p, const glyph *g, paint look)
 	if (p->x + g->width > p->right)
 		return false;
 	if (g->placeholder)
-		look = paint_over(look, role(p->rn, ROLE_PLACEHOLDER));
+		look = render_paint_over(look, render_paint(p->rn, ROLE_PLACEHOLDER));
 	p->wc[0] = (wchar_t)g->cp;
 	p->nwc = 1;
 	p->width = g->width;
@@ -223,17 +103,19 @@ static bool pen_char(pen *p, uint32_t cp, paint look)
 	return pen_glyph(p, &g, look);
 }
 
-/* Draws s[0..len) in one look, as much as fits. */
-static void pen_text(pen *p, const char *s, size_t len, paint look)
+/* Draws s[0..len) in one look, as much as fits; false when not all of
+ * it did. */
+static bool pen_text(pen *p, const char *s, size_t len, paint look)
 {
 	size_t i = 0;
-	while (i < len) {
+	bool fits = true;
+	while (i < len && fits) {
 		glyph g;
 		i += text_next(s, len, i, &g);
-		if (!pen_glyph(p, &g, look))
-			break;
+		fits = pen_glyph(p, &g, look);
 	}
 	pen_flush(p);
+	return fits;
 }
 
 static void pen_str(pen *p, const char *s, paint look)
@@ -274,27 +156,27 @@ static void draw_too_small(const renderer *rn, const geometry *g)
 		if (top + i < 0 || top + i >= g->rows)
 			continue;
 		pen p = pen_at(rn, top + i, x, g->cols - x);
-		pen_str(&p, lines[i], role(rn, i == 0 ? ROLE_ERROR : ROLE_DIM_TEXT));
+		pen_str(&p, lines[i], render_paint(rn, i == 0 ? ROLE_ERROR : ROLE_DIM_TEXT));
 	}
 }
 
 static void draw_box(const renderer *rn, rect r, const char *title)
 {
-	paint border = role(rn, ROLE_BORDER);
+	paint border = render_paint(rn, ROLE_BORDER);
 	for (int y = r.y; y < r.y + r.h; y++) {
 		bool edge = y == r.y || y == r.y + r.h - 1;
 		uint32_t left = y == r.y ? BOX_TL : edge ? BOX_BL : BOX_V;
 		uint32_t right = y == r.y ? BOX_TR : edge ? BOX_BR : BOX_V;
 		pen p = pen_at(rn, y, r.x, r.w - 1);
 		pen_char(&p, left, border);
-		pen_fill(&p, edge ? BOX_H : ' ', edge ? border : role(rn, ROLE_HELP));
+		pen_fill(&p, edge ? BOX_H : ' ', edge ? border : render_paint(rn, ROLE_HELP));
 		p.right = r.x + r.w;
 		pen_char(&p, right, border);
 		pen_flush(&p);
 	}
 	if (title && r.w > 4) {
 		pen p = pen_at(rn, r.y, r.x + 2, r.w - 4);
-		pen_str(&p, title, role(rn, ROLE_PANE_FOCUSED));
+		pen_str(&p, title, render_paint(rn, ROLE_PANE_FOCUSED));
 	}
 }
 
@@ -315,7 +197,7 @@ static void draw_help(const renderer *rn, const app *ap, const geometry *g)
 		char buf[256];
 		app_help_line(ap, line, buf, sizeof buf);
 		pen p = pen_at(rn, box.y + 1 + i, box.x + 1, box.w - 2);
-		pen_str(&p, buf, role(rn, ROLE_HELP));
+		pen_str(&p, buf, render_paint(rn, ROLE_HELP));
 	}
 }
 
@@ -329,12 +211,12 @@ static void draw_library(const renderer *rn, const app *ap, const geometry *g)
 		return;
 	if (lib->error) {
 		pen p = pen_at(rn, m.y, m.x, m.w);
-		pen_str(&p, lib->error, role(rn, ROLE_ERROR));
+		pen_str(&p, lib->error, render_paint(rn, ROLE_ERROR));
 		return;
 	}
 	if (lib->n == 0) {
 		pen p = pen_at(rn, m.y, m.x, m.w);
-		pen_str(&p, "no articles (*.yaml) here", role(rn, ROLE_DIM_TEXT));
+		pen_str(&p, "no articles (*.yaml) here", render_paint(rn, ROLE_DIM_TEXT));
 		return;
 	}
 	for (int i = 0; i < m.h; i++) {
@@ -343,9 +225,9 @@ static void draw_library(const renderer *rn, const app *ap, const geometry *g)
 			break;
 		char buf[512];
 		app_library_line(ap, idx, buf, sizeof buf);
-		paint look = role(rn, lib->items[idx].error ? ROLE_ERROR : ROLE_NORMAL);
+		paint look = render_paint(rn, lib->items[idx].error ? ROLE_ERROR : ROLE_NORMAL);
 		if (idx == ap->lib_view.cursor)
-			look = paint_over(look, role(rn, ROLE_CURSOR));
+			look = render_paint_over(look, render_paint(rn, ROLE_CURSOR));
 		pen p = pen_at(rn, m.y + i, m.x, m.w);
 		pen_text(&p, "  ", 2, look);
 		pen_str(&p, buf, look);
@@ -360,13 +242,13 @@ static void draw_library(const renderer *rn, const app *ap, const geometry *g)
 static paint byte_look(const renderer *rn, const reader *r, size_t at,
                        const text_mark *marks, size_t n)
 {
-	paint look = role(rn, ROLE_NORMAL);
+	paint look = render_paint(rn, ROLE_NORMAL);
 	for (size_t i = 0; i < n; i++) {
 		if (marks[i].start > at || at >= marks[i].end)
 			continue;
-		look = paint_over(look, role(rn, reader_mark_role(r, &marks[i])));
+		look = render_paint_over(look, render_paint(rn, reader_mark_role(r, &marks[i])));
 		if (marks[i].kind == MARK_SEARCH && marks[i].index == 1)
-			look = paint_over(look, role(rn, ROLE_SEARCH_CURRENT));
+			look = render_paint_over(look, render_paint(rn, ROLE_SEARCH_CURRENT));
 	}
 	return look;
 }
@@ -399,7 +281,7 @@ static void draw_text_row(const renderer *rn, reader *r, int i, const layout_row
 	gutter_mark gm = reader_gutter(r, row->start, row->end);
 	if (gm != GUTTER_NONE && g->gutter.w > 0) {
 		pen p = pen_at(rn, g->gutter.y + i, g->gutter.x, 1);
-		pen_char(&p, gm == GUTTER_CURRENT ? MARK_CUR : MARK_ROW, role(rn, ROLE_GUTTER));
+		pen_char(&p, gm == GUTTER_CURRENT ? MARK_CUR : MARK_ROW, render_paint(rn, ROLE_GUTTER));
 		pen_flush(&p);
 	}
 	if (row->blank || row->start >= row->end)
@@ -442,87 +324,90 @@ static void draw_pane_title(const renderer *rn, const reader *r, pane_id id)
 	reader_pane_title(r, id, buf, sizeof buf);
 	pen p = pen_at(rn, t.y, t.x, t.w);
 	bool focused = r->focus == id;
-	pen_str(&p, " ", role(rn, ROLE_BORDER));
-	pen_str(&p, buf, role(rn, focused ? ROLE_PANE_FOCUSED : ROLE_PANE_TITLE));
-	pen_str(&p, " ", role(rn, ROLE_BORDER));
-	pen_fill(&p, BOX_H, role(rn, ROLE_BORDER));
+	pen_str(&p, " ", render_paint(rn, ROLE_BORDER));
+	pen_str(&p, buf, render_paint(rn, focused ? ROLE_PANE_FOCUSED : ROLE_PANE_TITLE));
+	pen_str(&p, " ", render_paint(rn, ROLE_BORDER));
+	pen_fill(&p, BOX_H, render_paint(rn, ROLE_BORDER));
 }
 
-/* Draws text, giving bytes [hl, hl + hl_len) the look hl_look and the
- * rest base; the whole row gets over on top (the list cursor). */
-static void draw_entry(pen *p, const char *text, size_t hl, size_t hl_len,
-                       paint base, paint hl_look, const paint *over)
+/* The look of a field: its roles painted over plain text in role order,
+ * the list cursor (when on) over everything. */
+static paint field_look(const renderer *rn, uint32_t roles, const paint *over)
 {
-	size_t len = strlen(text);
-	size_t i = 0;
-	/* An entry wider than its row ends in "…" in the last column. */
-	bool clipped = text_width(text, len) > p->right - p->x;
-	if (clipped)
-		p->right--;
-	while (i < len) {
-		glyph g;
-		size_t n = text_next(text, len, i, &g);
-		paint look = i >= hl && i < hl + hl_len ? hl_look : base;
-		if (over)
-			look = paint_over(look, *over);
-		if (!pen_glyph(p, &g, look))
-			break;
-		i += n;
+	paint look = render_paint(rn, ROLE_NORMAL);
+	for (int r = 0; r < ROLE_COUNT; r++)
+		if (roles & VIEW_ROLE(r))
+			look = render_paint_over(look, render_paint(rn, (style_role)r));
+	return over ? render_paint_over(look, *over) : look;
+}
+
+static int fields_width(const view_row *row, bool right)
+{
+	int w = 0;
+	for (size_t i = 0; i < row->n_fields; i++)
+		if ((row->fields[i].align == VIEW_ALIGN_RIGHT) == right)
+			w += text_width(row->text + row->fields[i].at, row->fields[i].len);
+	return w;
+}
+
+/* Draws the fields of one alignment from the pen on, in order; stops at
+ * the first that does not fit. */
+static void draw_fields(const renderer *rn, pen *p, const view_row *row,
+                        view_align align, const paint *over)
+{
+	for (size_t i = 0; i < row->n_fields; i++) {
+		const view_field *f = &row->fields[i];
+		if (f->align != align)
+			continue;
+		if (!pen_text(p, row->text + f->at, f->len, field_look(rn, f->roles, over)))
+			return;
 	}
-	pen_flush(p);
-	if (clipped) {
-		p->right++;
-		pen_char(p, 0x2026, over ? paint_over(base, *over) : base);
+}
+
+/* Lays a view row out from the pen to its right edge (tig's draw_field):
+ * the left fields in order, clipped to the room the right-aligned ones
+ * leave (after at least one space), the right-aligned ones against the
+ * edge; when those alone do not fit, they are all that is drawn.  A row
+ * that is cut ends in "…" when it asks for one.  On the cursor the whole
+ * row is drawn in ROLE_CURSOR. */
+static void draw_view_row(const renderer *rn, pen *p, const view_row *row)
+{
+	paint cursor = render_paint(rn, ROLE_CURSOR);
+	const paint *over = row->cursor ? &cursor : NULL;
+	paint base = field_look(rn, 0, over);
+	int edge = p->right;
+	int right_w = fields_width(row, true);
+
+	if (right_w > 0 && right_w + 1 > edge - p->x) {
+		draw_fields(rn, p, row, VIEW_ALIGN_RIGHT, over);
+	} else {
+		int left_edge = right_w > 0 ? edge - right_w - 1 : edge;
+		bool ellipsis = row->ellipsis
+		                && (row->more || fields_width(row, false) > left_edge - p->x);
+		p->right = left_edge - (ellipsis ? 1 : 0);
+		draw_fields(rn, p, row, VIEW_ALIGN_LEFT, over);
+		p->right = edge;
+		if (ellipsis) {
+			pen_char(p, 0x2026, base);
+			pen_flush(p);
+		}
+		for (int pad = right_w > 0 ? edge - right_w - p->x : 0; pad > 0; pad--)
+			pen_char(p, ' ', base);
 		pen_flush(p);
+		draw_fields(rn, p, row, VIEW_ALIGN_RIGHT, over);
 	}
 	if (over)
-		pen_fill(p, ' ', paint_over(base, *over));
-}
-
-/* The legend row: each type label in its entity colour. */
-static void draw_legend(pen *p, const renderer *rn, const char *text)
-{
-	size_t len = strlen(text), i = 0;
-	while (i < len) {
-		size_t word = strcspn(text + i, " ");
-		char label[64];
-		size_t wl = word < sizeof label ? word : sizeof label - 1;
-		memcpy(label, text + i, wl);
-		label[wl] = '\0';
-		pen_text(p, text + i, word, role(rn, style_entity_role(label)));
-		i += word;
-		size_t gap = strspn(text + i, " ");
-		pen_text(p, text + i, gap, role(rn, ROLE_NORMAL));
-		i += gap;
-	}
+		pen_fill(p, ' ', base);
 }
 
 static void draw_entity_row(const renderer *rn, const reader *r, size_t idx, int y)
 {
 	rect body = r->geo.pane[PANE_ENTITIES].body;
-	const entity_row *er = &r->ent_rows[idx];
-	char buf[512];
-	reader_entity_row_text(r, idx, body.w, buf, sizeof buf);
+	view_row row;
+	if (!reader_view_entity_row(r, idx, &row))
+		return;
 	pen p = pen_at(rn, y, body.x, body.w);
-	if (er->kind == ENTITY_ROW_LEGEND) {
-		draw_legend(&p, rn, buf);
-		return;
-	}
-	paint ent = role(rn, style_entity_role(r->types[er->type]));
-	if (er->kind == ENTITY_ROW_HEADER) {
-		pen_str(&p, buf, paint_over(ent, role(rn, ROLE_DIM_TEXT)));
-		return;
-	}
-	const entity *e = &r->a->entities[er->entity];
-	const char *name = strstr(buf, e->name);
-	size_t at = name ? (size_t)(name - buf) : 0;
-	size_t len = name ? strlen(e->name) : 0;
-	paint hl = ent;
-	if (r->selected == (long)er->entity)
-		hl = paint_over(hl, role(rn, ROLE_SELECTED));
-	paint cursor = role(rn, ROLE_CURSOR);
-	bool on_cursor = idx == r->ents.cursor && r->focus == PANE_ENTITIES;
-	draw_entry(&p, buf, at, len, role(rn, ROLE_NORMAL), hl, on_cursor ? &cursor : NULL);
+	draw_view_row(rn, &p, &row);
 }
 
 static void draw_entities(const renderer *rn, const reader *r)
@@ -536,40 +421,18 @@ static void draw_entities(const renderer *rn, const reader *r)
 	}
 }
 
-/* The speaker's name at the start of a quote entry, and its look: the
- * speaker's entity colour, or secondary text for a speaker without one. */
-static size_t speaker_prefix(const renderer *rn, const reader *r, const quote *q,
-                             const char *text, paint *look)
-{
-	const char *who = reader_quote_speaker(r, q);
-	*look = q->speaker >= 0
-	            ? role(rn, style_entity_role(r->a->entities[q->speaker].type))
-	            : role(rn, ROLE_DIM_TEXT);
-	if (strncmp(text, who, strlen(who)) != 0)
-		return 0;
-	return strlen(who);
-}
-
 static void draw_quotes(const renderer *rn, const reader *r)
 {
 	rect body = r->geo.pane[PANE_QUOTES].body;
 	for (int i = 0; i < body.h; i++) {
-		size_t idx = r->quotes.top + (size_t)i;
-		if (idx >= r->n_list)
+		view_row row;
+		if (!reader_view_quote_row(r, r->quotes.top + (size_t)i, &row))
 			break;
-		size_t qi = r->list[idx];
-		char buf[512];
-		reader_quote_entry(r, idx, buf, sizeof buf);
 		pen p = pen_at(rn, body.y + i, body.x, body.w);
-		bool current = r->current == (long)qi;
-		pen_char(&p, current ? MARK_CUR : ' ', role(rn, current ? ROLE_GUTTER : ROLE_NORMAL));
-		pen_char(&p, ' ', role(rn, ROLE_NORMAL));
-		paint who;
-		size_t wlen = speaker_prefix(rn, r, &r->a->quotes[qi], buf, &who);
-		paint cursor = role(rn, ROLE_CURSOR);
-		bool on_cursor = idx == r->quotes.cursor && r->focus == PANE_QUOTES;
-		draw_entry(&p, buf, 0, wlen, role(rn, ROLE_NORMAL), who,
-		           on_cursor ? &cursor : NULL);
+		pen_char(&p, row.current ? MARK_CUR : ' ',
+		         render_paint(rn, row.current ? ROLE_GUTTER : ROLE_NORMAL));
+		pen_char(&p, ' ', render_paint(rn, ROLE_NORMAL));
+		draw_view_row(rn, &p, &row);
 	}
 }
 
@@ -586,7 +449,7 @@ static void draw_tabs(const renderer *rn, const reader *r)
 			break;
 		pen p = pen_at(rn, t.y, x, t.x + t.w - x);
 		style_role tr = r->focus == id ? ROLE_PANE_FOCUSED : ROLE_PANE_TITLE;
-		pen_str(&p, geometry_tab_label((pane_id)id), role(rn, tr));
+		pen_str(&p, geometry_tab_label((pane_id)id), render_paint(rn, tr));
 	}
 }
 
@@ -597,7 +460,7 @@ static void draw_separator(const renderer *rn, const geometry *g)
 		return;
 	for (int y = s.y; y < s.y + s.h; y++) {
 		pen p = pen_at(rn, y, s.x, 1);
-		pen_char(&p, BOX_V, role(rn, ROLE_BORDER));
+		pen_char(&p, BOX_V, render_paint(rn, ROLE_BORDER));
 		pen_flush(&p);
 	}
 }
@@ -643,7 +506,7 @@ static void place_cursor(const app *ap, const geometry *g)
 
 void render_frame(renderer *rn, app *ap, bool full)
 {
-	record_start(rn);
+	render_record_start(rn);
 	const geometry *g = ap->screen == APP_SCREEN_READER && ap->rd ? &ap->rd->geo : &ap->geo;
 	werase(stdscr);
 	if (g->too_small) {
@@ -651,7 +514,7 @@ void render_frame(renderer *rn, app *ap, bool full)
 	} else {
 		char buf[512];
 		app_title(ap, buf, sizeof buf);
-		draw_line(rn, g->title, buf, role(rn, ROLE_TITLE));
+		draw_line(rn, g->title, buf, render_paint(rn, ROLE_TITLE));
 		if (ap->screen == APP_SCREEN_READER && ap->rd)
 			draw_reader(rn, ap->rd);
 		else
@@ -659,9 +522,9 @@ void render_frame(renderer *rn, app *ap, bool full)
 		app_status(ap, buf, sizeof buf);
 		bool err = ap->screen == APP_SCREEN_READER && ap->rd &&
 		           ap->rd->message_is_error && ap->rd->message[0] != '\0';
-		paint status = role(rn, ROLE_STATUS);
+		paint status = render_paint(rn, ROLE_STATUS);
 		if (err)
-			status = paint_over(status, role(rn, ROLE_ERROR));
+			status = render_paint_over(status, render_paint(rn, ROLE_ERROR));
 		draw_line(rn, g->status, buf, status);
 		if (ap->help)
 			draw_help(rn, ap, g);

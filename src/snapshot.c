@@ -197,22 +197,6 @@ static style_color color_of(short c)
 	return c >= STYLE_BLACK && c <= STYLE_WHITE ? (style_color)c : STYLE_DEFAULT;
 }
 
-static int style_attrs(attr_t a)
-{
-	int s = 0;
-	if (a & WA_BOLD)
-		s |= STYLE_BOLD;
-	if (a & WA_UNDERLINE)
-		s |= STYLE_UNDERLINE;
-	if (a & WA_REVERSE)
-		s |= STYLE_REVERSE;
-	if (a & WA_DIM)
-		s |= STYLE_DIM;
-	if (a & WA_ITALIC)
-		s |= STYLE_ITALIC;
-	return s;
-}
-
 static void read_cell(int y, int x, snap_cell *c)
 {
 	cchar_t cc;
@@ -228,7 +212,7 @@ static void read_cell(int y, int x, snap_cell *c)
 	short fg = -1, bg = -1;
 	if (pair > 0)
 		pair_content(pair, &fg, &bg);
-	c->look = (style){ .fg = color_of(fg), .bg = color_of(bg), .attrs = style_attrs(attrs) };
+	c->look = (style){ .fg = color_of(fg), .bg = color_of(bg), .attrs = render_style_attrs(attrs) };
 	int w = wcwidth(c->wc[0]);
 	c->width = w == 2 ? 2 : 1;
 }

@@ -76,7 +76,11 @@ static const role_style roles[ROLE_COUNT] = {
 
 static const char *const labels[ROLE_COUNT] = {
 #define STYLE_ROLE_LABEL(name, label) [ROLE_##name] = label,
-	STYLE_ROLES(STYLE_ROLE_LABEL)
+#define STYLE_ROLE_ENT_LABEL(type) [ROLE_ENT_##type] = "entity " #type,
+	STYLE_ROLES_HEAD(STYLE_ROLE_LABEL)
+	ENTITY_TYPES(STYLE_ROLE_ENT_LABEL)
+	STYLE_ROLES_TAIL(STYLE_ROLE_LABEL)
+#undef STYLE_ROLE_ENT_LABEL
 #undef STYLE_ROLE_LABEL
 };
 
@@ -98,15 +102,9 @@ static const struct {
 	const char *type;
 	style_role role;
 } entity_types[] = {
-	{ .type = "PERSON", .role = ROLE_ENT_PERSON },
-	{ .type = "ORG", .role = ROLE_ENT_ORG },
-	{ .type = "GPE", .role = ROLE_ENT_GPE },
-	{ .type = "LOC", .role = ROLE_ENT_LOC },
-	{ .type = "NORP", .role = ROLE_ENT_NORP },
-	{ .type = "EVENT", .role = ROLE_ENT_EVENT },
-	{ .type = "DATE", .role = ROLE_ENT_DATE },
-	{ .type = "WORK", .role = ROLE_ENT_WORK },
-	{ .type = "MISC", .role = ROLE_ENT_MISC },
+#define STYLE_ENTITY_TYPE(t) { .type = #t, .role = ROLE_ENT_##t },
+	ENTITY_TYPES(STYLE_ENTITY_TYPE)
+#undef STYLE_ENTITY_TYPE
 };
 
 style_role style_entity_role(const char *type)

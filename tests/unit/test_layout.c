@@ -16,6 +16,15 @@
 
 /* ---- helpers -------------------------------------------------------- */
 
+/* Checks that paragraph para of lay spans bytes [start, end). */
+static void expect_span(const layout *lay, size_t para, size_t start, size_t end)
+{
+	size_t s, e;
+	layout_para_span(lay, para, &s, &e);
+	assert_int_equal(s, start);
+	assert_int_equal(e, end);
+}
+
 /* Checks that paragraph para of lay shows exactly the rows in want (the
  * separator row, if any, is not listed). */
 static void expect_rows(layout *lay, const char *text, size_t para,
@@ -233,16 +242,9 @@ static void test_multiple_blank_lines(void **state)
 	const char *text = "first one\n\n\n   \n\t\n\nsecond\n \nthird";
 	layout *lay = layout_new(text, strlen(text), 80);
 	assert_int_equal(layout_para_count(lay), 3);
-	size_t s, e;
-	layout_para_span(lay, 0, &s, &e);
-	assert_int_equal(s, 0);
-	assert_int_equal(e, 9);
-	layout_para_span(lay, 1, &s, &e);
-	assert_int_equal(s, 19);
-	assert_int_equal(e, 25);
-	layout_para_span(lay, 2, &s, &e);
-	assert_int_equal(s, 28);
-	assert_int_equal(e, strlen(text));
+	expect_span(lay, 0, 0, 9);
+	expect_span(lay, 1, 19, 25);
+	expect_span(lay, 2, 28, strlen(text));
 	expect_rows(lay, text, 0, ROWS("first one"));
 	expect_rows(lay, text, 1, ROWS("second"));
 	expect_rows(lay, text, 2, ROWS("third"));
@@ -257,10 +259,7 @@ static void test_outer_blank_lines_ignored(void **state)
 	const char *text = "\n \n  text here\nmore\n\n\t\n";
 	layout *lay = layout_new(text, strlen(text), 80);
 	assert_int_equal(layout_para_count(lay), 1);
-	size_t s, e;
-	layout_para_span(lay, 0, &s, &e);
-	assert_int_equal(s, 3);
-	assert_int_equal(e, 19);
+	expect_span(lay, 0, 3, 19);
 	expect_rows(lay, text, 0, ROWS("  text here", "more"));
 	/* Before the text: the first row; after it: the last. */
 	assert_pos(layout_pos_of_offset(lay, 0), 0, 0);

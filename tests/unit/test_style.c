@@ -3,15 +3,23 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
 
 #include "style.h"
 
+/* Every type of article.h's list, so a type added there is checked too. */
 static const style_role entity_roles[] = {
-	ROLE_ENT_PERSON, ROLE_ENT_ORG, ROLE_ENT_GPE, ROLE_ENT_LOC, ROLE_ENT_NORP,
-	ROLE_ENT_EVENT, ROLE_ENT_DATE, ROLE_ENT_WORK, ROLE_ENT_MISC,
+#define TEST_ENTITY_ROLE(t) ROLE_ENT_##t,
+	ENTITY_TYPES(TEST_ENTITY_ROLE)
+#undef TEST_ENTITY_ROLE
+};
+static const char *const entity_names[] = {
+#define TEST_ENTITY_NAME(t) #t,
+	ENTITY_TYPES(TEST_ENTITY_NAME)
+#undef TEST_ENTITY_NAME
 };
 #define N_ENTITY_ROLES (sizeof entity_roles / sizeof entity_roles[0])
 
@@ -125,6 +133,23 @@ static void test_entity_role_lookup(void **state)
 	assert_int_equal(style_entity_role(NULL), ROLE_ENT_OTHER);
 }
 
+/* Each type of the list has its role, its legend label and a look of its
+ * own, in both columns. */
+static void test_entity_types_from_list(void **state)
+{
+	(void)state;
+	char label[64];
+
+	for (size_t i = 0; i < N_ENTITY_ROLES; i++) {
+		assert_int_equal(style_entity_role(entity_names[i]), entity_roles[i]);
+		snprintf(label, sizeof label, "entity %s", entity_names[i]);
+		assert_string_equal(style_role_label(entity_roles[i]), label);
+		for (int c = 0; c <= 1; c++)
+			assert_false(style_equal(style_of(entity_roles[i], c),
+			                         style_of(ROLE_ENT_OTHER, c)));
+	}
+}
+
 static void test_color_names(void **state)
 {
 	(void)state;
@@ -144,6 +169,7 @@ int main(void)
 		cmocka_unit_test(test_quotes_distinguishable),
 		cmocka_unit_test(test_labels),
 		cmocka_unit_test(test_entity_role_lookup),
+		cmocka_unit_test(test_entity_types_from_list),
 		cmocka_unit_test(test_color_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,324 @@
+/* test_reader_view.c - the rows of the lists as typed fields: what each
+ * cell is (text, roles, alignment), never a width; clipping is render's. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "reader.h"
+#include "reader_fixture.h"
+#include "reader_view.h"
+
+#define COLS 120
+#define ROWS 30
+
+/* The 72-character name of the golden screen entity-clipped-color. */
+#define LONG_ORG "The International Federation of Independent Newspaper Publishers Assocs."
+
+enum { MERKEL, EU, SHIP, LONG };
+
+static article *leaders(void)
+{
+	article *a = fx_article("Leaders",
+		"Angela Merkel spoke.  \xe2\x80\x9cWe will act,\xe2\x80\x9d Merkel said.\n\n"
+		"A spokesman said \xe2\x80\x9cno   comment\nat\t all\xe2\x80\x9d today.\n\n"
+		"The " LONG_ORG " met.  \xe2\x80\x9c" "First,\xe2\x80\x9d it said, "
+		"\xe2\x80\x9c" "second.\xe2\x80\x9d");
+	fx_entity(a, "merkel", "Angela Merkel", "PERSON");
+	fx_entity(a, "eu", "European Union", "ORG");
+	fx_entity(a, "ship", "Queen Mary", "SHIP");
+	fx_entity(a, "long", LONG_ORG, "ORG");
+	fx_mentions_of(a, MERKEL, "Merkel");
+	fx_mentions_of(a, LONG, LONG_ORG);
+	fx_quote(a, MERKEL, NULL, QUOTE_DIRECT, "said", 1,
+	         "\xe2\x80\x9cWe will act,\xe2\x80\x9d");
+	fx_quote(a, -1, "A spokesman", QUOTE_INDIRECT, "said", 1,
+	         "\xe2\x80\x9cno   comment\nat\t all\xe2\x80\x9d");
+	fx_quote(a, LONG, "it", QUOTE_DIRECT, "said", 2,
+	         "\xe2\x80\x9c" "First,\xe2\x80\x9d", "\xe2\x80\x9c" "second.\xe2\x80\x9d");
+	fx_finish(a);
+	return a;
+}
+
+/* The article and a reader on it at 120x30: one per test, built afresh
+ * so that no test sees another's cursor or selection. */
+typedef struct view_fixture {
+	article *a;
+	reader *r;
+} view_fixture;
+
+static view_fixture open_leaders(void)
+{
+	view_fixture f = { .a = leaders() };
+	f.r = reader_new(f.a, COLS, ROWS);
+	assert_non_null(f.r);
+	return f;
+}
+
+static void close_fixture(view_fixture *f)
+{
+	reader_free(f->r);
+	article_free(f->a);
+}
+
+/* Field i's text, for comparing. */
+static const char *field_text(const view_row *row, size_t i, char *buf, size_t n)
+{
+	assert_true(i < row->n_fields);
+	const view_field *f = &row->fields[i];
+	assert_true(f->at + f->len <= row->len);
+	snprintf(buf, n, "%.*s", (int)f->len, row->text + f->at);
+	return buf;
+}
+
+static void assert_field(const view_row *row, size_t i, const char *text,
+                         uint32_t roles, view_align align)
+{
+	char buf[VIEW_ROW_TEXT];
+	assert_string_equal(field_text(row, i, buf, sizeof buf), text);
+	assert_int_equal(row->fields[i].roles, roles);
+	assert_int_equal(row->fields[i].align, align);
+}
+
+/* Row index of entity e in the entities pane. */
+static size_t row_of(const reader *r, size_t e)
+{
+	for (size_t i = 0; i < r->n_ent_rows; i++)
+		if (r->ent_rows[i].kind == ENTITY_ROW_ENTITY && r->ent_rows[i].entity == e)
+			return i;
+	fail_msg("entity %zu has no row", e);
+	return 0;
+}
+
+/* ---- the entities pane ------------------------------------------------ */
+
+static void test_entity_legend_and_header(void **state)
+{
+	(void)state;
+	view_fixture fx = open_leaders();
+	view_fixture *f = &fx;
+	view_row row;
+	uint32_t person = VIEW_ROLE(ROLE_ENT_PERSON);
+	uint32_t org = VIEW_ROLE(ROLE_ENT_ORG);
+
+	assert_true(reader_view_entity_row(f->r, 0, &row));
+	assert_int_equal(row.n_fields, 5);
+	assert_field(&row, 0, "PERSON", person, VIEW_ALIGN_LEFT);
+	assert_field(&row, 1, "  ", 0, VIEW_ALIGN_LEFT);
+	assert_field(&row, 2, "ORG", org, VIEW_ALIGN_LEFT);
+	assert_field(&row, 4, "SHIP", VIEW_ROLE(ROLE_ENT_OTHER), VIEW_ALIGN_LEFT);
+	assert_string_equal(row.text, "PERSON  ORG  SHIP");
+	assert_false(row.ellipsis);
+	assert_false(row.cursor);
+
+	assert_true(reader_view_entity_row(f->r, 1, &row));
+	assert_int_equal(row.n_fields, 1);
+	assert_field(&row, 0, "PERSON", person | VIEW_ROLE(ROLE_DIM_TEXT), VIEW_ALIGN_LEFT);
+
+	assert_false(reader_view_entity_row(f->r, f->r->n_ent_rows, &row));
+	assert_int_equal(row.n_fields, 0);
+	assert_string_equal(row.text, "");
+	close_fixture(f);
+}
+
+/* An entity: its name in its type's role, the count on its own, aligned
+ * right; the whole name however long (the pane's width is render's). */
+static void test_entity_row_fields(void **state)
+{
+	(void)state;
+	view_fixture fx = open_leaders();
+	view_fixture *f = &fx;
+	reader *r = f->r;
+	view_row row;
+
+	assert_true(reader_view_entity_row(r, row_of(r, MERKEL), &row));
+	assert_int_equal(row.n_fields, 2);
+	assert_field(&row, 0, "2", 0, VIEW_ALIGN_RIGHT);
+	assert_field(&row, 1, "Angela Merkel", VIEW_ROLE(ROLE_ENT_PERSON), VIEW_ALIGN_LEFT);
+	assert_false(row.more);
+	assert_false(row.ellipsis);
+
+	assert_true(reader_view_entity_row(r, row_of(r, LONG), &row));
+	assert_int_equal(strlen(LONG_ORG), 72);
+	assert_field(&row, 0, "1", 0, VIEW_ALIGN_RIGHT);
+	assert_field(&row, 1, LONG_ORG, VIEW_ROLE(ROLE_ENT_ORG), VIEW_ALIGN_LEFT);
+	assert_false(row.more);
+	close_fixture(f);
+}
+
+/* A name longer than a row holds is cut, and its count still shows. */
+static void test_entity_row_huge_name(void **state)
+{
+	(void)state;
+	char name[2 * VIEW_ROW_TEXT];
+	memset(name, 'N', sizeof name - 1);
+	name[sizeof name - 1] = '\0';
+	article *a = fx_article("Huge", "Nothing here.");
+	fx_entity(a, "n", name, "ORG");
+	fx_finish(a);
+	reader *r = reader_new(a, COLS, ROWS);
+	assert_non_null(r);
+	view_row row;
+
+	assert_true(reader_view_entity_row(r, 2, &row));
+	assert_true(row.more);
+	assert_field(&row, 0, "0", 0, VIEW_ALIGN_RIGHT);
+	assert_int_equal(row.fields[1].roles, VIEW_ROLE(ROLE_ENT_ORG));
+	assert_int_equal(row.fields[1].len, VIEW_ROW_TEXT - 2);
+	reader_free(r);
+	article_free(a);
+}
+
+static void test_entity_row_cursor_and_selection(void **state)
+{
+	(void)state;
+	view_fixture fx = open_leaders();
+	view_fixture *f = &fx;
+	reader *r = f->r;
+	view_row row;
+	size_t at = row_of(r, MERKEL);
+
+	/* The cursor shows only in the focused pane. */
+	assert_int_equal(r->ents.cursor, at);
+	reader_view_entity_row(r, at, &row);
+	assert_false(row.cursor);
+	reader_apply(r, ACT_PANE_ENTITIES);
+	reader_view_entity_row(r, at, &row);
+	assert_true(row.cursor);
+	reader_view_entity_row(r, row_of(r, EU), &row);
+	assert_false(row.cursor);
+
+	reader_apply(r, ACT_ENTER);
+	assert_int_equal(r->selected, MERKEL);
+	reader_view_entity_row(r, at, &row);
+	assert_field(&row, 0, "2", 0, VIEW_ALIGN_RIGHT);
+	assert_field(&row, 1, "Angela Merkel",
+	             VIEW_ROLE(ROLE_ENT_PERSON) | VIEW_ROLE(ROLE_SELECTED), VIEW_ALIGN_LEFT);
+	close_fixture(f);
+}
+
+/* ---- the quotes pane -------------------------------------------------- */
+
+static void test_quote_row_runs(void **state)
+{
+	(void)state;
+	view_fixture fx = open_leaders();
+	view_fixture *f = &fx;
+	reader *r = f->r;
+	view_row row;
+
+	assert_true(reader_view_quote_row(r, 0, &row));
+	assert_int_equal(row.n_fields, 2);
+	assert_field(&row, 0, "Angela Merkel", VIEW_ROLE(ROLE_ENT_PERSON), VIEW_ALIGN_LEFT);
+	assert_field(&row, 1, ": \xe2\x80\x9cWe will act,\xe2\x80\x9d", 0, VIEW_ALIGN_LEFT);
+	assert_true(row.ellipsis);
+	assert_false(row.current);
+	assert_false(row.cursor);
+
+	/* A speaker without an entity is secondary text; the kind follows. */
+	assert_true(reader_view_quote_row(r, 1, &row));
+	assert_field(&row, 0, "A spokesman", VIEW_ROLE(ROLE_DIM_TEXT), VIEW_ALIGN_LEFT);
+
+	/* An unnamed speaker tied to an entity: its own words, the entity's
+	 * colour; the fragments of a split quote joined by " … ". */
+	assert_true(reader_view_quote_row(r, 2, &row));
+	assert_field(&row, 0, "it", VIEW_ROLE(ROLE_ENT_ORG), VIEW_ALIGN_LEFT);
+	assert_field(&row, 1, ": \xe2\x80\x9c" "First,\xe2\x80\x9d \xe2\x80\xa6 "
+	             "\xe2\x80\x9c" "second.\xe2\x80\x9d", 0, VIEW_ALIGN_LEFT);
+	assert_string_equal(reader_quote_speaker(r, &f->a->quotes[2]), "it");
+	assert_string_equal(reader_quote_speaker(r, &f->a->quotes[0]), "Angela Merkel");
+
+	assert_false(reader_view_quote_row(r, 3, &row));
+	assert_int_equal(row.n_fields, 0);
+	close_fixture(f);
+}
+
+/* A quote across a line break, with runs of spaces and a tab, comes out
+ * with single spaces. */
+static void test_quote_row_squeezes_white_space(void **state)
+{
+	(void)state;
+	view_fixture fx = open_leaders();
+	view_fixture *f = &fx;
+	view_row row;
+
+	assert_true(reader_view_quote_row(f->r, 1, &row));
+	assert_string_equal(row.text, "A spokesman (indirect): "
+	                    "\xe2\x80\x9cno comment at all\xe2\x80\x9d");
+	close_fixture(f);
+}
+
+static void test_quote_row_current_and_cursor(void **state)
+{
+	(void)state;
+	view_fixture fx = open_leaders();
+	view_fixture *f = &fx;
+	reader *r = f->r;
+	view_row row;
+
+	reader_apply(r, ACT_NEXT_QUOTE);
+	reader_apply(r, ACT_NEXT_QUOTE);
+	reader_view_quote_row(r, 1, &row);
+	assert_true(row.current);
+	assert_false(row.cursor);
+	reader_view_quote_row(r, 0, &row);
+	assert_false(row.current);
+	reader_apply(r, ACT_PANE_QUOTES);
+	reader_view_quote_row(r, r->quotes.cursor, &row);
+	assert_true(row.cursor);
+	close_fixture(f);
+}
+
+/* A quote longer than a row holds is cut at a character, and says so;
+ * the reading stops there, whatever the quote's length. */
+static void test_quote_row_cut(void **state)
+{
+	(void)state;
+	static char body[4 * VIEW_ROW_TEXT + 64];
+	size_t len = 0;
+	len += (size_t)snprintf(body, sizeof body, "He said \xe2\x80\x9c");
+	while (len + 4 < sizeof body - 8) {
+		memcpy(body + len, "\xc3\xa9 ", 3);  /* "é " */
+		len += 3;
+	}
+	memcpy(body + len, "\xe2\x80\x9d", 4);
+	article *a = fx_article("Long", body);
+	/* "Hugo: “é" is 11 bytes, then " é" 3 at a time: the row fills up
+	 * with one byte left for the 2 of an "é". */
+	size_t he = fx_entity(a, "hugo", "Hugo", "PERSON");
+	fx_quote(a, (long)he, NULL, QUOTE_DIRECT, "said", 1, body + 8);
+	fx_finish(a);
+	reader *r = reader_new(a, COLS, ROWS);
+	assert_non_null(r);
+	view_row row;
+
+	assert_true(reader_view_quote_row(r, 0, &row));
+	assert_true(row.more);
+	assert_true(row.len < VIEW_ROW_TEXT);
+	assert_int_equal(strlen(row.text), row.len);
+	/* Never half a character: the text ends after a whole "é" or space. */
+	assert_true(row.text[row.len - 1] == ' '
+	            || (unsigned char)row.text[row.len - 1] == 0xa9);
+	reader_free(r);
+	article_free(a);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_entity_legend_and_header),
+		cmocka_unit_test(test_entity_row_fields),
+		cmocka_unit_test(test_entity_row_huge_name),
+		cmocka_unit_test(test_entity_row_cursor_and_selection),
+		cmocka_unit_test(test_quote_row_runs),
+		cmocka_unit_test(test_quote_row_squeezes_white_space),
+		cmocka_unit_test(test_quote_row_current_and_cursor),
+		cmocka_unit_test(test_quote_row_cut),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
