@@ -478,6 +478,70 @@ static void test_ten_thousand_quotes(void **state)
 	free(tb);
 }
 
+/* ---- the worked example of articles/AGREEMENT.md ------------------- */
+
+static void test_worked_example(void **state)
+{
+	(void)state;
+	/* The page's text, annotations and figures, one for one. */
+	const char *t = "Kerry said \"the deal is not based on trust\". Lavrov "
+	                "said it was \"a step forward\". \"We will see,\" an "
+	                "official said.";
+	assert_int_equal(strlen(t), 114);
+	const span kerry = { 0, 5 }, said1 = { 6, 10 }, lavrov = { 45, 51 },
+	           said2 = { 52, 56 }, official = { 97, 108 },
+	           said3 = { 109, 113 };
+	const tq a[] = {
+		{ .content = { { 12, 42 } }, .nc = 1, .source = { kerry }, .ns = 1,
+		  .cue = { said1 }, .ncue = 1, .speaker = "kerry" },
+		{ .content = { { 64, 80 } }, .nc = 1, .source = { lavrov }, .ns = 1,
+		  .speaker = "lavrov" },
+		Q(24, 42),
+		{ .content = { { 82, 96 } }, .nc = 1, .source = { official },
+		  .ns = 1, .cue = { said3 }, .ncue = 1 },
+	};
+	const tq b[] = {
+		{ .content = { { 11, 43 } }, .nc = 1, .source = { kerry }, .ns = 1,
+		  .cue = { said1 }, .ncue = 1, .speaker = "kerry" },
+		{ .content = { { 64, 80 } }, .nc = 1, .source = { lavrov }, .ns = 1,
+		  .cue = { said2 }, .ncue = 1, .speaker = "lavrov",
+		  .kind = QUOTE_PARTIAL },
+		{ .content = { { 82, 96 } }, .nc = 1, .source = { official },
+		  .ns = 1, .cue = { said3 }, .ncue = 1 },
+	};
+	const compare_mention ma[] = { { kerry, "PERSON" }, { lavrov, "ORG" } };
+	const compare_mention mb[] = { { kerry, "PERSON" }, { lavrov, "PERSON" } };
+	compare_quote *qa = quotes_of(a, 4), *qb = quotes_of(b, 3);
+	compare_set sa = { qa, 4, ma, 2 }, sb = { qb, 3, mb, 2 };
+	compare_result r;
+	assert_int_equal(compare_run(t, strlen(t), &sa, &sb, &r), 0);
+	free(qa);
+	free(qb);
+	/* Greedy: A1-B1 (30), A3-B1 dropped (18), A2-B2 (16), A4-B3 (14). */
+	assert_int_equal(r.a[0].other, 0);
+	assert_int_equal(r.a[0].overlap, 30);
+	assert_int_equal(r.a[1].other, 1);
+	assert_int_equal(r.a[2].other, COMPARE_NONE);
+	assert_int_equal(r.a[3].other, 2);
+	assert_int_equal(r.a[0].diff, COMPARE_DIFF_CONTENT);
+	assert_int_equal(r.a[1].diff, COMPARE_DIFF_CUE | COMPARE_DIFF_KIND);
+	assert_int_equal(r.a[3].diff, 0);
+	assert_int_equal(r.a[0].role, COMPARE_ROLE_AGREED);
+	assert_int_equal(r.b[1].role, COMPARE_ROLE_DIFFERS);
+	assert_int_equal(r.a[2].role, COMPARE_ROLE_ONLY_A);
+	assert_int_equal(r.b[2].role, COMPARE_ROLE_AGREED);
+	/* |A| 4, |B| 3: exact 2, overlap 3, attribution 2; F1 = 2m / 7. */
+	compare_scores s = compare_scores_of(&r.figures);
+	assert_score(s.exact, 0.5, 2.0 / 3.0, 4.0 / 7.0);
+	assert_score(s.overlap, 0.75, 1.0, 6.0 / 7.0);
+	assert_score(s.attribution, 0.5, 2.0 / 3.0, 4.0 / 7.0);
+	assert_float_equal(s.speaker, 1.0, 1e-9);
+	assert_float_equal(s.kind, 2.0 / 3.0, 1e-9);
+	/* Kerry matches, Lavrov ORG against PERSON does not: 1 of 2 and 2. */
+	assert_score(s.entities, 0.5, 0.5, 0.5);
+	compare_result_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -494,6 +558,7 @@ int main(void)
 		cmocka_unit_test(test_three_annotators),
 		cmocka_unit_test(test_sum_over_articles),
 		cmocka_unit_test(test_ten_thousand_quotes),
+		cmocka_unit_test(test_worked_example),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
