@@ -180,8 +180,8 @@ MERGE_SORT_DEFINE(sort_mentions, compare_mention, mention_before)
 static int mentions_sorted(const compare_set *set, compare_mention **out)
 {
 	size_t n = set->n_mentions;
-	compare_mention *v = malloc((n ? n : 1) * sizeof *v);
-	compare_mention *tmp = malloc((n ? n : 1) * sizeof *tmp);
+	compare_mention *v = compare_alloc(n, sizeof *v);
+	compare_mention *tmp = compare_alloc(n, sizeof *tmp);
 	if (!v || !tmp) {
 		free(v);
 		free(tmp);
@@ -231,7 +231,7 @@ static size_t *content_chars(const char *text, size_t len,
                              const compare_set *set)
 {
 	size_t n = set->n_quotes;
-	size_t *c = malloc((n ? n : 1) * sizeof *c);
+	size_t *c = compare_alloc(n, sizeof *c);
 	for (size_t i = 0; c && i < n; i++)
 		c[i] = compare_chars(text, len, set->quotes[i].content,
 		                     set->quotes[i].n_content);
@@ -244,8 +244,8 @@ int compare_run(const char *text, size_t len, const compare_set *a,
 	compare_result r = { .n_a = a->n_quotes, .n_b = b->n_quotes };
 	size_t *chars_a = content_chars(text, len, a);
 	size_t *chars_b = content_chars(text, len, b);
-	r.a = malloc((r.n_a ? r.n_a : 1) * sizeof *r.a);
-	r.b = malloc((r.n_b ? r.n_b : 1) * sizeof *r.b);
+	r.a = compare_alloc(r.n_a, sizeof *r.a);
+	r.b = compare_alloc(r.n_b, sizeof *r.b);
 	int rc = -1;
 	if (chars_a && chars_b && r.a && r.b
 	    && compare_match(text, len, a, b, chars_a, chars_b, r.a, r.b) == 0

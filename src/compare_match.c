@@ -10,11 +10,21 @@
  * of quotes and of overlapping pairs, not with their product. */
 #include "compare_private.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "array.h"
 #include "sort.h"
 #include "text.h"
+
+/* ---- memory -------------------------------------------------------- */
+
+void *compare_alloc(size_t n, size_t size)
+{
+	if (n == 0)
+		n = 1;
+	return n > SIZE_MAX / size ? NULL : malloc(n * size);
+}
 
 /* ---- characters of spans ------------------------------------------- */
 
@@ -116,8 +126,8 @@ static int extents_of(size_t len, const compare_set *set, extent **out,
                       size_t *n_out, size_t *rank)
 {
 	size_t n = set->n_quotes;
-	extent *v = malloc((n ? n : 1) * sizeof *v);
-	extent *tmp = malloc((n ? n : 1) * sizeof *tmp);
+	extent *v = compare_alloc(n, sizeof *v);
+	extent *tmp = compare_alloc(n, sizeof *tmp);
 	if (!v || !tmp) {
 		free(v);
 		free(tmp);
@@ -242,8 +252,8 @@ static int sweep_arrive(sweep *s, const extent *e, bool from_a,
 static int sweep_run(sweep *s, const extent *ea, size_t na, const extent *eb,
                      size_t nb)
 {
-	size_t *act_a = malloc((na ? na : 1) * sizeof *act_a);
-	size_t *act_b = malloc((nb ? nb : 1) * sizeof *act_b);
+	size_t *act_a = compare_alloc(na, sizeof *act_a);
+	size_t *act_b = compare_alloc(nb, sizeof *act_b);
 	int rc = act_a && act_b ? 0 : -1;
 	size_t i = 0, j = 0, n_act_a = 0, n_act_b = 0;
 	while (rc == 0 && (i < na || j < nb)) {
@@ -287,8 +297,8 @@ int compare_match(const char *text, size_t len, const compare_set *a,
                   const size_t *chars_b, compare_link *la, compare_link *lb)
 {
 	size_t na = a->n_quotes, nb = b->n_quotes;
-	size_t *rank_a = malloc((na ? na : 1) * sizeof *rank_a);
-	size_t *rank_b = malloc((nb ? nb : 1) * sizeof *rank_b);
+	size_t *rank_a = compare_alloc(na, sizeof *rank_a);
+	size_t *rank_b = compare_alloc(nb, sizeof *rank_b);
 	extent *ea = NULL, *eb = NULL;
 	size_t n_ea = 0, n_eb = 0;
 	sweep s = { text, len, a, b, chars_a, chars_b, rank_a, rank_b,
@@ -299,7 +309,7 @@ int compare_match(const char *text, size_t len, const compare_set *a,
 	    || extents_of(len, b, &eb, &n_eb, rank_b) != 0
 	    || sweep_run(&s, ea, n_ea, eb, n_eb) != 0)
 		goto out;
-	tmp = malloc((s.n_cands ? s.n_cands : 1) * sizeof *tmp);
+	tmp = compare_alloc(s.n_cands, sizeof *tmp);
 	if (!tmp)
 		goto out;
 	sort_candidates(s.cands, tmp, s.n_cands);

@@ -13,6 +13,11 @@
 
 #include "compare.h"
 
+/* Room for n items of size bytes, uninitialised: at least one item, so
+ * that NULL always means out of memory (or n * size overflowing), never
+ * "nothing asked for".  Free with free(). */
+void *compare_alloc(size_t n, size_t size);
+
 /* Characters (code points) of text[0..len) covered by the n spans, each
  * clipped to the text. */
 size_t compare_chars(const char *text, size_t len, const span *s, size_t n);
