@@ -214,9 +214,12 @@ static int add_candidate(sweep *s, size_t qa, size_t qb)
 	if (!v)
 		return -1;
 	s->cands = v;
+	/* Saturated: pieces of one quote that overlap each other (which the
+	 * header rules out) could count more in common than one side holds. */
+	size_t both = s->chars_a[qa] + s->chars_b[qb];
 	v[s->n_cands++] = (candidate){
 		.a = qa, .b = qb, .overlap = common,
-		.outside = s->chars_a[qa] + s->chars_b[qb] - 2 * common,
+		.outside = both > 2 * common ? both - 2 * common : 0,
 		.rank_a = s->rank_a[qa], .rank_b = s->rank_b[qb],
 	};
 	return 0;

@@ -228,6 +228,26 @@ static void test_split_quotes(void **state)
 	compare_result_free(&r);
 }
 
+/* Pieces of one quote that overlap each other break the header's rule;
+ * the figures may then be off, but nothing may wrap round.  A0 = [0,10) +
+ * [5,15), "20" characters; B0 = [0,12) shares 10 + 7 = 17, more than its
+ * own 12, so 20 + 12 - 2*17 would be -2: taken as 0 outside.  B2 =
+ * [0,12) + [20,23) shares 17 too, 1 outside.  B0 wins (0 < 1); a wrapped
+ * count would have made B0 last. */
+static void test_pieces_overlapping_each_other(void **state)
+{
+	(void)state;
+	const tq a[] = { { .content = { { 0, 10 }, { 5, 15 } }, .nc = 2 } };
+	const tq b[] = {
+		Q(0, 12),
+		{ .content = { { 0, 12 }, { 20, 23 } }, .nc = 2 },
+	};
+	compare_result r = run(digits, a, 1, b, 2);
+	assert_int_equal(r.a[0].other, 0);
+	assert_int_equal(r.a[0].overlap, 17);
+	compare_result_free(&r);
+}
+
 /* ---- the 50% rule --------------------------------------------------- */
 
 static void test_half_at_and_below(void **state)
@@ -551,6 +571,7 @@ int main(void)
 		cmocka_unit_test(test_ties_by_position),
 		cmocka_unit_test(test_ties_prefer_the_closer_quote),
 		cmocka_unit_test(test_split_quotes),
+		cmocka_unit_test(test_pieces_overlapping_each_other),
 		cmocka_unit_test(test_half_at_and_below),
 		cmocka_unit_test(test_half_counts_characters),
 		cmocka_unit_test(test_sources_cues_speakers),
