@@ -148,7 +148,7 @@ void compare_result_free(compare_result *result);
  * when not NULL, is the mean of the scores over the n (n - 1) ordered
  * pairs i != j, so that no annotator is favoured as the reference (mean
  * precision then equals mean recall); all 1 when n < 2.  Returns 0, or -1
- * when out of memory, with figures in an unspecified state. */
+ * when out of memory, leaving figures and *mean untouched. */
 int compare_matrix(const char *text, size_t len, const compare_set *sets,
                    size_t n, compare_figures *figures, compare_scores *mean);
 

@@ -4,6 +4,7 @@
  * articles/AGREEMENT.md. */
 #include "compare.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -337,19 +338,30 @@ static compare_scores mean_of(const compare_figures *figures, size_t n)
 int compare_matrix(const char *text, size_t len, const compare_set *sets,
                    size_t n, compare_figures *figures, compare_scores *mean)
 {
+	/* Filled apart and copied at the end, so a failure leaves the
+	 * caller's figures as they were. */
+	compare_figures *m = n && n > SIZE_MAX / n ? NULL
+	                     : compare_alloc(n * n, sizeof *m);
+	if (!m)
+		return -1;
 	/* Each unordered pair is compared once and mirrored, so that
 	 * figures[i][j] and figures[j][i] come from one matching even where
 	 * the greedy order's ties would pair the quotes otherwise. */
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = i; j < n; j++) {
 			compare_result r;
-			if (compare_run(text, len, &sets[i], &sets[j], &r) != 0)
+			if (compare_run(text, len, &sets[i], &sets[j], &r) != 0) {
+				free(m);
 				return -1;
-			figures[i * n + j] = r.figures;
-			figures[j * n + i] = figures_swapped(&r.figures);
+			}
+			m[i * n + j] = r.figures;
+			m[j * n + i] = figures_swapped(&r.figures);
 			compare_result_free(&r);
 		}
+	if (n)
+		memcpy(figures, m, n * n * sizeof *m);
 	if (mean)
-		*mean = mean_of(figures, n);
+		*mean = mean_of(m, n);
+	free(m);
 	return 0;
 }

@@ -436,6 +436,8 @@ static void test_three_annotators(void **state)
 	assert_int_equal(compare_matrix(digits, strlen(digits), sets, 1, m,
 	                                &mean), 0);
 	assert_score(mean.overlap, 1, 1, 1);
+	assert_int_equal(compare_matrix(digits, strlen(digits), sets, 0, m,
+	                                &mean), 0);
 	free(q0);
 	free(q1);
 	free(q2);
