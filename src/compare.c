@@ -181,17 +181,14 @@ MERGE_SORT_DEFINE(sort_mentions, compare_mention, mention_before)
 static int mentions_sorted(const compare_set *set, compare_mention **out)
 {
 	size_t n = set->n_mentions;
-	compare_mention *v = compare_alloc(n, sizeof *v);
-	compare_mention *tmp = compare_alloc(n, sizeof *tmp);
-	if (!v || !tmp) {
-		free(v);
-		free(tmp);
+	/* One block: the copy, then the sort's room for as many. */
+	compare_mention *v = n > SIZE_MAX / 2 ? NULL
+	                     : compare_alloc(2 * n, sizeof *v);
+	if (!v)
 		return -1;
-	}
 	if (n)
 		memcpy(v, set->mentions, n * sizeof *v);
-	sort_mentions(v, tmp, n);
-	free(tmp);
+	sort_mentions(v, v + n, n);
 	*out = v;
 	return 0;
 }

@@ -126,13 +126,11 @@ static int extents_of(size_t len, const compare_set *set, extent **out,
                       size_t *n_out, size_t *rank)
 {
 	size_t n = set->n_quotes;
-	extent *v = compare_alloc(n, sizeof *v);
-	extent *tmp = compare_alloc(n, sizeof *tmp);
-	if (!v || !tmp) {
-		free(v);
-		free(tmp);
+	/* One block: the extents, then the sort's room for as many. */
+	extent *v = n > SIZE_MAX / 2 ? NULL : compare_alloc(2 * n, sizeof *v);
+	if (!v)
 		return -1;
-	}
+	extent *tmp = v + n;
 	size_t k = 0;
 	for (size_t q = 0; q < n; q++) {
 		const compare_quote *cq = &set->quotes[q];
@@ -150,7 +148,6 @@ static int extents_of(size_t len, const compare_set *set, extent **out,
 			v[k++] = e;
 	}
 	sort_extents(v, tmp, k);
-	free(tmp);
 	for (size_t i = 0; i < k; i++)
 		rank[v[i].quote] = i;
 	*out = v;
