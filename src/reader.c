@@ -802,7 +802,7 @@ static void focus_step(reader *r, int dir)
 	r->focus = (pane_id)((r->focus + PANE_COUNT + dir) % PANE_COUNT);
 }
 
-static int apply_move(reader *r, action act)
+static handler_result apply_move(reader *r, action act)
 {
 	long page = focused_rows(r);
 	long half = page / 2 > 0 ? page / 2 : 1;
@@ -816,16 +816,16 @@ static int apply_move(reader *r, action act)
 	case ACT_HALF_UP: move(r, -half); break;
 	case ACT_TOP: move_end(r, false); break;
 	case ACT_BOTTOM: move_end(r, true); break;
-	default: return READER_NONE;
+	default: return HANDLER_IGNORED;
 	}
-	return READER_REDRAW;
+	return HANDLER_REDRAW;
 }
 
-static int apply_other(reader *r, action act)
+static handler_result apply_other(reader *r, action act)
 {
 	switch (act) {
-	case ACT_QUIT: return READER_CLOSE;
-	case ACT_REDRAW: return READER_REDRAW | READER_FULL_REDRAW;
+	case ACT_QUIT: return HANDLER_CLOSE;
+	case ACT_REDRAW: return HANDLER_REDRAW | HANDLER_FULL_REDRAW;
 	case ACT_FOCUS_NEXT: focus_step(r, 1); break;
 	case ACT_FOCUS_PREV: focus_step(r, -1); break;
 	case ACT_PANE_TEXT: r->focus = PANE_TEXT; break;
@@ -841,23 +841,23 @@ static int apply_other(reader *r, action act)
 	case ACT_SEARCH_NEXT: reader_search_step(r, 1); break;
 	case ACT_SEARCH_PREV: reader_search_step(r, -1); break;
 	case ACT_CLEAR: clear_all(r); break;
-	default: return READER_NONE;
+	default: return HANDLER_IGNORED;
 	}
-	return READER_REDRAW;
+	return HANDLER_REDRAW;
 }
 
-int reader_apply(reader *r, action act)
+handler_result reader_apply(reader *r, action act)
 {
 	if (act <= ACT_NONE || act >= ACT_COUNT)
-		return READER_NONE;
+		return HANDLER_IGNORED;
 	if (r->geo.too_small && act != ACT_QUIT && act != ACT_REDRAW)
-		return READER_NONE;
+		return HANDLER_IGNORED;
 	reader_message_clear(r);
-	int flags = apply_move(r, act);
-	if (flags == READER_NONE)
+	handler_result flags = apply_move(r, act);
+	if (flags == HANDLER_IGNORED)
 		flags = apply_other(r, act);
 	/* A cleared message is a visible change too. */
-	return flags ? flags : READER_REDRAW;
+	return flags ? flags : HANDLER_REDRAW;
 }
 
 /* ====================================================================
@@ -886,29 +886,29 @@ static void click_list(reader *r, pane_id pane, int y)
 	}
 }
 
-int reader_click(reader *r, int x, int y)
+handler_result reader_click(reader *r, int x, int y)
 {
 	if (r->geo.too_small)
-		return READER_NONE;
+		return HANDLER_IGNORED;
 	reader_message_clear(r);
 	if (!r->geo.wide && y == r->geo.tabs.y) {
 		pane_id tab = geometry_tab_at(&r->geo, x);
 		if (tab != PANE_NONE)
 			r->focus = tab;
-		return READER_REDRAW;
+		return HANDLER_REDRAW;
 	}
 	pane_id pane = geometry_pane_at(&r->geo, x, y, r->focus);
 	if (pane == PANE_NONE)
-		return READER_REDRAW;
+		return HANDLER_REDRAW;
 	r->focus = pane;
 	click_list(r, pane, y);
-	return READER_REDRAW;
+	return HANDLER_REDRAW;
 }
 
-int reader_wheel(reader *r, int x, int y, int delta)
+handler_result reader_wheel(reader *r, int x, int y, int delta)
 {
 	if (r->geo.too_small)
-		return READER_NONE;
+		return HANDLER_IGNORED;
 	long rows = delta > 0 ? WHEEL_ROWS : -WHEEL_ROWS;
 	switch (geometry_pane_at(&r->geo, x, y, r->focus)) {
 	case PANE_TEXT:
@@ -923,16 +923,16 @@ int reader_wheel(reader *r, int x, int y, int delta)
 		view_scroll(&r->quotes, r->n_list, list_rows(r, PANE_QUOTES), rows);
 		break;
 	default:
-		return READER_NONE;
+		return HANDLER_IGNORED;
 	}
-	return READER_REDRAW;
+	return HANDLER_REDRAW;
 }
 
-int reader_resize(reader *r, int cols, int rows)
+handler_result reader_resize(reader *r, int cols, int rows)
 {
 	r->geo = geometry_compute(cols, rows);
 	if (r->geo.too_small)
-		return READER_REDRAW;   /* keep the layout until it can be shown */
+		return HANDLER_REDRAW;   /* keep the layout until it can be shown */
 	int width = geometry_text_width(&r->geo);
 	if (layout_width(r->lay) != width)
 		layout_set_width(r->lay, width);
@@ -944,5 +944,5 @@ int reader_resize(reader *r, int cols, int rows)
 	ents_keep_cursor(r);
 	quotes_keep_cursor(r);
 	speaker_near_update(r);
-	return READER_REDRAW;
+	return HANDLER_REDRAW;
 }

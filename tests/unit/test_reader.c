@@ -200,7 +200,7 @@ static void test_scroll_lines_and_clamp(void **state)
 	fixture *f = *state;
 	reader *r = f->r;
 
-	assert_true(reader_apply(r, ACT_UP) & READER_REDRAW);
+	assert_true(reader_apply(r, ACT_UP) & HANDLER_REDRAW);
 	assert_true(pos_eq(r->top, layout_first(r->lay)));
 	reader_apply(r, ACT_DOWN);
 	reader_apply(r, ACT_DOWN);
@@ -1296,15 +1296,15 @@ static void test_too_small_and_back(void **state)
 	layout_pos top = r->top;
 	long current = r->current;
 
-	assert_true(reader_resize(r, 20, 5) & READER_REDRAW);
+	assert_true(reader_resize(r, 20, 5) & HANDLER_REDRAW);
 	assert_true(r->geo.too_small);
 	assert_int_equal(layout_width(r->lay), NARROW_COLS - 2);
-	assert_int_equal(reader_apply(r, ACT_DOWN), READER_NONE);
-	assert_int_equal(reader_apply(r, ACT_NEXT_QUOTE), READER_NONE);
-	assert_int_equal(reader_click(r, 1, 1), READER_NONE);
-	assert_int_equal(reader_wheel(r, 1, 1, 1), READER_NONE);
-	assert_true(reader_apply(r, ACT_REDRAW) & READER_FULL_REDRAW);
-	assert_true(reader_apply(r, ACT_QUIT) & READER_CLOSE);
+	assert_int_equal(reader_apply(r, ACT_DOWN), HANDLER_IGNORED);
+	assert_int_equal(reader_apply(r, ACT_NEXT_QUOTE), HANDLER_IGNORED);
+	assert_int_equal(reader_click(r, 1, 1), HANDLER_IGNORED);
+	assert_int_equal(reader_wheel(r, 1, 1, 1), HANDLER_IGNORED);
+	assert_true(reader_apply(r, ACT_REDRAW) & HANDLER_FULL_REDRAW);
+	assert_true(reader_apply(r, ACT_QUIT) & HANDLER_CLOSE);
 	assert_int_equal(r->current, current);
 
 	reader_resize(r, NARROW_COLS, NARROW_ROWS);
@@ -1318,11 +1318,11 @@ static void test_flags(void **state)
 	fixture *f = *state;
 	reader *r = f->r;
 
-	assert_int_equal(reader_apply(r, ACT_QUIT), READER_CLOSE);
-	assert_int_equal(reader_apply(r, ACT_REDRAW), READER_REDRAW | READER_FULL_REDRAW);
-	assert_int_equal(reader_apply(r, ACT_DOWN), READER_REDRAW);
-	assert_int_equal(reader_apply(r, ACT_NONE), READER_NONE);
-	assert_int_equal(reader_search_key(r, 'x'), READER_NONE);   /* not editing */
+	assert_int_equal(reader_apply(r, ACT_QUIT), HANDLER_CLOSE);
+	assert_int_equal(reader_apply(r, ACT_REDRAW), HANDLER_REDRAW | HANDLER_FULL_REDRAW);
+	assert_int_equal(reader_apply(r, ACT_DOWN), HANDLER_REDRAW);
+	assert_int_equal(reader_apply(r, ACT_NONE), HANDLER_IGNORED);
+	assert_int_equal(reader_search_key(r, 'x'), HANDLER_IGNORED);   /* not editing */
 }
 
 /* ---- cost in proportion to the screen --------------------------------- */
