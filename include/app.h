@@ -32,7 +32,7 @@ typedef struct app {
 	geometry geo;       /* of the whole screen; the reader keeps its own */
 
 	library *lib;       /* owned; NULL when opened on one article */
-	list_view lib_view; /* cursor and top of the library list */
+	list_view lib_view; /* over lib->items (lib_view.n == lib->n) */
 
 	article *art;       /* owned: the open article, or NULL */
 	reader *rd;         /* owned: its reader, or NULL */

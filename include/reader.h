@@ -22,19 +22,10 @@
 #include "geometry.h"
 #include "handler.h"
 #include "layout.h"
+#include "listview.h"
 #include "style.h"
 
 /* ---- the lists -------------------------------------------------------- */
-
-/* Cursor and first shown row of a list pane, as indexes into the list. */
-typedef struct list_view {
-	size_t cursor;
-	size_t top;
-} list_view;
-
-/* Scrolls v so that its cursor (clamped to the n items) is in view in a
- * pane of rows rows, and the list does not end above the pane's bottom. */
-void list_view_follow(list_view *v, size_t n, size_t rows);
 
 typedef enum entity_row_kind {
 	ENTITY_ROW_LEGEND,  /* the type names, each in its colour */
@@ -125,7 +116,8 @@ typedef struct reader {
 	size_t n_types;
 	entity_row *ent_rows;
 	size_t n_ent_rows;
-	list_view ents;     /* cursor is always on an ENTITY row (if any) */
+	list_view ents;     /* over ent_rows (ents.n == n_ent_rows); cursor
+	                       is always on an ENTITY row (if any) */
 	long selected;      /* selected entity, or -1 */
 	long mention;       /* index into the selected entity's mention_ids of
 	                       the last mention gone to with m/M, or -1 */
@@ -137,7 +129,7 @@ typedef struct reader {
 	                       the selected entity's quotes (as speaker) */
 	size_t n_list;
 	bool filter;
-	list_view quotes;
+	list_view quotes;   /* over list (quotes.n == n_list) */
 	long current;       /* the current quote (index into article.quotes),
 	                       or -1 before any */
 

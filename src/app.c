@@ -58,6 +58,7 @@ app *app_new_library(const char *dir, int cols, int rows)
 		app_free(ap);
 		return NULL;
 	}
+	ap->lib_view.n = ap->lib->n;
 	ap->screen = APP_SCREEN_LIBRARY;
 	return ap;
 }
@@ -154,22 +155,6 @@ static size_t lib_rows(const app *ap)
 	return ap->geo.main.h > 0 ? (size_t)ap->geo.main.h : 1;
 }
 
-static void lib_keep_cursor(app *ap)
-{
-	list_view_follow(&ap->lib_view, lib_count(ap), lib_rows(ap));
-}
-
-static void lib_move(app *ap, long delta)
-{
-	size_t n = lib_count(ap);
-	long cur = (long)ap->lib_view.cursor + delta;
-
-	if (n == 0)
-		return;
-	ap->lib_view.cursor = cur < 0 ? 0 : (size_t)cur >= n ? n - 1 : (size_t)cur;
-	lib_keep_cursor(ap);
-}
-
 static void lib_open(app *ap)
 {
 	if (lib_count(ap) == 0)
@@ -201,21 +186,22 @@ static void lib_open(app *ap)
 
 static handler_result lib_action(app *ap, action act)
 {
-	long page = (long)lib_rows(ap);
+	list_view *v = &ap->lib_view;
+	size_t rows = lib_rows(ap);
 
 	ap->message[0] = '\0';
 	switch (act) {
 	case ACT_QUIT: return HANDLER_CLOSE;
 	case ACT_REDRAW: return HANDLER_REDRAW | HANDLER_FULL_REDRAW;
 	case ACT_HELP: return help_open(ap);
-	case ACT_DOWN: lib_move(ap, 1); break;
-	case ACT_UP: lib_move(ap, -1); break;
-	case ACT_PAGE_DOWN: lib_move(ap, page); break;
-	case ACT_PAGE_UP: lib_move(ap, -page); break;
-	case ACT_HALF_DOWN: lib_move(ap, page / 2 ? page / 2 : 1); break;
-	case ACT_HALF_UP: lib_move(ap, -(page / 2 ? page / 2 : 1)); break;
-	case ACT_TOP: lib_move(ap, -(long)lib_count(ap)); break;
-	case ACT_BOTTOM: lib_move(ap, (long)lib_count(ap)); break;
+	case ACT_DOWN: listview_move(v, 1, rows); break;
+	case ACT_UP: listview_move(v, -1, rows); break;
+	case ACT_PAGE_DOWN: listview_page(v, 1, rows); break;
+	case ACT_PAGE_UP: listview_page(v, -1, rows); break;
+	case ACT_HALF_DOWN: listview_half_page(v, 1, rows); break;
+	case ACT_HALF_UP: listview_half_page(v, -1, rows); break;
+	case ACT_TOP: listview_home(v, rows); break;
+	case ACT_BOTTOM: listview_end(v, rows); break;
 	case ACT_ENTER: lib_open(ap); break;
 	default: break;
 	}
@@ -228,27 +214,14 @@ static handler_result lib_click(app *ap, int y)
 
 	if (y < list.y || y >= list.y + list.h)
 		return HANDLER_IGNORED;
-	size_t i = ap->lib_view.top + (size_t)(y - list.y);
-	if (i < lib_count(ap)) {
-		ap->lib_view.cursor = i;
-		lib_keep_cursor(ap);
-	}
+	listview_click_row(&ap->lib_view, (size_t)(y - list.y), lib_rows(ap));
 	return HANDLER_REDRAW;
 }
 
 static handler_result lib_wheel(app *ap, int delta)
 {
-	list_view *v = &ap->lib_view;
-	size_t n = lib_count(ap);
-	size_t rows = lib_rows(ap);
-	size_t max = n > rows ? n - rows : 0;
-	long top = (long)v->top + (delta > 0 ? WHEEL_ROWS : -WHEEL_ROWS);
-
-	v->top = top < 0 ? 0 : (size_t)top > max ? max : (size_t)top;
-	if (v->cursor < v->top)
-		v->cursor = v->top;
-	else if (v->cursor >= v->top + rows)
-		v->cursor = v->top + rows - 1;
+	listview_scroll(&ap->lib_view, delta > 0 ? WHEEL_ROWS : -WHEEL_ROWS,
+	                lib_rows(ap));
 	return HANDLER_REDRAW;
 }
 
@@ -294,7 +267,7 @@ static handler_result on_resize(app *ap, int cols, int rows)
 		ap->help = false;
 	else
 		help_scroll(ap, 0);
-	lib_keep_cursor(ap);
+	listview_follow(&ap->lib_view, lib_rows(ap));
 	return HANDLER_REDRAW;
 }
 

@@ -297,7 +297,9 @@ reader *reader_new(const article *a, int cols, int rows)
 	r->current = -1;
 	r->list = r->order;
 	r->n_list = r->n_order;
+	r->ents.n = r->n_ent_rows;
 	r->ents.cursor = first_entity_row(r);
+	r->quotes.n = r->n_list;
 	return r;
 }
 
@@ -413,27 +415,13 @@ static size_t list_rows(const reader *r, pane_id pane)
 	return rows > 0 ? (size_t)rows : 1;
 }
 
-void list_view_follow(list_view *v, size_t n, size_t rows)
-{
-	size_t max = n > rows ? n - rows : 0;
-
-	if (n && v->cursor >= n)
-		v->cursor = n - 1;
-	if (v->cursor < v->top)
-		v->top = v->cursor;
-	else if (v->cursor >= v->top + rows)
-		v->top = v->cursor - rows + 1;
-	if (v->top > max)
-		v->top = max;
-}
-
 /* Also shows the header (and legend) just above the cursor's entity. */
 static void ents_keep_cursor(reader *r)
 {
 	size_t rows = list_rows(r, PANE_ENTITIES);
 	size_t first = r->ents.cursor;
 
-	list_view_follow(&r->ents, r->n_ent_rows, rows);
+	listview_follow(&r->ents, rows);
 	while (first > 0 && r->ent_rows[first - 1].kind != ENTITY_ROW_ENTITY)
 		first--;
 	if (r->ents.top > first && r->ents.cursor < first + rows)
@@ -442,7 +430,7 @@ static void ents_keep_cursor(reader *r)
 
 static void quotes_keep_cursor(reader *r)
 {
-	list_view_follow(&r->quotes, r->n_list, list_rows(r, PANE_QUOTES));
+	listview_follow(&r->quotes, list_rows(r, PANE_QUOTES));
 }
 
 /* The nearest entity row from idx in direction dir (+1, -1), else in the
@@ -458,13 +446,6 @@ static size_t ents_snap(const reader *r, size_t idx, int dir)
 		}
 	}
 	return idx;
-}
-
-static size_t clamp_index(long idx, size_t n)
-{
-	if (idx < 0 || n == 0)
-		return 0;
-	return (size_t)idx >= n ? n - 1 : (size_t)idx;
 }
 
 static void ents_move(reader *r, long delta)
@@ -484,33 +465,15 @@ static void ents_move(reader *r, long delta)
 		}
 		r->ents.cursor = next;
 	} else {
-		size_t target = clamp_index((long)cur + delta, r->n_ent_rows);
-		r->ents.cursor = ents_snap(r, target, delta > 0 ? 1 : -1);
+		listview_move(&r->ents, delta, list_rows(r, PANE_ENTITIES));
+		r->ents.cursor = ents_snap(r, r->ents.cursor, delta > 0 ? 1 : -1);
 	}
 	ents_keep_cursor(r);
 }
 
 static void quotes_move(reader *r, long delta)
 {
-	if (r->n_list == 0)
-		return;
-	r->quotes.cursor = clamp_index((long)r->quotes.cursor + delta, r->n_list);
-	quotes_keep_cursor(r);
-}
-
-/* Scrolls a list's view by delta rows, keeping the cursor on screen. */
-static void view_scroll(list_view *v, size_t n, size_t rows, long delta)
-{
-	size_t max = n > rows ? n - rows : 0;
-	long top = (long)v->top + delta;
-
-	v->top = top < 0 ? 0 : (size_t)top > max ? max : (size_t)top;
-	if (v->cursor < v->top)
-		v->cursor = v->top;
-	else if (v->cursor >= v->top + rows)
-		v->cursor = v->top + rows - 1;
-	if (n && v->cursor >= n)
-		v->cursor = n - 1;
+	listview_move(&r->quotes, delta, list_rows(r, PANE_QUOTES));
 }
 
 /* First index of the list whose quote ranks at or after rank. */
@@ -550,9 +513,9 @@ static void quotes_list_update(reader *r)
 		r->n_list = r->n_order;
 	}
 	long at = r->current >= 0 ? reader_list_index(r, (size_t)r->current) : -1;
-	r->quotes.cursor = at >= 0 ? (size_t)at : 0;
 	r->quotes.top = 0;
-	quotes_keep_cursor(r);
+	r->quotes.cursor = at >= 0 ? (size_t)at : 0;
+	listview_set_count(&r->quotes, r->n_list, list_rows(r, PANE_QUOTES));
 }
 
 /* ====================================================================
@@ -786,10 +749,10 @@ static void move_end(reader *r, bool bottom)
 		}
 		break;
 	case PANE_QUOTES:
-		if (r->n_list) {
-			r->quotes.cursor = bottom ? r->n_list - 1 : 0;
-			quotes_keep_cursor(r);
-		}
+		if (bottom)
+			listview_end(&r->quotes, list_rows(r, PANE_QUOTES));
+		else
+			listview_home(&r->quotes, list_rows(r, PANE_QUOTES));
 		break;
 	default:
 		reader_set_top(r, bottom ? reader_max_top(r) : layout_first(r->lay));
@@ -870,19 +833,17 @@ static void click_list(reader *r, pane_id pane, int y)
 	if (y < body.y || y >= body.y + body.h)
 		return;
 	size_t row = (size_t)(y - body.y);
+	size_t i;
 	if (pane == PANE_ENTITIES) {
-		size_t i = r->ents.top + row;
-		if (i < r->n_ent_rows && r->ent_rows[i].kind == ENTITY_ROW_ENTITY) {
+		if (listview_item_at(&r->ents, row, &i)
+		    && r->ent_rows[i].kind == ENTITY_ROW_ENTITY) {
 			r->ents.cursor = i;
 			ents_keep_cursor(r);
 			select_entity(r, r->ent_rows[i].entity);
 		}
 	} else if (pane == PANE_QUOTES) {
-		size_t i = r->quotes.top + row;
-		if (i < r->n_list) {
-			r->quotes.cursor = i;
-			goto_quote(r, r->list[i]);
-		}
+		if (listview_click_row(&r->quotes, row, list_rows(r, PANE_QUOTES)))
+			goto_quote(r, r->list[r->quotes.cursor]);
 	}
 }
 
@@ -915,12 +876,12 @@ handler_result reader_wheel(reader *r, int x, int y, int delta)
 		scroll_text(r, rows);
 		break;
 	case PANE_ENTITIES:
-		view_scroll(&r->ents, r->n_ent_rows, list_rows(r, PANE_ENTITIES), rows);
+		listview_scroll(&r->ents, rows, list_rows(r, PANE_ENTITIES));
 		if (r->n_ent_rows)
 			r->ents.cursor = ents_snap(r, r->ents.cursor, rows > 0 ? 1 : -1);
 		break;
 	case PANE_QUOTES:
-		view_scroll(&r->quotes, r->n_list, list_rows(r, PANE_QUOTES), rows);
+		listview_scroll(&r->quotes, rows, list_rows(r, PANE_QUOTES));
 		break;
 	default:
 		return HANDLER_IGNORED;
