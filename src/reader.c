@@ -305,6 +305,81 @@ static void toggle_filter(reader *r)
 }
 
 /* ====================================================================
+ * What an event changed
+ * ==================================================================== */
+
+/* Every field of the state an action, a click or the wheel writes (the
+ * anchor included, though it is not seen), so that HANDLER_IGNORED is
+ * returned only when nothing at all changed. */
+typedef struct reader_seen {
+	pane_id focus;
+	layout_pos top;
+	size_t anchor;
+	list_view ents;
+	list_view quotes;
+	long selected;
+	long mention;
+	long current;
+	bool filter;
+	bool editing;
+	bool active;
+	bool found;
+	size_t qlen;
+	span match;
+	bool message_is_error;
+	char message[READER_MESSAGE_MAX];
+} reader_seen;
+
+static void reader_seen_take(const reader *r, reader_seen *s)
+{
+	*s = (reader_seen){
+		.focus = r->focus, .top = r->top, .anchor = r->anchor,
+		.ents = r->ents, .quotes = r->quotes,
+		.selected = r->selected, .mention = r->mention,
+		.current = r->current, .filter = r->filter,
+		.editing = r->search.editing, .active = r->search.active,
+		.found = r->search.found, .qlen = r->search.qlen,
+		.match = r->search.match,
+		.message_is_error = r->message_is_error,
+	};
+	memcpy(s->message, r->message, sizeof s->message);
+}
+
+static bool pos_same(layout_pos a, layout_pos b)
+{
+	return a.para == b.para && a.row == b.row;
+}
+
+static bool list_view_same(const list_view *a, const list_view *b)
+{
+	return a->n == b->n && a->cursor == b->cursor && a->top == b->top;
+}
+
+static bool reader_seen_same(const reader_seen *a, const reader_seen *b)
+{
+	return a->focus == b->focus && pos_same(a->top, b->top)
+	       && a->anchor == b->anchor
+	       && list_view_same(&a->ents, &b->ents)
+	       && list_view_same(&a->quotes, &b->quotes)
+	       && a->selected == b->selected && a->mention == b->mention
+	       && a->current == b->current && a->filter == b->filter
+	       && a->editing == b->editing && a->active == b->active
+	       && a->found == b->found && a->qlen == b->qlen
+	       && a->match.start == b->match.start && a->match.end == b->match.end
+	       && a->message_is_error == b->message_is_error
+	       && strcmp(a->message, b->message) == 0;
+}
+
+/* HANDLER_REDRAW when r differs from before, else HANDLER_IGNORED. */
+static handler_result reader_seen_result(const reader *r, const reader_seen *before)
+{
+	reader_seen after;
+
+	reader_seen_take(r, &after);
+	return reader_seen_same(before, &after) ? HANDLER_IGNORED : HANDLER_REDRAW;
+}
+
+/* ====================================================================
  * Actions
  * ==================================================================== */
 
@@ -426,12 +501,16 @@ handler_result reader_apply(reader *r, action act)
 		return HANDLER_IGNORED;
 	if (r->geo.too_small && act != ACT_QUIT && act != ACT_REDRAW)
 		return HANDLER_IGNORED;
+	reader_seen before;
+	reader_seen_take(r, &before);
 	reader_message_clear(r);
 	handler_result flags = apply_move(r, act);
 	if (flags == HANDLER_IGNORED)
 		flags = apply_other(r, act);
-	/* A cleared message is a visible change too. */
-	return flags ? flags : HANDLER_REDRAW;
+	if (flags & (HANDLER_CLOSE | HANDLER_FULL_REDRAW))
+		return flags;
+	/* A message shown or cleared is a change too: it is in the state. */
+	return reader_seen_result(r, &before);
 }
 
 /* ====================================================================
@@ -458,23 +537,30 @@ static void click_list(reader *r, pane_id pane, int y)
 	}
 }
 
-handler_result reader_click(reader *r, int x, int y)
+static void click(reader *r, int x, int y)
 {
-	if (r->geo.too_small)
-		return HANDLER_IGNORED;
-	reader_message_clear(r);
 	if (!r->geo.wide && y == r->geo.tabs.y) {
 		pane_id tab = geometry_tab_at(&r->geo, x);
 		if (tab != PANE_NONE)
 			r->focus = tab;
-		return HANDLER_REDRAW;
+		return;
 	}
 	pane_id pane = geometry_pane_at(&r->geo, x, y, r->focus);
 	if (pane == PANE_NONE)
-		return HANDLER_REDRAW;
+		return;
 	r->focus = pane;
 	click_list(r, pane, y);
-	return HANDLER_REDRAW;
+}
+
+handler_result reader_click(reader *r, int x, int y)
+{
+	if (r->geo.too_small)
+		return HANDLER_IGNORED;
+	reader_seen before;
+	reader_seen_take(r, &before);
+	reader_message_clear(r);
+	click(r, x, y);
+	return reader_seen_result(r, &before);
 }
 
 handler_result reader_wheel(reader *r, int x, int y, int delta)
@@ -482,6 +568,8 @@ handler_result reader_wheel(reader *r, int x, int y, int delta)
 	if (r->geo.too_small)
 		return HANDLER_IGNORED;
 	long rows = delta > 0 ? WHEEL_ROWS : -WHEEL_ROWS;
+	reader_seen before;
+	reader_seen_take(r, &before);
 	switch (geometry_pane_at(&r->geo, x, y, r->focus)) {
 	case PANE_TEXT:
 		scroll_text(r, rows);
@@ -497,7 +585,7 @@ handler_result reader_wheel(reader *r, int x, int y, int delta)
 	default:
 		return HANDLER_IGNORED;
 	}
-	return HANDLER_REDRAW;
+	return reader_seen_result(r, &before);
 }
 
 handler_result reader_resize(reader *r, int cols, int rows)

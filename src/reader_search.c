@@ -120,9 +120,7 @@ static void search_backspace(reader *r)
 		reader_search_clear(r);
 		return;
 	}
-	do
-		s->qlen--;
-	while (s->qlen > 0 && ((unsigned char)s->query[s->qlen] & 0xC0) == 0x80);
+	s->qlen = utf8_char_start(s->query, s->qlen - 1);
 	s->query[s->qlen] = '\0';
 	s->icase = search_ignores_case(s->query, s->qlen);
 	s->found = s->qlen > 0 && s->steps[s->qlen].found;

@@ -20,11 +20,8 @@ void reader_message_set(reader *r, bool error, const char *prefix,
 	for (size_t i = 0; i < 2 && parts[i]; i++) {
 		size_t n = strlen(parts[i]);
 		size_t room = sizeof r->message - 1 - len;
-		if (n > room) {
-			n = room;
-			while (n > 0 && ((unsigned char)parts[i][n] & 0xC0) == 0x80)
-				n--;
-		}
+		if (n > room)
+			n = utf8_char_start(parts[i], room);
 		memcpy(r->message + len, parts[i], n);
 		len += n;
 	}

@@ -200,9 +200,10 @@ static void test_scroll_lines_and_clamp(void **state)
 	fixture *f = *state;
 	reader *r = f->r;
 
-	assert_true(reader_apply(r, ACT_UP) & HANDLER_REDRAW);
+	/* Up at the top changes nothing: nothing to draw. */
+	assert_int_equal(reader_apply(r, ACT_UP), HANDLER_IGNORED);
 	assert_true(pos_eq(r->top, layout_first(r->lay)));
-	reader_apply(r, ACT_DOWN);
+	assert_int_equal(reader_apply(r, ACT_DOWN), HANDLER_REDRAW);
 	reader_apply(r, ACT_DOWN);
 	assert_int_equal(rows_between(r, layout_first(r->lay), r->top), 2);
 	reader_apply(r, ACT_UP);
@@ -212,9 +213,9 @@ static void test_scroll_lines_and_clamp(void **state)
 	reader_apply(r, ACT_BOTTOM);
 	layout_pos bottom = r->top;
 	assert_int_equal(rows_between(r, bottom, layout_last(r->lay)), rows_of(r) - 1);
-	reader_apply(r, ACT_DOWN);
+	assert_int_equal(reader_apply(r, ACT_DOWN), HANDLER_IGNORED);
 	assert_true(pos_eq(r->top, bottom));
-	reader_apply(r, ACT_PAGE_DOWN);
+	assert_int_equal(reader_apply(r, ACT_PAGE_DOWN), HANDLER_IGNORED);
 	assert_true(pos_eq(r->top, bottom));
 	reader_apply(r, ACT_TOP);
 	assert_true(pos_eq(r->top, layout_first(r->lay)));
@@ -403,16 +404,23 @@ static void test_no_quotes(void **state)
 	reader *r = reader_new(a, NARROW_COLS, NARROW_ROWS);
 	assert_non_null(r);
 
-	reader_apply(r, ACT_NEXT_QUOTE);
+	/* ] finds nothing but says so: the message is a change to draw. */
+	assert_int_equal(reader_apply(r, ACT_NEXT_QUOTE), HANDLER_REDRAW);
 	assert_string_equal(r->message, "no quotes in this article");
 	assert_true(r->message_is_error);
 	assert_int_equal(r->current, -1);
-	reader_apply(r, ACT_PREV_QUOTE);
+	/* [ says the same again: the screen stays as it is. */
+	assert_int_equal(reader_apply(r, ACT_PREV_QUOTE), HANDLER_IGNORED);
 	assert_string_equal(r->message, "no quotes in this article");
-	reader_apply(r, ACT_PANE_QUOTES);
-	reader_apply(r, ACT_ENTER);
-	reader_apply(r, ACT_DOWN);
-	reader_apply(r, ACT_BOTTOM);
+	/* Another error in its place is a change, though nothing else is. */
+	assert_int_equal(reader_apply(r, ACT_NEXT_MENTION), HANDLER_REDRAW);
+	assert_string_equal(r->message, "no entity selected");
+	/* Focusing the pane clears the message; in the empty list Enter,
+	 * j and G do nothing. */
+	assert_int_equal(reader_apply(r, ACT_PANE_QUOTES), HANDLER_REDRAW);
+	assert_int_equal(reader_apply(r, ACT_ENTER), HANDLER_IGNORED);
+	assert_int_equal(reader_apply(r, ACT_DOWN), HANDLER_IGNORED);
+	assert_int_equal(reader_apply(r, ACT_BOTTOM), HANDLER_IGNORED);
 	assert_int_equal(r->current, -1);
 	reader_apply(r, ACT_PANE_ENTITIES);
 	reader_apply(r, ACT_DOWN);
