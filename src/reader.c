@@ -429,8 +429,6 @@ static void move_end(reader *r, bool bottom)
 		if (r->n_ent_rows) {
 			r->ents.cursor = ents_snap(r, bottom ? r->n_ent_rows - 1 : 0,
 			                           bottom ? -1 : 1);
-			if (!bottom)
-				r->ents.top = 0;
 			ents_keep_cursor(r);
 		}
 		break;
