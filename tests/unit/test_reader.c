@@ -488,6 +488,23 @@ static void test_quote_list_scrolls(void **state)
 	}
 	assert_int_equal(r->quotes.cursor, 24);
 	assert_int_equal(r->quotes.top, 24 - rows + 1);
+
+	/* Paging past the end stops on the last quote, the pane full. */
+	reader_apply(r, ACT_PANE_QUOTES);
+	reader_apply(r, ACT_PAGE_DOWN);
+	reader_apply(r, ACT_PAGE_DOWN);
+	assert_int_equal(r->quotes.cursor, 29);
+	assert_int_equal(r->quotes.top, 30 - rows);
+	assert_int_equal(reader_apply(r, ACT_DOWN), HANDLER_IGNORED);
+	assert_int_equal(r->quotes.cursor, 29);
+	/* Enter there goes to the last quote, not past the list. */
+	reader_apply(r, ACT_ENTER);
+	assert_int_equal(r->current, 29);
+	/* The wheel moves the window, the cursor only to stay on it. */
+	reader_wheel(r, r->geo.pane[PANE_QUOTES].body.x + 1,
+	             r->geo.pane[PANE_QUOTES].body.y, -1);
+	assert_int_equal(r->quotes.top, 30 - rows - 3);
+	assert_int_equal(r->quotes.cursor, 26);       /* the last row shown */
 	reader_free(r);
 	article_free(a);
 }
