@@ -219,7 +219,4 @@ void reader_title(const reader *r, char *buf, size_t n);
  * two spaces. */
 void reader_status(const reader *r, char *buf, size_t n);
 
-/* Position of the quote in the quotes list r->list, or -1. */
-long reader_list_index(const reader *r, size_t quote);
-
 #endif

@@ -46,6 +46,8 @@ void reader_index_free(reader *r);
 
 /* First body byte of quote q (SIZE_MAX when it was not found). */
 size_t reader_quote_start(const reader *r, size_t q);
+/* Position of the quote in the quotes list r->list, or -1. */
+long reader_list_index(const reader *r, size_t quote);
 /* First index of r->list whose quote ranks at or after rank in body
  * order; whose quote starts at or after offset.  r->n_list when none. */
 size_t reader_list_lower_rank(const reader *r, size_t rank);

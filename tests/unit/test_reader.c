@@ -15,6 +15,7 @@
 #include "layout.h"
 #include "reader.h"
 #include "reader_fixture.h"
+#include "../../src/reader_private.h"
 
 /* Narrow: 78 columns of text, 21 rows.  Wide: 70 columns, 28 rows. */
 #define NARROW_COLS 80
