@@ -1,6 +1,6 @@
 /* test_reader_index.c - what the reader computes once per article and
  * looks up in it (reader_index.c), and the leaf helpers of reader_text.c,
- * on small articles built inline: the paragraphs where a quote's speaker
+ * on fx_talks() of reader_fixture.h: the paragraphs where a quote's speaker
  * is marked, the lower bounds over the quotes list, and the status
  * message cut at a character. */
 #include <setjmp.h>
@@ -18,43 +18,22 @@
 #include "text.h"
 #include "../../src/reader_private.h"
 
-/* Six paragraphs; a quote in the first, one in the middle, one split
- * over the fourth and fifth, one unattributed, one not found.  The one
- * in the middle runs across a line break and holds a double space. */
-static const char body[] =
-	"Kerry said it was \xe2\x80\x9c" "fine\xe2\x80\x9d.\n\n"
-	"Lavrov arrived late.\n\n"
-	"Kerry told them the deal was \xe2\x80\x9cnot based\non  trust\xe2\x80\x9d.\n\n"
-	"He went on: \xe2\x80\x9cWe will see\xe2\x80\x9d, Kerry said,\n\n"
-	"\xe2\x80\x9cwhat comes\xe2\x80\x9d, and left.\n\n"
-	"A spokesman said \xe2\x80\x9cno comment\xe2\x80\x9d.";
-
-enum { KERRY, LAVROV };
-enum { Q_FINE, Q_TRUST, Q_SPLIT, Q_NONE, Q_LOST };
+enum { KERRY = FX_TALKS_KERRY, LAVROV = FX_TALKS_LAVROV };
+enum {
+	Q_FINE = FX_TALKS_Q_FINE, Q_TRUST = FX_TALKS_Q_TRUST,
+	Q_SPLIT = FX_TALKS_Q_SPLIT, Q_NONE = FX_TALKS_Q_NONE,
+	Q_LOST = FX_TALKS_Q_LOST,
+};
 
 static article *talks(void)
 {
-	article *a = fx_article("Talks", body);
-
-	fx_entity(a, "kerry", "John Kerry", "PERSON");
-	fx_entity(a, "lavrov", "Sergei Lavrov", "PERSON");
-	fx_mentions_of(a, KERRY, "Kerry");
-	fx_mentions_of(a, LAVROV, "Lavrov");
-	fx_quote(a, KERRY, NULL, QUOTE_PARTIAL, "said", 1, "fine");
-	fx_quote(a, KERRY, NULL, QUOTE_PARTIAL, "told", 1, "not based\non  trust");
-	fx_quote(a, KERRY, NULL, QUOTE_DIRECT, "said", 2, "We will see", "what comes");
-	fx_quote(a, -1, "A spokesman", QUOTE_PARTIAL, "said", 1, "no comment");
-	/* Not found in the body: no spans, as the resolver leaves it. */
-	size_t lost = fx_quote(a, LAVROV, NULL, QUOTE_DIRECT, NULL, 1, "late");
-	free(a->quotes[lost].spans);
-	a->quotes[lost].spans = NULL;
-	fx_finish(a);
-	return a;
+	return fx_talks();
 }
 
-/* Byte range of the i-th paragraph (from 0) of the body above. */
-static span para(int i)
+/* Byte range of the i-th paragraph (from 0) of the body. */
+static span para(const article *a, int i)
 {
+	const char *body = a->body;
 	size_t start = 0;
 	for (int k = 0; k < i; k++)
 		start = (size_t)(strstr(body + start, "\n\n") - body) + 2;
@@ -76,11 +55,11 @@ static void test_speaker_near_paragraphs(void **state)
 	assert_non_null(r);
 
 	/* The quote's paragraph and one on each side... */
-	assert_span(reader_speaker_near(r, Q_TRUST), para(1).start, para(3).end);
+	assert_span(reader_speaker_near(r, Q_TRUST), para(a, 1).start, para(a, 3).end);
 	/* ...none before the first... */
-	assert_span(reader_speaker_near(r, Q_FINE), 0, para(1).end);
+	assert_span(reader_speaker_near(r, Q_FINE), 0, para(a, 1).end);
 	/* ...from the first fragment's paragraph to the last one's... */
-	assert_span(reader_speaker_near(r, Q_SPLIT), para(2).start, para(5).end);
+	assert_span(reader_speaker_near(r, Q_SPLIT), para(a, 2).start, para(a, 5).end);
 	/* ...and nothing to mark without a speaker or a place. */
 	assert_span(reader_speaker_near(r, Q_NONE), 0, 0);
 	assert_span(reader_speaker_near(r, Q_LOST), 0, 0);
@@ -99,10 +78,10 @@ static void test_speaker_near_follows_current(void **state)
 	assert_span(r->ix->speaker_near, 0, 0);
 	reader_apply(r, ACT_NEXT_QUOTE);
 	assert_int_equal(r->current, Q_FINE);
-	assert_span(r->ix->speaker_near, 0, para(1).end);
+	assert_span(r->ix->speaker_near, 0, para(a, 1).end);
 	reader_apply(r, ACT_NEXT_QUOTE);
 	assert_int_equal(r->current, Q_TRUST);
-	assert_span(r->ix->speaker_near, para(1).start, para(3).end);
+	assert_span(r->ix->speaker_near, para(a, 1).start, para(a, 3).end);
 	reader_apply(r, ACT_NEXT_QUOTE);
 	reader_apply(r, ACT_NEXT_QUOTE);
 	assert_int_equal(r->current, Q_NONE);
@@ -110,7 +89,7 @@ static void test_speaker_near_follows_current(void **state)
 	reader_apply(r, ACT_PREV_QUOTE);
 	assert_int_equal(r->current, Q_SPLIT);
 	reader_resize(r, 40, 30);
-	assert_span(r->ix->speaker_near, para(2).start, para(5).end);
+	assert_span(r->ix->speaker_near, para(a, 2).start, para(a, 5).end);
 	reader_free(r);
 	article_free(a);
 }
@@ -138,7 +117,7 @@ static void test_list_lookups(void **state)
 	assert_int_equal(reader_list_lower_offset(r, trust), 1);
 	assert_int_equal(reader_list_lower_offset(r, trust + 1), 2);
 	/* The lost quote starts at SIZE_MAX: after every offset. */
-	assert_int_equal(reader_list_lower_offset(r, strlen(body)), 4);
+	assert_int_equal(reader_list_lower_offset(r, a->body_len), 4);
 	assert_int_equal(reader_quote_start(r, Q_LOST), SIZE_MAX);
 
 	/* Kerry's quotes only: the lookups run over the shorter list. */
