@@ -1,9 +1,10 @@
 /* reader_private.h - what the reader's files share and nobody else sees:
  * the indexes built once per article (reader_index.c), the text pane's
- * scroll and the message (reader_text.c), the search's entry points
- * (reader_search.c).  Calls run one way: reader.c calls the three others,
- * reader_search.c and reader_view.c call reader_index.c and
- * reader_text.c, and those two call no reader file. */
+ * scroll and the message (reader_text.c), what an event changed
+ * (reader_seen.c), the search's entry points (reader_search.c).  Calls
+ * run one way: reader.c calls the others, reader_search.c and
+ * reader_view.c call reader_index.c and reader_text.c, and those and
+ * reader_seen.c call no reader file. */
 #ifndef QUOTH_READER_PRIVATE_H
 #define QUOTH_READER_PRIVATE_H
 
@@ -75,6 +76,35 @@ size_t reader_top_offset(const reader *r);
 void reader_message_set(reader *r, bool error, const char *prefix,
                         const char *arg);
 void reader_message_clear(reader *r);
+
+/* ---- in reader_seen.c: what an event changed ------------------------- */
+
+/* Every field of the state an action, a click or the wheel writes (the
+ * anchor included, though it is not seen), so that HANDLER_IGNORED is
+ * returned only when nothing at all changed. */
+typedef struct reader_seen {
+	pane_id focus;
+	layout_pos top;
+	size_t anchor;
+	list_view ents;
+	list_view quotes;
+	long selected;
+	long mention;
+	long current;
+	bool filter;
+	bool editing;
+	bool active;
+	bool found;
+	size_t qlen;
+	span match;
+	bool message_is_error;
+	char message[READER_MESSAGE_MAX];
+} reader_seen;
+
+/* Copies into *s what r shows now. */
+void reader_seen_take(const reader *r, reader_seen *s);
+/* HANDLER_REDRAW when r differs from before, else HANDLER_IGNORED. */
+handler_result reader_seen_result(const reader *r, const reader_seen *before);
 
 /* ---- in reader_search.c, for reader.c -------------------------------- */
 

@@ -498,6 +498,9 @@ static void test_quote_list_scrolls(void **state)
 	assert_int_equal(r->quotes.top, 30 - rows);
 	assert_int_equal(reader_apply(r, ACT_DOWN), HANDLER_IGNORED);
 	assert_int_equal(r->quotes.cursor, 29);
+	/* A cursor moved, nothing else: still a change to draw. */
+	assert_int_equal(reader_apply(r, ACT_UP), HANDLER_REDRAW);
+	assert_int_equal(reader_apply(r, ACT_DOWN), HANDLER_REDRAW);
 	/* Enter there goes to the last quote, not past the list. */
 	reader_apply(r, ACT_ENTER);
 	assert_int_equal(r->current, 29);
@@ -565,9 +568,9 @@ static void test_entity_cursor_skips_headers(void **state)
 	assert_int_equal(r->ents.cursor, 4);
 	reader_apply(r, ACT_DOWN);
 	assert_int_equal(r->ents.cursor, 6);     /* over the ORG header */
-	reader_apply(r, ACT_BOTTOM);
+	assert_int_equal(reader_apply(r, ACT_BOTTOM), HANDLER_REDRAW);
 	assert_int_equal(r->ents.cursor, 12);
-	reader_apply(r, ACT_DOWN);
+	assert_int_equal(reader_apply(r, ACT_DOWN), HANDLER_IGNORED);
 	assert_int_equal(r->ents.cursor, 12);
 	reader_apply(r, ACT_TOP);
 	assert_int_equal(r->ents.cursor, 2);
