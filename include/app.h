@@ -3,7 +3,8 @@
  *
  * Curses-free.  The interactive loop and `quoth snapshot --keys` both turn
  * their input into input_events and call app_handle(), which returns
- * APP_* flags (htop style): the loop redraws, repaints or quits on them. */
+ * handler_result flags (handler.h): the loop redraws, repaints or quits
+ * (HANDLER_CLOSE) on them. */
 #ifndef QUOTH_APP_H
 #define QUOTH_APP_H
 
@@ -12,16 +13,10 @@
 
 #include "article.h"
 #include "geometry.h"
+#include "handler.h"
 #include "keys.h"
 #include "library.h"
 #include "reader.h"
-
-enum {
-	APP_NONE        = 0,
-	APP_REDRAW      = 1 << 0,  /* draw the screen again */
-	APP_FULL_REDRAW = 1 << 1,  /* clear and repaint everything (Ctrl-L) */
-	APP_QUIT        = 1 << 2,  /* leave the program */
-};
 
 typedef enum app_screen {
 	APP_SCREEN_LIBRARY,
@@ -37,7 +32,7 @@ typedef struct app {
 	geometry geo;       /* of the whole screen; the reader keeps its own */
 
 	library *lib;       /* owned; NULL when opened on one article */
-	list_view lib_view; /* cursor and top of the library list */
+	list_view lib_view; /* over lib->items (lib_view.n == lib->n) */
 
 	article *art;       /* owned: the open article, or NULL */
 	reader *rd;         /* owned: its reader, or NULL */
@@ -60,8 +55,9 @@ app *app_new_library(const char *dir, int cols, int rows);
 /* Frees the library, the article and the reader.  Accepts NULL. */
 void app_free(app *ap);
 
-/* Handles one event (key, click, wheel, resize); returns APP_* flags. */
-int app_handle(app *ap, const input_event *ev);
+/* Handles one event (key, click, wheel, resize).  HANDLER_CLOSE: the
+ * program is done (q on the last screen). */
+handler_result app_handle(app *ap, const input_event *ev);
 
 /* Lines of the help overlay: count, and line i into buf (truncated to n).
  * Rows shown: geometry help box minus its border; help_top scrolls. */

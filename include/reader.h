@@ -2,8 +2,9 @@
  *
  * Curses-free: reader_apply() takes an action and changes focus, scroll,
  * the current quote, the selected entity and the search, then returns
- * flags (htop style) telling the loop what to do.  The renderer reads the
- * struct and the query functions below; it never changes the state.
+ * handler_result flags (handler.h) telling the loop what to do.  The
+ * renderer reads the struct and the query functions below; it never
+ * changes the state.
  *
  * Every action costs in proportion to the screen, not to the article:
  * positions are layout_pos, the lists are indexed once at reader_new(),
@@ -19,28 +20,12 @@
 #include "actions.h"
 #include "article.h"
 #include "geometry.h"
+#include "handler.h"
 #include "layout.h"
+#include "listview.h"
 #include "style.h"
 
-/* Flags returned by reader_apply() and the other event functions. */
-enum {
-	READER_NONE        = 0,
-	READER_REDRAW      = 1 << 0,  /* something visible changed */
-	READER_FULL_REDRAW = 1 << 1,  /* repaint everything (Ctrl-L) */
-	READER_CLOSE       = 1 << 2,  /* q: leave this article */
-};
-
 /* ---- the lists -------------------------------------------------------- */
-
-/* Cursor and first shown row of a list pane, as indexes into the list. */
-typedef struct list_view {
-	size_t cursor;
-	size_t top;
-} list_view;
-
-/* Scrolls v so that its cursor (clamped to the n items) is in view in a
- * pane of rows rows, and the list does not end above the pane's bottom. */
-void list_view_follow(list_view *v, size_t n, size_t rows);
 
 typedef enum entity_row_kind {
 	ENTITY_ROW_LEGEND,  /* the type names, each in its colour */
@@ -100,7 +85,8 @@ typedef struct reader {
 	size_t n_types;
 	entity_row *ent_rows;
 	size_t n_ent_rows;
-	list_view ents;     /* cursor is always on an ENTITY row (if any) */
+	list_view ents;     /* over ent_rows (ents.n == n_ent_rows); cursor
+	                       is always on an ENTITY row (if any) */
 	long selected;      /* selected entity, or -1 */
 	long mention;       /* index into the selected entity's mention_ids of
 	                       the last mention gone to with m/M, or -1 */
@@ -112,7 +98,7 @@ typedef struct reader {
 	                       the selected entity's quotes (as speaker) */
 	size_t n_list;
 	bool filter;
-	list_view quotes;
+	list_view quotes;   /* over list (quotes.n == n_list) */
 	long current;       /* the current quote (index into article.quotes),
 	                       or -1 before any */
 
@@ -130,24 +116,27 @@ reader *reader_new(const article *a, int cols, int rows);
 /* Frees the reader and its layout, not the article.  Accepts NULL. */
 void reader_free(reader *r);
 
-/* Applies one action; returns READER_* flags. */
-int reader_apply(reader *r, action act);
+/* Applies one action.  HANDLER_CLOSE for q, HANDLER_REDRAW (with
+ * HANDLER_FULL_REDRAW for Ctrl-L) when anything changed, a message shown
+ * or cleared included, HANDLER_IGNORED when nothing did (k at the top). */
+handler_result reader_apply(reader *r, action act);
 
 /* A key while r->search.editing: printable characters extend the query,
  * Backspace edits, Enter confirms, Esc cancels and returns the view to
- * where the search started.  Returns READER_* flags. */
-int reader_search_key(reader *r, int key);
+ * where the search started.  HANDLER_REDRAW, or HANDLER_IGNORED for a
+ * key that does nothing (a control key, or any key when not editing). */
+handler_result reader_search_key(reader *r, int key);
 
 /* Mouse: a click at cell (x, y) focuses the pane under it; in a list it
  * also selects that entity or goes to that quote.  The wheel scrolls the
  * pane under (x, y) by 3 rows, down when delta > 0. */
-int reader_click(reader *r, int x, int y);
-int reader_wheel(reader *r, int x, int y, int delta);
+handler_result reader_click(reader *r, int x, int y);
+handler_result reader_wheel(reader *r, int x, int y, int delta);
 
 /* The terminal is now cols x rows: recompute the geometry, rewrap, and
  * keep the line that was at the top at the top.  While too small the
  * state is kept and actions other than q and Ctrl-L do nothing. */
-int reader_resize(reader *r, int cols, int rows);
+handler_result reader_resize(reader *r, int cols, int rows);
 
 /* ---- queries for the renderer (no state change but lazy wrapping) ----- */
 
@@ -172,8 +161,5 @@ void reader_title(const reader *r, char *buf, size_t n);
  * any), the selected entity, then the message or "? help", separated by
  * two spaces. */
 void reader_status(const reader *r, char *buf, size_t n);
-
-/* Position of the quote in the quotes list r->list, or -1. */
-long reader_list_index(const reader *r, size_t quote);
 
 #endif

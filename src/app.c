@@ -58,6 +58,7 @@ app *app_new_library(const char *dir, int cols, int rows)
 		app_free(ap);
 		return NULL;
 	}
+	ap->lib_view.n = ap->lib->n;
 	ap->screen = APP_SCREEN_LIBRARY;
 	return ap;
 }
@@ -118,26 +119,26 @@ static void help_scroll(app *ap, long delta)
 
 /* While the help is open: j/k scroll it when it is longer than the box,
  * any other key closes it. */
-static int help_key(app *ap, int key)
+static handler_result help_key(app *ap, int key)
 {
 	action act = keymap_lookup(key);
 	bool scrolls = app_help_count(ap) > help_rows(ap);
 
 	if (scrolls && (act == ACT_DOWN || act == ACT_UP)) {
 		help_scroll(ap, act == ACT_DOWN ? 1 : -1);
-		return APP_REDRAW;
+		return HANDLER_REDRAW;
 	}
 	ap->help = false;
-	return APP_REDRAW;
+	return HANDLER_REDRAW;
 }
 
-static int help_open(app *ap)
+static handler_result help_open(app *ap)
 {
 	if (ap->geo.too_small)
-		return APP_NONE;
+		return HANDLER_IGNORED;
 	ap->help = true;
 	ap->help_top = 0;
-	return APP_REDRAW;
+	return HANDLER_REDRAW;
 }
 
 /* ====================================================================
@@ -152,22 +153,6 @@ static size_t lib_count(const app *ap)
 static size_t lib_rows(const app *ap)
 {
 	return ap->geo.main.h > 0 ? (size_t)ap->geo.main.h : 1;
-}
-
-static void lib_keep_cursor(app *ap)
-{
-	list_view_follow(&ap->lib_view, lib_count(ap), lib_rows(ap));
-}
-
-static void lib_move(app *ap, long delta)
-{
-	size_t n = lib_count(ap);
-	long cur = (long)ap->lib_view.cursor + delta;
-
-	if (n == 0)
-		return;
-	ap->lib_view.cursor = cur < 0 ? 0 : (size_t)cur >= n ? n - 1 : (size_t)cur;
-	lib_keep_cursor(ap);
 }
 
 static void lib_open(app *ap)
@@ -199,85 +184,66 @@ static void lib_open(app *ap)
 	ap->screen = APP_SCREEN_READER;
 }
 
-static int lib_action(app *ap, action act)
+static handler_result lib_action(app *ap, action act)
 {
-	long page = (long)lib_rows(ap);
+	list_view *v = &ap->lib_view;
+	size_t rows = lib_rows(ap);
 
 	ap->message[0] = '\0';
 	switch (act) {
-	case ACT_QUIT: return APP_QUIT;
-	case ACT_REDRAW: return APP_REDRAW | APP_FULL_REDRAW;
+	case ACT_QUIT: return HANDLER_CLOSE;
+	case ACT_REDRAW: return HANDLER_REDRAW | HANDLER_FULL_REDRAW;
 	case ACT_HELP: return help_open(ap);
-	case ACT_DOWN: lib_move(ap, 1); break;
-	case ACT_UP: lib_move(ap, -1); break;
-	case ACT_PAGE_DOWN: lib_move(ap, page); break;
-	case ACT_PAGE_UP: lib_move(ap, -page); break;
-	case ACT_HALF_DOWN: lib_move(ap, page / 2 ? page / 2 : 1); break;
-	case ACT_HALF_UP: lib_move(ap, -(page / 2 ? page / 2 : 1)); break;
-	case ACT_TOP: lib_move(ap, -(long)lib_count(ap)); break;
-	case ACT_BOTTOM: lib_move(ap, (long)lib_count(ap)); break;
+	case ACT_DOWN: listview_move(v, 1, rows); break;
+	case ACT_UP: listview_move(v, -1, rows); break;
+	case ACT_PAGE_DOWN: listview_page(v, 1, rows); break;
+	case ACT_PAGE_UP: listview_page(v, -1, rows); break;
+	case ACT_HALF_DOWN: listview_half_page(v, 1, rows); break;
+	case ACT_HALF_UP: listview_half_page(v, -1, rows); break;
+	case ACT_TOP: listview_home(v, rows); break;
+	case ACT_BOTTOM: listview_end(v, rows); break;
 	case ACT_ENTER: lib_open(ap); break;
 	default: break;
 	}
-	return APP_REDRAW;
+	return HANDLER_REDRAW;
 }
 
-static int lib_click(app *ap, int y)
+static handler_result lib_click(app *ap, int y)
 {
 	rect list = ap->geo.main;
 
 	if (y < list.y || y >= list.y + list.h)
-		return APP_NONE;
-	size_t i = ap->lib_view.top + (size_t)(y - list.y);
-	if (i < lib_count(ap)) {
-		ap->lib_view.cursor = i;
-		lib_keep_cursor(ap);
-	}
-	return APP_REDRAW;
+		return HANDLER_IGNORED;
+	listview_click_row(&ap->lib_view, (size_t)(y - list.y), lib_rows(ap));
+	return HANDLER_REDRAW;
 }
 
-static int lib_wheel(app *ap, int delta)
+static handler_result lib_wheel(app *ap, int delta)
 {
-	list_view *v = &ap->lib_view;
-	size_t n = lib_count(ap);
-	size_t rows = lib_rows(ap);
-	size_t max = n > rows ? n - rows : 0;
-	long top = (long)v->top + (delta > 0 ? WHEEL_ROWS : -WHEEL_ROWS);
-
-	v->top = top < 0 ? 0 : (size_t)top > max ? max : (size_t)top;
-	if (v->cursor < v->top)
-		v->cursor = v->top;
-	else if (v->cursor >= v->top + rows)
-		v->cursor = v->top + rows - 1;
-	return APP_REDRAW;
+	listview_scroll(&ap->lib_view, delta > 0 ? WHEEL_ROWS : -WHEEL_ROWS,
+	                lib_rows(ap));
+	return HANDLER_REDRAW;
 }
 
 /* ====================================================================
  * The reader screen
  * ==================================================================== */
 
-static int from_reader(app *ap, int flags)
+/* The reader's flags are the app's but for HANDLER_CLOSE: leaving the
+ * article goes back to the library, or ends the program without one. */
+static handler_result from_reader(app *ap, handler_result flags)
 {
-	int out = APP_NONE;
-
-	if (flags & READER_REDRAW)
-		out |= APP_REDRAW;
-	if (flags & READER_FULL_REDRAW)
-		out |= APP_FULL_REDRAW;
-	if (flags & READER_CLOSE) {
-		if (!ap->lib)
-			return out | APP_QUIT;
-		close_article(ap);
-		ap->screen = APP_SCREEN_LIBRARY;
-		out |= APP_REDRAW;
-	}
-	return out;
+	if (!(flags & HANDLER_CLOSE) || !ap->lib)
+		return flags;
+	close_article(ap);
+	ap->screen = APP_SCREEN_LIBRARY;
+	return (handler_result)((flags & ~HANDLER_CLOSE) | HANDLER_REDRAW);
 }
 
-static int reader_key(app *ap, int key)
+static handler_result reader_screen_key(app *ap, int key)
 {
 	if (ap->rd->search.editing && ap->geo.too_small)
-		return APP_NONE;
+		return HANDLER_IGNORED;
 	if (ap->rd->search.editing)
 		return from_reader(ap, reader_search_key(ap->rd, key));
 	action act = keymap_lookup(key);
@@ -290,7 +256,7 @@ static int reader_key(app *ap, int key)
  * Dispatch
  * ==================================================================== */
 
-static int on_resize(app *ap, int cols, int rows)
+static handler_result on_resize(app *ap, int cols, int rows)
 {
 	ap->cols = cols;
 	ap->rows = rows;
@@ -301,36 +267,36 @@ static int on_resize(app *ap, int cols, int rows)
 		ap->help = false;
 	else
 		help_scroll(ap, 0);
-	lib_keep_cursor(ap);
-	return APP_REDRAW;
+	listview_follow(&ap->lib_view, lib_rows(ap));
+	return HANDLER_REDRAW;
 }
 
-static int on_key(app *ap, int key)
+static handler_result on_key(app *ap, int key)
 {
 	if (ap->help)
 		return help_key(ap, key);
 	if (ap->screen == APP_SCREEN_READER)
-		return reader_key(ap, key);
+		return reader_screen_key(ap, key);
 	action act = keymap_lookup(key);
 	if (ap->geo.too_small && act != ACT_QUIT && act != ACT_REDRAW)
-		return APP_NONE;
+		return HANDLER_IGNORED;
 	return lib_action(ap, act);
 }
 
-static int on_mouse(app *ap, const input_event *ev)
+static handler_result on_mouse(app *ap, const input_event *ev)
 {
 	bool wheel = ev->type != INPUT_CLICK;
 	int delta = ev->type == INPUT_WHEEL_DOWN ? 1 : -1;
 
 	if (ap->geo.too_small)
-		return APP_NONE;
+		return HANDLER_IGNORED;
 	if (ap->help) {
 		if (!wheel) {
 			ap->help = false;
-			return APP_REDRAW;
+			return HANDLER_REDRAW;
 		}
 		help_scroll(ap, delta * WHEEL_ROWS);
-		return APP_REDRAW;
+		return HANDLER_REDRAW;
 	}
 	if (ap->screen == APP_SCREEN_READER) {
 		if (wheel)
@@ -340,7 +306,7 @@ static int on_mouse(app *ap, const input_event *ev)
 	return wheel ? lib_wheel(ap, delta) : lib_click(ap, ev->y);
 }
 
-int app_handle(app *ap, const input_event *ev)
+handler_result app_handle(app *ap, const input_event *ev)
 {
 	switch (ev->type) {
 	case INPUT_KEY: return on_key(ap, ev->key);
@@ -349,7 +315,7 @@ int app_handle(app *ap, const input_event *ev)
 	case INPUT_WHEEL_UP:
 	case INPUT_WHEEL_DOWN: return on_mouse(ap, ev);
 	}
-	return APP_NONE;
+	return HANDLER_IGNORED;
 }
 
 /* ====================================================================

@@ -12,6 +12,7 @@
 #include "corpus_files.h"
 #include "diag.h"
 #include "loader.h"
+#include "text.h"
 
 static char *dup_or_null(const char *s)
 {
@@ -183,16 +184,14 @@ static void library_entry_format(const library_entry *e, char *buf, size_t n)
 static void trim_partial_char(char *buf)
 {
 	size_t len = strlen(buf);
-	size_t lead = len;
 
-	while (lead > 0 && len - lead < 4 && ((unsigned char)buf[lead - 1] & 0xC0) == 0x80)
-		lead--;
-	if (lead == 0)
+	if (len == 0)
 		return;
-	unsigned char c = (unsigned char)buf[lead - 1];
+	size_t lead = utf8_char_start(buf, len - 1);
+	unsigned char c = (unsigned char)buf[lead];
 	size_t want = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-	if (len - (lead - 1) < want)
-		buf[lead - 1] = '\0';
+	if (len - lead < want)
+		buf[lead] = '\0';
 }
 
 void library_entry_line(const library_entry *e, char *buf, size_t n)

@@ -1,5 +1,10 @@
-/* reader_private.h - what reader.c and reader_view.c share and nobody
- * else sees: the indexes built once per article, and a few helpers. */
+/* reader_private.h - what the reader's files share and nobody else sees:
+ * the indexes built once per article (reader_index.c), the text pane's
+ * scroll and the message (reader_text.c), what an event changed
+ * (reader_seen.c), the search's entry points (reader_search.c).  Calls
+ * run one way: reader.c calls the others, reader_search.c and
+ * reader_view.c call reader_index.c and reader_text.c, and those and
+ * reader_seen.c call no reader file. */
 #ifndef QUOTH_READER_PRIVATE_H
 #define QUOTH_READER_PRIVATE_H
 
@@ -32,21 +37,32 @@ struct reader_index {
 	span speaker_near;
 };
 
+/* ---- in reader_index.c: built once per article ----------------------- */
+
+/* Builds r->ix, r->types, r->ent_rows and r->order from r->a; false on
+ * OOM (then reader_index_free releases what was built). */
+bool reader_index_build(reader *r);
+/* Frees what reader_index_build allocated.  Safe on a partial build. */
+void reader_index_free(reader *r);
+
 /* First body byte of quote q (SIZE_MAX when it was not found). */
 size_t reader_quote_start(const reader *r, size_t q);
+/* Position of the quote in the quotes list r->list, or -1. */
+long reader_list_index(const reader *r, size_t quote);
+/* First index of r->list whose quote ranks at or after rank in body
+ * order; whose quote starts at or after offset.  r->n_list when none. */
+size_t reader_list_lower_rank(const reader *r, size_t rank);
+size_t reader_list_lower_offset(const reader *r, size_t offset);
+/* Where the speaker mentions of quote q are marked: its paragraphs and
+ * the one on each side; empty when it has no speaker or was not found. */
+span reader_speaker_near(const reader *r, size_t q);
 
-/* The lowest the top row can go: the last row at the bottom of the pane. */
-layout_pos reader_max_top(const reader *r);
+/* ---- in reader_text.c: the text pane and the message ---------------- */
 
 /* Rows of the text pane, at least 1. */
 int reader_text_rows(const reader *r);
-
-/* ---- in reader.c, for reader_search.c -------------------------------- */
-
-/* The message is prefix then arg (may be NULL), cut to the buffer. */
-void reader_message_set(reader *r, bool error, const char *prefix,
-                        const char *arg);
-void reader_message_clear(reader *r);
+/* The lowest the top row can go: the last row at the bottom of the pane. */
+layout_pos reader_max_top(const reader *r);
 /* pos, or the lowest top when pos is below it. */
 layout_pos reader_clamp_top(const reader *r, layout_pos pos);
 /* Moves the view to pos (clamped) and anchors it there for resizes. */
@@ -55,6 +71,40 @@ void reader_set_top(reader *r, layout_pos pos);
 void reader_show_offset(reader *r, size_t offset);
 /* First byte of the top row. */
 size_t reader_top_offset(const reader *r);
+/* The message is prefix then arg (may be NULL), cut to the buffer at a
+ * character boundary. */
+void reader_message_set(reader *r, bool error, const char *prefix,
+                        const char *arg);
+void reader_message_clear(reader *r);
+
+/* ---- in reader_seen.c: what an event changed ------------------------- */
+
+/* Every field of the state an action, a click or the wheel writes (the
+ * anchor included, though it is not seen), so that HANDLER_IGNORED is
+ * returned only when nothing at all changed. */
+typedef struct reader_seen {
+	pane_id focus;
+	layout_pos top;
+	size_t anchor;
+	list_view ents;
+	list_view quotes;
+	long selected;
+	long mention;
+	long current;
+	bool filter;
+	bool editing;
+	bool active;
+	bool found;
+	size_t qlen;
+	span match;
+	bool message_is_error;
+	char message[READER_MESSAGE_MAX];
+} reader_seen;
+
+/* Copies into *s what r shows now. */
+void reader_seen_take(const reader *r, reader_seen *s);
+/* HANDLER_REDRAW when r differs from before, else HANDLER_IGNORED. */
+handler_result reader_seen_result(const reader *r, const reader_seen *before);
 
 /* ---- in reader_search.c, for reader.c -------------------------------- */
 

@@ -120,9 +120,7 @@ static void search_backspace(reader *r)
 		reader_search_clear(r);
 		return;
 	}
-	do
-		s->qlen--;
-	while (s->qlen > 0 && ((unsigned char)s->query[s->qlen] & 0xC0) == 0x80);
+	s->qlen = utf8_char_start(s->query, s->qlen - 1);
 	s->query[s->qlen] = '\0';
 	s->icase = search_ignores_case(s->query, s->qlen);
 	s->found = s->qlen > 0 && s->steps[s->qlen].found;
@@ -148,24 +146,24 @@ static void search_confirm(reader *r)
 		search_not_found(r);
 }
 
-int reader_search_key(reader *r, int key)
+handler_result reader_search_key(reader *r, int key)
 {
 	if (!r->search.editing)
-		return READER_NONE;
+		return HANDLER_IGNORED;
 	reader_message_clear(r);
 	switch (key) {
 	case QK_ESC:
 		search_restore_origin(r);
 		reader_search_clear(r);
-		return READER_REDRAW;
+		return HANDLER_REDRAW;
 	case QK_ENTER: case '\r': case QK_ENTER_KEY:
 		search_confirm(r);
-		return READER_REDRAW;
+		return HANDLER_REDRAW;
 	case QK_BACKSPACE: case 127: case 8:
 		search_backspace(r);
-		return READER_REDRAW;
+		return HANDLER_REDRAW;
 	default:
-		return search_type(r, key) ? READER_REDRAW : READER_NONE;
+		return search_type(r, key) ? HANDLER_REDRAW : HANDLER_IGNORED;
 	}
 }
 

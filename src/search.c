@@ -15,7 +15,7 @@ static bool is_continuation(unsigned char c)
 static uint32_t fold(uint32_t cp)
 {
 	if (cp < 0x80)
-		return (cp >= 'A' && cp <= 'Z') ? cp + ('a' - 'A') : cp;
+		return ascii_lower((unsigned char)cp);
 	return (uint32_t)towlower((wint_t)cp);
 }
 

@@ -183,10 +183,10 @@ static void run_script(renderer *rn, app *ap, const keyscript *ks)
 		input_event ev = place_wheel(ap, ks->events[i]);
 		if (ev.type == INPUT_RESIZE)
 			resizeterm(ev.y, ev.x);
-		int flags = app_handle(ap, &ev);
-		if (flags & APP_QUIT)
+		handler_result flags = app_handle(ap, &ev);
+		if (flags & HANDLER_CLOSE)
 			break;
-		render_frame(rn, ap, (flags & APP_FULL_REDRAW) != 0);
+		render_frame(rn, ap, (flags & HANDLER_FULL_REDRAW) != 0);
 	}
 }
 

@@ -211,11 +211,11 @@ static void run_loop(renderer *rn, app *ap)
 		input_event ev;
 		if (stop_requested || !input_of(rc, ch, &ev))
 			continue;
-		int flags = app_handle(ap, &ev);
-		if (flags & APP_QUIT)
+		handler_result flags = app_handle(ap, &ev);
+		if (flags & HANDLER_CLOSE)
 			break;
-		if (flags & (APP_REDRAW | APP_FULL_REDRAW))
-			render_frame(rn, ap, (flags & APP_FULL_REDRAW) != 0);
+		if (flags & (HANDLER_REDRAW | HANDLER_FULL_REDRAW))
+			render_frame(rn, ap, (flags & HANDLER_FULL_REDRAW) != 0);
 	}
 }
 

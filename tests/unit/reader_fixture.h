@@ -158,4 +158,46 @@ static inline void fx_finish(article *a)
 	}
 }
 
+/* Six short paragraphs with five quotes: FX_TALKS_Q_FINE in the first,
+ * FX_TALKS_Q_TRUST in the third running across a line break and holding
+ * a double space ("not based\non  trust", for the squeezing of the
+ * quotes pane), FX_TALKS_Q_SPLIT in two fragments over the fourth and
+ * fifth, FX_TALKS_Q_NONE by "A spokesman" (no entity) in the sixth,
+ * FX_TALKS_Q_LOST by Lavrov not found (no spans).  Entities
+ * FX_TALKS_KERRY, FX_TALKS_LAVROV, with their mentions. */
+enum { FX_TALKS_KERRY, FX_TALKS_LAVROV };
+enum {
+	FX_TALKS_Q_FINE, FX_TALKS_Q_TRUST, FX_TALKS_Q_SPLIT, FX_TALKS_Q_NONE,
+	FX_TALKS_Q_LOST,
+};
+
+static inline article *fx_talks(void)
+{
+	article *a = fx_article("Talks",
+		"Kerry said it was \xe2\x80\x9c" "fine\xe2\x80\x9d.\n\n"
+		"Lavrov arrived late.\n\n"
+		"Kerry told them the deal was \xe2\x80\x9cnot based\non  trust\xe2\x80\x9d.\n\n"
+		"He went on: \xe2\x80\x9cWe will see\xe2\x80\x9d, Kerry said,\n\n"
+		"\xe2\x80\x9cwhat comes\xe2\x80\x9d, and left.\n\n"
+		"A spokesman said \xe2\x80\x9cno comment\xe2\x80\x9d.");
+
+	fx_entity(a, "kerry", "John Kerry", "PERSON");
+	fx_entity(a, "lavrov", "Sergei Lavrov", "PERSON");
+	fx_mentions_of(a, FX_TALKS_KERRY, "Kerry");
+	fx_mentions_of(a, FX_TALKS_LAVROV, "Lavrov");
+	fx_quote(a, FX_TALKS_KERRY, NULL, QUOTE_PARTIAL, "said", 1, "fine");
+	fx_quote(a, FX_TALKS_KERRY, NULL, QUOTE_PARTIAL, "told", 1,
+	         "not based\non  trust");
+	fx_quote(a, FX_TALKS_KERRY, NULL, QUOTE_DIRECT, "said", 2,
+	         "We will see", "what comes");
+	fx_quote(a, -1, "A spokesman", QUOTE_PARTIAL, "said", 1, "no comment");
+	/* Not found in the body: no spans, as the resolver leaves it. */
+	size_t lost = fx_quote(a, FX_TALKS_LAVROV, NULL, QUOTE_DIRECT, NULL, 1,
+	                       "late");
+	free(a->quotes[lost].spans);
+	a->quotes[lost].spans = NULL;
+	fx_finish(a);
+	return a;
+}
+
 #endif

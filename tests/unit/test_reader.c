@@ -16,6 +16,7 @@
 #include "reader.h"
 #include "reader_view.h"
 #include "reader_fixture.h"
+#include "../../src/reader_private.h"
 
 /* Narrow: 78 columns of text, 21 rows.  Wide: 70 columns, 28 rows. */
 #define NARROW_COLS 80
@@ -201,9 +202,10 @@ static void test_scroll_lines_and_clamp(void **state)
 	fixture *f = *state;
 	reader *r = f->r;
 
-	assert_true(reader_apply(r, ACT_UP) & READER_REDRAW);
+	/* Up at the top changes nothing: nothing to draw. */
+	assert_int_equal(reader_apply(r, ACT_UP), HANDLER_IGNORED);
 	assert_true(pos_eq(r->top, layout_first(r->lay)));
-	reader_apply(r, ACT_DOWN);
+	assert_int_equal(reader_apply(r, ACT_DOWN), HANDLER_REDRAW);
 	reader_apply(r, ACT_DOWN);
 	assert_int_equal(rows_between(r, layout_first(r->lay), r->top), 2);
 	reader_apply(r, ACT_UP);
@@ -213,9 +215,9 @@ static void test_scroll_lines_and_clamp(void **state)
 	reader_apply(r, ACT_BOTTOM);
 	layout_pos bottom = r->top;
 	assert_int_equal(rows_between(r, bottom, layout_last(r->lay)), rows_of(r) - 1);
-	reader_apply(r, ACT_DOWN);
+	assert_int_equal(reader_apply(r, ACT_DOWN), HANDLER_IGNORED);
 	assert_true(pos_eq(r->top, bottom));
-	reader_apply(r, ACT_PAGE_DOWN);
+	assert_int_equal(reader_apply(r, ACT_PAGE_DOWN), HANDLER_IGNORED);
 	assert_true(pos_eq(r->top, bottom));
 	reader_apply(r, ACT_TOP);
 	assert_true(pos_eq(r->top, layout_first(r->lay)));
@@ -404,16 +406,23 @@ static void test_no_quotes(void **state)
 	reader *r = reader_new(a, NARROW_COLS, NARROW_ROWS);
 	assert_non_null(r);
 
-	reader_apply(r, ACT_NEXT_QUOTE);
+	/* ] finds nothing but says so: the message is a change to draw. */
+	assert_int_equal(reader_apply(r, ACT_NEXT_QUOTE), HANDLER_REDRAW);
 	assert_string_equal(r->message, "no quotes in this article");
 	assert_true(r->message_is_error);
 	assert_int_equal(r->current, -1);
-	reader_apply(r, ACT_PREV_QUOTE);
+	/* [ says the same again: the screen stays as it is. */
+	assert_int_equal(reader_apply(r, ACT_PREV_QUOTE), HANDLER_IGNORED);
 	assert_string_equal(r->message, "no quotes in this article");
-	reader_apply(r, ACT_PANE_QUOTES);
-	reader_apply(r, ACT_ENTER);
-	reader_apply(r, ACT_DOWN);
-	reader_apply(r, ACT_BOTTOM);
+	/* Another error in its place is a change, though nothing else is. */
+	assert_int_equal(reader_apply(r, ACT_NEXT_MENTION), HANDLER_REDRAW);
+	assert_string_equal(r->message, "no entity selected");
+	/* Focusing the pane clears the message; in the empty list Enter,
+	 * j and G do nothing. */
+	assert_int_equal(reader_apply(r, ACT_PANE_QUOTES), HANDLER_REDRAW);
+	assert_int_equal(reader_apply(r, ACT_ENTER), HANDLER_IGNORED);
+	assert_int_equal(reader_apply(r, ACT_DOWN), HANDLER_IGNORED);
+	assert_int_equal(reader_apply(r, ACT_BOTTOM), HANDLER_IGNORED);
 	assert_int_equal(r->current, -1);
 	reader_apply(r, ACT_PANE_ENTITIES);
 	reader_apply(r, ACT_DOWN);
@@ -481,6 +490,26 @@ static void test_quote_list_scrolls(void **state)
 	}
 	assert_int_equal(r->quotes.cursor, 24);
 	assert_int_equal(r->quotes.top, 24 - rows + 1);
+
+	/* Paging past the end stops on the last quote, the pane full. */
+	reader_apply(r, ACT_PANE_QUOTES);
+	reader_apply(r, ACT_PAGE_DOWN);
+	reader_apply(r, ACT_PAGE_DOWN);
+	assert_int_equal(r->quotes.cursor, 29);
+	assert_int_equal(r->quotes.top, 30 - rows);
+	assert_int_equal(reader_apply(r, ACT_DOWN), HANDLER_IGNORED);
+	assert_int_equal(r->quotes.cursor, 29);
+	/* A cursor moved, nothing else: still a change to draw. */
+	assert_int_equal(reader_apply(r, ACT_UP), HANDLER_REDRAW);
+	assert_int_equal(reader_apply(r, ACT_DOWN), HANDLER_REDRAW);
+	/* Enter there goes to the last quote, not past the list. */
+	reader_apply(r, ACT_ENTER);
+	assert_int_equal(r->current, 29);
+	/* The wheel moves the window, the cursor only to stay on it. */
+	reader_wheel(r, r->geo.pane[PANE_QUOTES].body.x + 1,
+	             r->geo.pane[PANE_QUOTES].body.y, -1);
+	assert_int_equal(r->quotes.top, 30 - rows - 3);
+	assert_int_equal(r->quotes.cursor, 26);       /* the last row shown */
 	reader_free(r);
 	article_free(a);
 }
@@ -524,9 +553,9 @@ static void test_entity_cursor_skips_headers(void **state)
 	assert_int_equal(r->ents.cursor, 4);
 	reader_apply(r, ACT_DOWN);
 	assert_int_equal(r->ents.cursor, 6);     /* over the ORG header */
-	reader_apply(r, ACT_BOTTOM);
+	assert_int_equal(reader_apply(r, ACT_BOTTOM), HANDLER_REDRAW);
 	assert_int_equal(r->ents.cursor, 12);
-	reader_apply(r, ACT_DOWN);
+	assert_int_equal(reader_apply(r, ACT_DOWN), HANDLER_IGNORED);
 	assert_int_equal(r->ents.cursor, 12);
 	reader_apply(r, ACT_TOP);
 	assert_int_equal(r->ents.cursor, 2);
@@ -559,21 +588,41 @@ static void test_enter_selects_entity(void **state)
 static void test_entity_list_scrolls_with_header(void **state)
 {
 	(void)state;
-	/* Small screen: the list is longer than the pane. */
+	/* A pane of 3 rows over 13: legend 0, PERSON 1, Merkel 2, Macron 3,
+	 * Scholz 4, ORG 5, European Union 6, GPE 7, Berlin 8, AWARD 9,
+	 * Nobel Prize 10, SHIP 11, Queen Mary 12. */
 	article *a = news();
-	reader *r = reader_new(a, WIDE_COLS, 12);
-	size_t rows = (size_t)geometry_body_rows(&r->geo, PANE_ENTITIES);
-	assert_true(rows < 12);
+	reader *r = reader_new(a, WIDE_COLS, 10);
+	assert_int_equal(geometry_body_rows(&r->geo, PANE_ENTITIES), 3);
 
 	reader_apply(r, ACT_PANE_ENTITIES);
 	reader_apply(r, ACT_BOTTOM);
 	assert_int_equal(r->ents.cursor, 12);
-	assert_int_equal(r->ents.top, 13 - rows);
-	/* Going up to the first entity of a type shows its header. */
-	while (r->ents.cursor != 10)
-		reader_apply(r, ACT_UP);
-	assert_true(r->ents.top <= 9);
+	assert_int_equal(r->ents.top, 10);
+	/* Up to the first entity of a type: the window, which showed it
+	 * already, comes up one more row for its header. */
+	reader_apply(r, ACT_UP);
+	assert_int_equal(r->ents.cursor, 10);
+	assert_int_equal(r->ents.top, 9);
+	reader_apply(r, ACT_UP);
+	assert_int_equal(r->ents.cursor, 8);
+	assert_int_equal(r->ents.top, 7);
+	reader_apply(r, ACT_UP);
+	assert_int_equal(r->ents.cursor, 6);
+	assert_int_equal(r->ents.top, 5);
+	/* Not the first of its type: no header to show. */
+	reader_apply(r, ACT_UP);
+	assert_int_equal(r->ents.cursor, 4);
+	assert_int_equal(r->ents.top, 4);
+	reader_apply(r, ACT_UP);
+	assert_int_equal(r->ents.top, 3);
+	/* The first entity brings both the legend and its header. */
+	reader_apply(r, ACT_UP);
+	assert_int_equal(r->ents.cursor, 2);
+	assert_int_equal(r->ents.top, 0);
+	reader_apply(r, ACT_BOTTOM);
 	reader_apply(r, ACT_TOP);
+	assert_int_equal(r->ents.cursor, 2);
 	assert_int_equal(r->ents.top, 0);
 	reader_free(r);
 	article_free(a);
@@ -1237,15 +1286,15 @@ static void test_too_small_and_back(void **state)
 	layout_pos top = r->top;
 	long current = r->current;
 
-	assert_true(reader_resize(r, 20, 5) & READER_REDRAW);
+	assert_true(reader_resize(r, 20, 5) & HANDLER_REDRAW);
 	assert_true(r->geo.too_small);
 	assert_int_equal(layout_width(r->lay), NARROW_COLS - 2);
-	assert_int_equal(reader_apply(r, ACT_DOWN), READER_NONE);
-	assert_int_equal(reader_apply(r, ACT_NEXT_QUOTE), READER_NONE);
-	assert_int_equal(reader_click(r, 1, 1), READER_NONE);
-	assert_int_equal(reader_wheel(r, 1, 1, 1), READER_NONE);
-	assert_true(reader_apply(r, ACT_REDRAW) & READER_FULL_REDRAW);
-	assert_true(reader_apply(r, ACT_QUIT) & READER_CLOSE);
+	assert_int_equal(reader_apply(r, ACT_DOWN), HANDLER_IGNORED);
+	assert_int_equal(reader_apply(r, ACT_NEXT_QUOTE), HANDLER_IGNORED);
+	assert_int_equal(reader_click(r, 1, 1), HANDLER_IGNORED);
+	assert_int_equal(reader_wheel(r, 1, 1, 1), HANDLER_IGNORED);
+	assert_true(reader_apply(r, ACT_REDRAW) & HANDLER_FULL_REDRAW);
+	assert_true(reader_apply(r, ACT_QUIT) & HANDLER_CLOSE);
 	assert_int_equal(r->current, current);
 
 	reader_resize(r, NARROW_COLS, NARROW_ROWS);
@@ -1259,11 +1308,11 @@ static void test_flags(void **state)
 	fixture *f = *state;
 	reader *r = f->r;
 
-	assert_int_equal(reader_apply(r, ACT_QUIT), READER_CLOSE);
-	assert_int_equal(reader_apply(r, ACT_REDRAW), READER_REDRAW | READER_FULL_REDRAW);
-	assert_int_equal(reader_apply(r, ACT_DOWN), READER_REDRAW);
-	assert_int_equal(reader_apply(r, ACT_NONE), READER_NONE);
-	assert_int_equal(reader_search_key(r, 'x'), READER_NONE);   /* not editing */
+	assert_int_equal(reader_apply(r, ACT_QUIT), HANDLER_CLOSE);
+	assert_int_equal(reader_apply(r, ACT_REDRAW), HANDLER_REDRAW | HANDLER_FULL_REDRAW);
+	assert_int_equal(reader_apply(r, ACT_DOWN), HANDLER_REDRAW);
+	assert_int_equal(reader_apply(r, ACT_NONE), HANDLER_IGNORED);
+	assert_int_equal(reader_search_key(r, 'x'), HANDLER_IGNORED);   /* not editing */
 }
 
 /* ---- cost in proportion to the screen --------------------------------- */
