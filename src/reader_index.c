@@ -14,8 +14,11 @@
 
 #include "bound.h"
 
+/* The entities pane groups the known types in their list order. */
 static const char *const known_types[] = {
-	"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "DATE", "WORK", "MISC",
+#define READER_KNOWN_TYPE(t) #t,
+	ENTITY_TYPES(READER_KNOWN_TYPE)
+#undef READER_KNOWN_TYPE
 };
 #define N_KNOWN_TYPES (sizeof known_types / sizeof known_types[0])
 
