@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bound.h"
 #include "resolve_private.h"
 #include "suggest.h"
 #include "text.h"
@@ -46,14 +47,14 @@ static size_t needle_intern(resolver *r, intern *t, needle_kind kind,
 		if (nd->kind == kind && nd->len == len && memcmp(nd->text, s, len) == 0)
 			return t->slots[k] - 1;
 	}
-	size_t id = needle_add(r, (needle){ .kind = kind, .text = s, .len = len });
+	size_t id = resolve_needle_add(r, (needle){ .kind = kind, .text = s, .len = len });
 	if (id != NO_NEEDLE)
 		t->slots[k] = id + 1;
 	return id;
 }
 
 /* Gives every quote fragment and cue its needle. */
-void add_quote_needles(resolver *r)
+void resolve_add_quote_needles(resolver *r)
 {
 	article *a = r->a;
 	size_t n_frags = 0;
@@ -147,7 +148,7 @@ void resolve_speakers(resolver *r)
 			continue;
 		const char *near = suggest_nearest(q->speaker_id, ix.ids, ix.n);
 		clip c;
-		const char *id = clip_text(&c, q->speaker_id, strlen(q->speaker_id), false);
+		const char *id = resolve_clip_text(&c, q->speaker_id, strlen(q->speaker_id), false);
 		if (near)
 			resolver_problem(r, q->speaker_pos, q->pos, "unknown speaker "
 			                 "'%s'; did you mean '%s'?", id, near);
@@ -200,9 +201,7 @@ static size_t longest_prefix(resolver *r, size_t from, const char *pat,
 			break;
 	}
 	free(fail);
-	while (best > 0 && best < m && ((unsigned char)pat[best] & 0xC0) == 0x80)
-		best--;
-	return best;
+	return best < m ? utf8_char_start(pat, best) : best;
 }
 
 static bool is_space(char c)
@@ -262,12 +261,12 @@ static bool report_out_of_order(resolver *r, const quote *q, size_t k,
 	const offsets *o = &r->needles[id].starts;
 	if (k == 0 || o->n == 0)
 		return false;
-	body_pos p = body_pos_of(r, o->v[o->n - 1]);
+	body_pos p = resolve_body_pos(r, o->v[o->n - 1]);
 	char note[40];
 	resolver_problem(r, pos, q->pos, "quote fragment %zu not found after "
 	                 "fragment %zu: it stands only before it, at body line "
 	                 "%d, column %d%s; fragments go in body order", k + 1, k,
-	                 p.line, p.col, file_line_note(note, sizeof note, p));
+	                 p.line, p.col, resolve_file_line_note(note, sizeof note, p));
 	return true;
 }
 
@@ -288,7 +287,7 @@ static void report_missing(resolver *r, const quote *q, size_t k, size_t from)
 	if (len == 0) {
 		resolver_problem(r, pos, q->pos, "%s: not even its first character, "
 		                 "\"%s\", stands there", what,
-		                 clip_text(&cq, pat, utf8_decode(pat, m, 0,
+		                 resolve_clip_text(&cq, pat, utf8_decode(pat, m, 0,
 		                                                 &(uint32_t){ 0 }), false));
 		return;
 	}
@@ -297,18 +296,18 @@ static void report_missing(resolver *r, const quote *q, size_t k, size_t from)
 		shown--;
 	size_t qe = token_end(pat, m, w, len);
 	size_t be = token_end(a->body, a->body_len, at + w, at + len);
-	body_pos p = body_pos_of(r, shown > 0 ? at : at + w);
-	file_line_note(note, sizeof note, p);
-	const char *quote_has = clip_text(&cq, pat + w, qe - w, false);
+	body_pos p = resolve_body_pos(r, shown > 0 ? at : at + w);
+	resolve_file_line_note(note, sizeof note, p);
+	const char *quote_has = resolve_clip_text(&cq, pat + w, qe - w, false);
 	if (be > at + w)
 		snprintf(body_has, sizeof body_has, "the body has \"%s\"",
-		         clip_text(&cb, a->body + at + w, be - at - w, false));
+		         resolve_clip_text(&cb, a->body + at + w, be - at - w, false));
 	else
 		snprintf(body_has, sizeof body_has, "the body ends");
 	if (shown > 0)
 		resolver_problem(r, pos, q->pos, "%s: the longest match, \"%s\", starts "
 		                 "at body line %d, column %d%s, then %s where the quote "
-		                 "has \"%s\"", what, clip_text(&cm, pat, shown, true),
+		                 "has \"%s\"", what, resolve_clip_text(&cm, pat, shown, true),
 		                 p.line, p.col, note, body_has, quote_has);
 	else
 		resolver_problem(r, pos, q->pos, "%s: at body line %d, column %d%s, %s "
@@ -324,7 +323,7 @@ static void list_lines(resolver *r, const offsets *o, char *buf, size_t size)
 	int lines[MAX_LISTED_LINES], last = 0;
 	size_t n = 0, more = 0;
 	for (size_t k = 0; k < o->n; k++) {
-		int line = body_line_of(r, o->v[k]);
+		int line = resolve_body_line(r, o->v[k]);
 		if (line == last)
 			continue;
 		last = line;
@@ -454,7 +453,7 @@ static span *place_fragments(resolver *r, size_t qi)
 		if (k == 0) {
 			start = first_fragment_start(r, q, nd);
 		} else {
-			size_t j = offsets_lower(&nd->starts, prev_end);
+			size_t j = BOUND_LOWER(nd->starts.v, nd->starts.n, , prev_end);
 			if (j < nd->starts.n)
 				start = nd->starts.v[j];
 			else
@@ -515,18 +514,18 @@ static void place_cue(resolver *r, quote *q, size_t qi)
 	const offsets *o = &nd->starts;
 	const body_index *ix = &r->ix;
 	span first = q->spans[0];
-	size_t p = last_at_or_before(ix->paras, ix->n_paras, first.start);
+	size_t p = resolve_body_para(r, first.start);
 	size_t lo = p > 0 ? ix->paras[p - 1] : 0;
 	size_t own_hi = p + 1 < ix->n_paras ? ix->paras[p + 1] : r->a->body_len;
 	size_t hi = p + 2 < ix->n_paras ? ix->paras[p + 2] : r->a->body_len;
 	size_t after = SIZE_MAX, before = SIZE_MAX;
-	for (size_t k = offsets_lower(o, first.end); k < o->n && o->v[k] < hi; k++) {
+	for (size_t k = BOUND_LOWER(o->v, o->n, , first.end); k < o->n && o->v[k] < hi; k++) {
 		if (!inside_quote(q, o->v[k], o->v[k] + nd->len)) {
 			after = o->v[k];
 			break;
 		}
 	}
-	for (size_t k = offsets_lower(o, first.start); k-- > 0 && o->v[k] >= lo;) {
+	for (size_t k = BOUND_LOWER(o->v, o->n, , first.start); k-- > 0 && o->v[k] >= lo;) {
 		if (o->v[k] + nd->len <= first.start) {
 			before = o->v[k];
 			break;
@@ -537,7 +536,7 @@ static void place_cue(resolver *r, quote *q, size_t qi)
 		clip c;
 		resolver_problem(r, q->cue_pos, q->pos, "cue '%s' not found near the "
 		                 "quote (in its paragraph or the one before or after it)",
-		                 clip_text(&c, nd->text, nd->len, false));
+		                 resolve_clip_text(&c, nd->text, nd->len, false));
 		return;
 	}
 	q->cue_span = (span){ .start = pick, .end = pick + nd->len };

@@ -1057,6 +1057,42 @@ static void test_resolving_twice_gives_the_same(void **state)
 	article_free(a);
 }
 
+/* A body longer than RESOLVE_MAX_BODY_BYTES is refused before it is
+ * read: one problem, at the body's line, and nothing found.  The length
+ * is a fake one over a short buffer (a 4 GiB body is not built), which
+ * also shows that nothing reads the body first: a scan would run far
+ * past the buffer. */
+static void test_body_too_long_is_refused(void **state)
+{
+	(void)state;
+#if SIZE_MAX > UINT32_MAX
+	article *a = art_new("Kerry said so.");
+	ent_add(a, "kerry", "Kerry", NULL, false);
+	quote1(a, "kerry", "said", QUOTE_INDIRECT);
+	a->body_line = 12;
+	size_t real_len = a->body_len;
+	a->body_len = (size_t)RESOLVE_MAX_BODY_BYTES + 1;
+	diag_list d = { 0 };
+	assert_int_equal(resolve_article(a, &d), 1);
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.items[0].line, 12);
+	assert_string_equal(d.items[0].message,
+	                    "the body has 4294967296 bytes: quoth resolves a body "
+	                    "of at most 4294967295 bytes");
+	assert_int_equal(a->n_mentions, 0);
+	assert_null(a->quotes[0].spans);
+	/* With its real length the same article resolves. */
+	a->body_len = real_len;
+	diag_list_free(&d);
+	assert_int_equal(resolve_article(a, &d), 0);
+	assert_int_equal(a->n_mentions, 1);
+	diag_list_free(&d);
+	article_free(a);
+#else
+	skip();   /* a size_t cannot say a body is too long */
+#endif
+}
+
 static void test_problems_are_all_reported(void **state)
 {
 	(void)state;
@@ -1255,6 +1291,7 @@ int main(void)
 		cmocka_unit_test(test_many_entities_one_pass),
 		cmocka_unit_test(test_resolving_twice_gives_the_same),
 		cmocka_unit_test(test_problems_are_all_reported),
+		cmocka_unit_test(test_body_too_long_is_refused),
 		cmocka_unit_test(test_any_bytes_resolve_in_bounds),
 		cmocka_unit_test(test_loaded_article_is_resolved),
 		cmocka_unit_test(test_loaded_misquote_names_the_file_line),
