@@ -30,6 +30,8 @@
 #include <string.h>
 
 #include "array.h"
+#include "sort.h"
+#include "text.h"
 
 /* Node 0 is the root.  It ends no pattern and is no node's child, so 0
  * also means "no node" in edges and output links. */
@@ -124,27 +126,36 @@ static uint32_t node_of(const matcher *m, uint32_t code)
 	return (code & ~CODE_OUT) / m->row;
 }
 
-static unsigned char fold(unsigned char c)
-{
-	return (c >= 'A' && c <= 'Z') ? (unsigned char)(c - 'A' + 'a') : c;
-}
-
 matcher *matcher_new(void)
 {
 	return calloc(1, sizeof(matcher));
+}
+
+
+/* Frees the built automaton's arrays, leaving the patterns: on a failed
+ * build, and with the matcher. */
+static void drop_automaton(matcher *m)
+{
+	free(m->nodes);
+	free(m->node_pats);
+	free(m->labels);
+	free(m->targets);
+	free(m->dense);
+	m->nodes = NULL;
+	m->node_pats = NULL;
+	m->labels = NULL;
+	m->targets = NULL;
+	m->dense = NULL;
+	m->n_nodes = m->n_dense = 0;
 }
 
 void matcher_free(matcher *m)
 {
 	if (!m)
 		return;
+	drop_automaton(m);
 	free(m->pats);
 	free(m->bytes);
-	free(m->nodes);
-	free(m->node_pats);
-	free(m->labels);
-	free(m->targets);
-	free(m->dense);
 	free(m);
 }
 
@@ -166,7 +177,7 @@ bool matcher_add(matcher *m, const char *pat, size_t len, bool ignore_case,
 		return false;
 	m->bytes = bytes;
 	for (size_t i = 0; i < key_len(len); i++)
-		m->used[fold((unsigned char)pat[i])] = true;
+		m->used[ascii_lower((unsigned char)pat[i])] = true;
 	m->pats[m->n_pats++] = (pattern){ .tag = tag, .off = m->n_bytes,
 	                                  .len = len, .ignore_case = ignore_case };
 	memcpy(m->bytes + m->n_bytes, pat, len);
@@ -228,31 +239,10 @@ static bool key_less(const sort_key *a, const sort_key *b)
 	return a->id < b->id;
 }
 
-/* Sorts keys[0..n), with tmp as room for n more: a merge sort, bottom up.
- * Comparing heads in place takes a few instructions where qsort() calls
- * through a pointer; 10,000 names sort four times as fast. */
-static void sort_keys(sort_key *keys, sort_key *tmp, size_t n)
-{
-	sort_key *from = keys, *to = tmp;
-	for (size_t width = 1; width < n; width *= 2) {
-		for (size_t lo = 0; lo < n; lo += 2 * width) {
-			size_t mid = n - lo > width ? lo + width : n;
-			size_t hi = n - mid > width ? mid + width : n;
-			size_t i = lo, j = mid, k = lo;
-			while (i < mid && j < hi)
-				to[k++] = key_less(&from[j], &from[i]) ? from[j++] : from[i++];
-			while (i < mid)
-				to[k++] = from[i++];
-			while (j < hi)
-				to[k++] = from[j++];
-		}
-		sort_key *t = from;
-		from = to;
-		to = t;
-	}
-	if (from != keys)
-		memcpy(keys, from, n * sizeof *keys);
-}
+/* sort_keys(keys, tmp, n): a stable merge sort (sort.h) whose
+ * comparison inlines; 10,000 names sort four times as fast as with
+ * qsort(). */
+MERGE_SORT_DEFINE(sort_keys, sort_key, key_less)
 
 static size_t common_prefix(const sort_key *a, const sort_key *b)
 {
@@ -304,7 +294,7 @@ static bool trie_build(matcher *m, trie *t)
 	bool ok = folded && keys && tmp && path;
 	if (ok) {
 		for (size_t i = 0; i < m->n_bytes; i++)
-			folded[i] = fold((unsigned char)m->bytes[i]);
+			folded[i] = ascii_lower((unsigned char)m->bytes[i]);
 		for (size_t i = 0; i < n; i++)
 			keys[i] = key_of(folded + m->pats[i].off, key_len(m->pats[i].len),
 			                 (uint32_t)i);
@@ -359,7 +349,7 @@ static void assign_classes(matcher *m)
 			of_folded[b] = (uint8_t)++n;
 	}
 	for (unsigned b = 0; b < 256; b++)
-		m->cls[b] = of_folded[fold((unsigned char)b)];
+		m->cls[b] = of_folded[ascii_lower((unsigned char)b)];
 	m->n_cls = n;
 }
 
@@ -463,21 +453,6 @@ static void link_nodes(matcher *m, const uint32_t *bfs, const uint32_t *id_of)
 	}
 }
 
-static void drop_automaton(matcher *m)
-{
-	free(m->nodes);
-	free(m->node_pats);
-	free(m->labels);
-	free(m->targets);
-	free(m->dense);
-	m->nodes = NULL;
-	m->node_pats = NULL;
-	m->labels = NULL;
-	m->targets = NULL;
-	m->dense = NULL;
-	m->n_nodes = m->n_dense = 0;
-}
-
 /* Lays out the automaton from the trie; false on OOM. */
 static bool layout(matcher *m, const trie *t)
 {
@@ -566,7 +541,7 @@ typedef struct scan_sink {
 static bool same_folded(const unsigned char *a, const char *b, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		if (fold(a[i]) != fold((unsigned char)b[i]))
+		if (ascii_lower(a[i]) != ascii_lower((unsigned char)b[i]))
 			return false;
 	}
 	return true;
