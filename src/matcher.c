@@ -648,39 +648,43 @@ static bool run_one(const matcher *m, stream *s, const scan_sink *to)
 	}
 }
 
-/* One byte of stream k, whose state and next byte are held in c and at:
- * the common case inline, the rest through settle(). */
-#define STEP(k, c, at)                                                     \
-	do {                                                                  \
-		c = dense[(size_t)c + cls[*at++]];                                 \
-		if (c & (CODE_SPARSE | CODE_OUT)) {                               \
-			s[k].code = c, s[k].p = at;                                    \
-			if (!settle(m, &s[k], to))                                    \
-				return false;                                             \
-			c = s[k].code, at = s[k].p;                                    \
-		}                                                                 \
-	} while (0)
+/* One byte of stream s, whose state and next byte the caller keeps in *c
+ * and *at (in registers once this is inlined): the common case here, the
+ * rest through settle().  Returns false when the scan must stop. */
+static inline bool step(const matcher *m, const uint32_t *dense,
+                        const uint8_t *cls, stream *s, const scan_sink *to,
+                        uint32_t *c, const unsigned char **at)
+{
+	*c = dense[(size_t)*c + cls[*(*at)++]];
+	if (!(*c & (CODE_SPARSE | CODE_OUT)))
+		return true;
+	s->code = *c;
+	s->p = *at;
+	bool go = settle(m, s, to);
+	*c = s->code;
+	*at = s->p;
+	return go;
+}
 
 /* Scans the streams together while each has bytes left; run_one()
- * finishes each. */
+ * finishes each.  Returns false when the caller asked to stop. */
 static bool run_together(const matcher *m, stream *s, const scan_sink *to)
 {
 	const uint32_t *dense = m->dense;
 	const uint8_t *cls = m->cls;
 	uint32_t c0 = s[0].code, c1 = s[1].code, c2 = s[2].code, c3 = s[3].code;
 	const unsigned char *p0 = s[0].p, *p1 = s[1].p, *p2 = s[2].p, *p3 = s[3].p;
-	while (p0 < s[0].end && p1 < s[1].end && p2 < s[2].end && p3 < s[3].end) {
-		STEP(0, c0, p0);
-		STEP(1, c1, p1);
-		STEP(2, c2, p2);
-		STEP(3, c3, p3);
-	}
+	bool go = true;
+	while (go && p0 < s[0].end && p1 < s[1].end && p2 < s[2].end &&
+	       p3 < s[3].end)
+		go = step(m, dense, cls, &s[0], to, &c0, &p0) &
+		     step(m, dense, cls, &s[1], to, &c1, &p1) &
+		     step(m, dense, cls, &s[2], to, &c2, &p2) &
+		     step(m, dense, cls, &s[3], to, &c3, &p3);
 	s[0].code = c0, s[1].code = c1, s[2].code = c2, s[3].code = c3;
 	s[0].p = p0, s[1].p = p1, s[2].p = p2, s[3].p = p3;
-	return true;
+	return go;
 }
-
-#undef STEP
 
 static void scan_streams(const matcher *m, const scan_sink *to)
 {
