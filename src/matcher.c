@@ -443,12 +443,16 @@ static void link_nodes(matcher *m, const uint32_t *bfs, const uint32_t *id_of)
 			}
 			continue;
 		}
+		/* A node's failure is shallower, so ranked before it: it has a
+		 * row too, complete by now, and a miss here goes where it goes
+		 * there.  The root's misses stay at the root. */
 		uint32_t *row = m->dense + (size_t)u * m->row;
+		const uint32_t *fail_row = m->dense + (size_t)a->fail * m->row;
 		for (unsigned c = 1; c <= m->n_cls; c++) {
 			if (row[c])
 				row[c] = link_child(m, u, row[c], c);
-			else if (u != ROOT)  /* the root's misses stay at the root */
-				row[c] = delta(m, a->fail, c);
+			else if (u != ROOT)
+				row[c] = fail_row[c];
 		}
 	}
 }
