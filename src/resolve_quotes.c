@@ -27,9 +27,11 @@ typedef struct intern {
 	size_t cap;
 } intern;
 
-static size_t hash_text(needle_kind kind, const char *s, size_t len)
+/* FNV-1a of s[0..len), seeded so that a fragment and a cue of the same
+ * text hash apart. */
+static size_t hash_text(size_t seed, const char *s, size_t len)
 {
-	size_t h = 1469598103u ^ (size_t)kind;
+	size_t h = 1469598103u ^ seed;
 	for (size_t i = 0; i < len; i++)
 		h = (h ^ (unsigned char)s[i]) * 16777619u;
 	return h;
@@ -86,46 +88,57 @@ void resolve_add_quote_needles(resolver *r)
 
 /* ==== speakers ========================================================== */
 
-typedef struct entity_ref {
-	const char *id;
-	size_t entity;
-} entity_ref;
-
+/* The entities by id: a table of cap (a power of two) slots holding an
+ * entity index + 1, so that each quote's speaker is found in a probe or
+ * two rather than by sorting a thousand ids for fifty quotes. */
 typedef struct id_index {
 	const char **ids;     /* entity ids in declaration order, for suggestions */
-	entity_ref *sorted;   /* the same, by id */
 	size_t n;
+	size_t *slots;
+	size_t cap;
 } id_index;
 
-static int entity_ref_cmp(const void *pa, const void *pb)
+static size_t hash_id(const char *id)
 {
-	return strcmp(((const entity_ref *)pa)->id, ((const entity_ref *)pb)->id);
+	return hash_text(0, id, strlen(id));
+}
+
+/* The slot of id: where it is, or the empty one where it would go. */
+static size_t id_slot(const id_index *ix, const article *a, const char *id)
+{
+	size_t k = hash_id(id) & (ix->cap - 1);
+	while (ix->slots[k] && strcmp(a->entities[ix->slots[k] - 1].id, id) != 0)
+		k = (k + 1) & (ix->cap - 1);
+	return k;
 }
 
 static bool id_index_build(const article *a, id_index *ix)
 {
+	ix->cap = 16;
+	while (ix->cap < 2 * a->n_entities)
+		ix->cap *= 2;
 	ix->ids = malloc((a->n_entities + 1) * sizeof *ix->ids);
-	ix->sorted = malloc((a->n_entities + 1) * sizeof *ix->sorted);
-	if (!ix->ids || !ix->sorted)
+	ix->slots = calloc(ix->cap, sizeof *ix->slots);
+	if (!ix->ids || !ix->slots)
 		return false;
 	ix->n = 0;
 	for (size_t ei = 0; ei < a->n_entities; ei++) {
-		if (a->entities[ei].id) {
-			ix->ids[ix->n] = a->entities[ei].id;
-			ix->sorted[ix->n++] = (entity_ref){ .id = a->entities[ei].id,
-			                                    .entity = ei };
-		}
+		const char *id = a->entities[ei].id;
+		if (!id)
+			continue;
+		ix->ids[ix->n++] = id;
+		size_t k = id_slot(ix, a, id);
+		if (!ix->slots[k])   /* a repeated id (the loader reports it)
+		                        stands for its first entity */
+			ix->slots[k] = ei + 1;
 	}
-	qsort(ix->sorted, ix->n, sizeof *ix->sorted, entity_ref_cmp);
 	return true;
 }
 
-static long id_index_find(const id_index *ix, const char *id)
+static long id_index_find(const id_index *ix, const article *a, const char *id)
 {
-	entity_ref key = { .id = id };
-	const entity_ref *hit = bsearch(&key, ix->sorted, ix->n, sizeof key,
-	                                entity_ref_cmp);
-	return hit ? (long)hit->entity : -1;
+	size_t k = id_slot(ix, a, id);
+	return ix->slots[k] ? (long)ix->slots[k] - 1 : -1;
 }
 
 void resolve_speakers(resolver *r)
@@ -135,7 +148,7 @@ void resolve_speakers(resolver *r)
 	if (!id_index_build(a, &ix)) {
 		r->oom = true;
 		free(ix.ids);
-		free(ix.sorted);
+		free(ix.slots);
 		return;
 	}
 	for (size_t qi = 0; qi < a->n_quotes; qi++) {
@@ -143,7 +156,7 @@ void resolve_speakers(resolver *r)
 		q->speaker = -1;
 		if (!q->speaker_id)
 			continue;   /* an unnamed speaker with no entity */
-		q->speaker = id_index_find(&ix, q->speaker_id);
+		q->speaker = id_index_find(&ix, a, q->speaker_id);
 		if (q->speaker >= 0)
 			continue;
 		const char *near = suggest_nearest(q->speaker_id, ix.ids, ix.n);
@@ -157,7 +170,7 @@ void resolve_speakers(resolver *r)
 			                 "'%s': no entity has this id", id);
 	}
 	free(ix.ids);
-	free(ix.sorted);
+	free(ix.slots);
 }
 
 /* ==== quotes: messages for text that cannot be placed =================== */
