@@ -49,6 +49,16 @@ static src_pos spelling_pos(const entity *e, size_t k)
 	return p.line > 0 ? p : e->pos;
 }
 
+/* Room for n items (at least one, so that n == 0 is no failure), or NULL
+ * with r->oom set. */
+static void *alloc_or_oom(resolver *r, size_t n, size_t size)
+{
+	void *v = malloc((n + 1) * size);
+	if (!v)
+		r->oom = true;
+	return v;
+}
+
 /* Every non-empty name and alias, in declaration order. */
 static spelling *collect_spellings(resolver *r, size_t *n_out)
 {
@@ -56,11 +66,9 @@ static spelling *collect_spellings(resolver *r, size_t *n_out)
 	size_t n = 0;
 	for (size_t ei = 0; ei < a->n_entities; ei++)
 		n += 1 + a->entities[ei].n_aliases;
-	spelling *v = malloc((n + 1) * sizeof *v);
-	if (!v) {
-		r->oom = true;
+	spelling *v = alloc_or_oom(r, n, sizeof *v);
+	if (!v)
 		return NULL;
-	}
 	n = 0;
 	for (size_t ei = 0; ei < a->n_entities; ei++) {
 		const entity *e = &a->entities[ei];
@@ -251,11 +259,9 @@ static mention *collect_given(resolver *r, size_t *n_out)
 	size_t n = 0;
 	for (size_t ei = 0; ei < a->n_entities; ei++)
 		n += a->entities[ei].n_given;
-	mention *v = malloc((n + 1) * sizeof *v);
-	if (!v) {
-		r->oom = true;
+	mention *v = alloc_or_oom(r, n, sizeof *v);
+	if (!v)
 		return NULL;
-	}
 	n = 0;
 	for (size_t ei = 0; ei < a->n_entities; ei++) {
 		const entity *e = &a->entities[ei];
