@@ -48,6 +48,8 @@
 #define DENSE_BUDGET (512u << 10)
 #endif
 
+_Static_assert(MATCHER_KEY_LEN < 256, "a trie node's depth fits in a byte");
+
 /* Codes (below) keep two bits of a node's number. */
 #define MAX_NODES (UINT32_MAX / 4)
 
@@ -196,7 +198,7 @@ typedef struct trie {
 	size_t n;
 	uint8_t *byte;
 	uint32_t *parent;
-	uint32_t *depth;
+	uint8_t *depth;      /* at most MATCHER_KEY_LEN */
 	uint32_t *pats;      /* first pattern ending here, +1; 0 for none */
 } trie;
 
@@ -269,7 +271,7 @@ static void trie_fill(matcher *m, trie *t, const sort_key *keys, size_t n,
 			uint32_t v = (uint32_t)t->n++;
 			t->byte[v] = k->s[d];
 			t->parent[v] = path[d];
-			t->depth[v] = (uint32_t)d + 1;
+			t->depth[v] = (uint8_t)(d + 1);
 			t->pats[v] = 0;
 			path[d + 1] = v;
 		}
@@ -374,14 +376,16 @@ static bool rank_nodes(const matcher *m, const trie *t, uint32_t *bfs,
 	return true;
 }
 
-/* The number of each trie node in the automaton: the first n_dense ranks
- * keep their rank, the others keep their depth-first order after them. */
-static void number_nodes(const matcher *m, const trie *t, const uint32_t *rank,
-                         uint32_t *id_of)
+/* The number of each trie node in the automaton, written over its rank
+ * (one array less to fault in): the first n_dense ranks keep their rank,
+ * the others keep their depth-first order after them. */
+static void number_nodes(const matcher *m, const trie *t, uint32_t *rank_to_id)
 {
 	uint32_t next = (uint32_t)m->n_dense;
-	for (size_t v = 0; v < t->n; v++)
-		id_of[v] = rank[v] < m->n_dense ? rank[v] : next++;
+	for (size_t v = 0; v < t->n; v++) {
+		if (rank_to_id[v] >= m->n_dense)
+			rank_to_id[v] = next++;
+	}
 }
 
 /* Gives each node its patterns and its edges, as plain node numbers: in
@@ -471,17 +475,15 @@ static bool layout(matcher *m, const trie *t)
 	m->targets = malloc(n * sizeof *m->targets);
 	m->dense = calloc(m->n_dense, row_bytes);
 	uint32_t *bfs = malloc(n * sizeof *bfs);
-	uint32_t *rank = malloc(n * sizeof *rank);
-	uint32_t *id_of = malloc(n * sizeof *id_of);
+	uint32_t *id_of = malloc(n * sizeof *id_of);   /* ranks first */
 	bool ok = m->nodes && m->node_pats && m->labels && m->targets &&
-	          m->dense && bfs && rank && id_of && rank_nodes(m, t, bfs, rank);
+	          m->dense && bfs && id_of && rank_nodes(m, t, bfs, id_of);
 	if (ok) {
-		number_nodes(m, t, rank, id_of);
+		number_nodes(m, t, id_of);
 		fill_nodes(m, t, id_of);
 		link_nodes(m, bfs, id_of);
 	}
 	free(bfs);
-	free(rank);
 	free(id_of);
 	return ok;
 }
