@@ -378,7 +378,7 @@ report() {
 					m(peak), m(file["file_" s] / 1024), m(limit)))
 		}
 		if (missed)
-			printf "%d target%s MISSED\n", missed, missed > 1 ? "s" : ""
+			printf "%d target%s MISSED\n", missed, (missed > 1 ? "s" : "")
 		exit missed ? 3 : 0
 	}' "$RESULTS"
 }
