@@ -5,13 +5,22 @@
 #ifndef QUOTH_RESOLVE_H
 #define QUOTH_RESOLVE_H
 
+#include <stdint.h>
+
 #include "article.h"
 #include "diag.h"
+
+/* The longest body resolve_article() takes, in bytes: a found spelling
+ * keeps its body offsets in 32 bits.  A longer body is refused with one
+ * diagnostic.  A loader that may read a longer one must check it first
+ * (the loader's own limit is asserted to be at most this). */
+#define RESOLVE_MAX_BODY_BYTES UINT32_MAX
 
 /* Fills a->mentions, each entity's mention_ids, and each quote's speaker,
  * spans and cue_span.  Adds a diagnostic for every problem (same name
  * declared twice, unknown speaker, quote not found or ambiguous, bad
- * explicit mention...).  Returns the number of problems added. */
+ * explicit mention...).  Returns the number of problems added.  A body
+ * longer than RESOLVE_MAX_BODY_BYTES is not read: one problem says so. */
 size_t resolve_article(article *a, diag_list *diags);
 
 #endif

@@ -6,6 +6,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "bound.h"
 #include "text.h"
 
 #define EXPORT_FORMAT "quoth-article"
@@ -39,14 +40,8 @@ static int line_index_build(line_index *li, const char *s, size_t len)
 static void line_index_find(const line_index *li, const char *s, size_t offset,
                             int *line, int *col)
 {
-	size_t lo = 0, hi = li->n;
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (li->starts[mid] <= offset)
-			lo = mid;
-		else
-			hi = mid;
-	}
+	/* starts[0] is 0: the last start at or before offset is there. */
+	size_t lo = BOUND_UPPER(li->starts, li->n, , offset) - 1;
 	*line = (int)lo + 1;
 	*col = 1 + (int)utf8_count(s + li->starts[lo], offset - li->starts[lo]);
 }

@@ -22,7 +22,7 @@
  * that a text that follows a long pattern walks through consecutive nodes.
  * Each transition carries a bit that says whether the state it leads to
  * ends some key, so the scan reads no node for a byte that ends none.  A
- * long text is scanned in four stretches at once (see scan_streams). */
+ * long text is scanned in four stretches at once (matcher_scan.c). */
 #include "matcher.h"
 
 #include <stdint.h>
@@ -30,10 +30,9 @@
 #include <string.h>
 
 #include "array.h"
-
-/* Node 0 is the root.  It ends no pattern and is no node's child, so 0
- * also means "no node" in edges and output links. */
-#define ROOT 0u
+#include "matcher_private.h"
+#include "sort.h"
+#include "text.h"
 
 /* Memory for complete rows: a row is some n_cls * 4 bytes, so with the
  * 40-odd classes of English text this is some 3,000 rows, every node down
@@ -46,69 +45,10 @@
 #define DENSE_BUDGET (512u << 10)
 #endif
 
-/* Codes (below) keep two bits of a node's number. */
+_Static_assert(MATCHER_KEY_LEN < 256, "a trie node's depth fits in a byte");
+
+/* Codes (matcher_private.h) keep two bits of a node's number. */
 #define MAX_NODES (UINT32_MAX / 4)
-
-/* The automaton holds each pattern's key, its first MATCHER_KEY_LEN
- * bytes; the rest of a longer pattern is compared when its key matches.
- * A quote of a few hundred bytes then costs no more nodes than a name,
- * and the trie stays small enough for its upper levels to be rows. */
-static size_t key_len(size_t len)
-{
-	return len < MATCHER_KEY_LEN ? len : MATCHER_KEY_LEN;
-}
-
-typedef struct pattern {
-	size_t tag;
-	size_t off;          /* first byte in matcher.bytes */
-	size_t len;
-	uint32_t next;       /* next pattern ending at the same node, +1; 0 ends */
-	bool ignore_case;
-} pattern;
-
-/* A node of the built automaton: 16 bytes, four to a cache line.  Nodes
- * below n_dense have a row in dense[] and use only fail and out. */
-typedef struct anode {
-	uint32_t fail;
-	uint32_t out;        /* this node if it ends patterns, else the nearest
-	                        node on the failure chain that does, else 0 */
-	uint32_t next;       /* one edge: its code; more: the first edge in
-	                        labels[] and targets[] */
-	uint16_t n_edges;
-	uint8_t label;       /* the class of the only edge when n_edges == 1 */
-} anode;
-
-struct matcher {
-	pattern *pats;
-	size_t n_pats, cap_pats;
-	char *bytes;         /* every pattern as given, for verification */
-	size_t n_bytes, cap_bytes;
-	size_t max_len;
-	bool used[256];      /* folded bytes that occur in some pattern */
-	/* The built automaton. */
-	bool built;
-	uint8_t cls[256];    /* raw byte -> class of its folded byte */
-	unsigned n_cls;
-	anode *nodes;
-	uint32_t *node_pats; /* first pattern ending at each node, +1, then
-	                        the others in the order they were added */
-	size_t n_nodes;
-	uint8_t *labels;     /* class of each edge, sorted within a node */
-	uint32_t *targets;   /* the code of each edge's node */
-	uint32_t *dense;     /* a row of codes for each node below n_dense */
-	size_t n_dense;
-	uint32_t row;        /* entries in a row: n_cls + 1 rounded up to 4 */
-};
-
-/* A transition leads to a code: for a node with a row, the index of its
- * row in dense[]; for one without, its rank among those times 4, plus 2;
- * plus 1 when the node ends a pattern or has an output link.  Rows are a
- * multiple of 4 entries long, so in the scan a code without those two
- * bits is where the next row starts: one addition and one load a byte,
- * and no node read unless there is something to report.  The root's code
- * is 0. */
-#define CODE_OUT 1u
-#define CODE_SPARSE 2u
 
 static uint32_t code_of(const matcher *m, uint32_t v)
 {
@@ -117,34 +57,36 @@ static uint32_t code_of(const matcher *m, uint32_t v)
 	return at | (m->nodes[v].out ? CODE_OUT : 0);
 }
 
-static uint32_t node_of(const matcher *m, uint32_t code)
-{
-	if (code & CODE_SPARSE)
-		return (uint32_t)m->n_dense + (code >> 2);
-	return (code & ~CODE_OUT) / m->row;
-}
-
-static unsigned char fold(unsigned char c)
-{
-	return (c >= 'A' && c <= 'Z') ? (unsigned char)(c - 'A' + 'a') : c;
-}
-
 matcher *matcher_new(void)
 {
 	return calloc(1, sizeof(matcher));
+}
+
+
+/* Frees the built automaton's arrays, leaving the patterns: on a failed
+ * build, and with the matcher. */
+static void drop_automaton(matcher *m)
+{
+	free(m->nodes);
+	free(m->node_pats);
+	free(m->labels);
+	free(m->targets);
+	free(m->dense);
+	m->nodes = NULL;
+	m->node_pats = NULL;
+	m->labels = NULL;
+	m->targets = NULL;
+	m->dense = NULL;
+	m->n_nodes = m->n_dense = 0;
 }
 
 void matcher_free(matcher *m)
 {
 	if (!m)
 		return;
+	drop_automaton(m);
 	free(m->pats);
 	free(m->bytes);
-	free(m->nodes);
-	free(m->node_pats);
-	free(m->labels);
-	free(m->targets);
-	free(m->dense);
 	free(m);
 }
 
@@ -166,7 +108,7 @@ bool matcher_add(matcher *m, const char *pat, size_t len, bool ignore_case,
 		return false;
 	m->bytes = bytes;
 	for (size_t i = 0; i < key_len(len); i++)
-		m->used[fold((unsigned char)pat[i])] = true;
+		m->used[ascii_lower((unsigned char)pat[i])] = true;
 	m->pats[m->n_pats++] = (pattern){ .tag = tag, .off = m->n_bytes,
 	                                  .len = len, .ignore_case = ignore_case };
 	memcpy(m->bytes + m->n_bytes, pat, len);
@@ -185,7 +127,7 @@ typedef struct trie {
 	size_t n;
 	uint8_t *byte;
 	uint32_t *parent;
-	uint32_t *depth;
+	uint8_t *depth;      /* at most MATCHER_KEY_LEN */
 	uint32_t *pats;      /* first pattern ending here, +1; 0 for none */
 } trie;
 
@@ -228,31 +170,10 @@ static bool key_less(const sort_key *a, const sort_key *b)
 	return a->id < b->id;
 }
 
-/* Sorts keys[0..n), with tmp as room for n more: a merge sort, bottom up.
- * Comparing heads in place takes a few instructions where qsort() calls
- * through a pointer; 10,000 names sort four times as fast. */
-static void sort_keys(sort_key *keys, sort_key *tmp, size_t n)
-{
-	sort_key *from = keys, *to = tmp;
-	for (size_t width = 1; width < n; width *= 2) {
-		for (size_t lo = 0; lo < n; lo += 2 * width) {
-			size_t mid = n - lo > width ? lo + width : n;
-			size_t hi = n - mid > width ? mid + width : n;
-			size_t i = lo, j = mid, k = lo;
-			while (i < mid && j < hi)
-				to[k++] = key_less(&from[j], &from[i]) ? from[j++] : from[i++];
-			while (i < mid)
-				to[k++] = from[i++];
-			while (j < hi)
-				to[k++] = from[j++];
-		}
-		sort_key *t = from;
-		from = to;
-		to = t;
-	}
-	if (from != keys)
-		memcpy(keys, from, n * sizeof *keys);
-}
+/* sort_keys(keys, tmp, n): a stable merge sort (sort.h) whose
+ * comparison inlines; 10,000 names sort four times as fast as with
+ * qsort(). */
+MERGE_SORT_DEFINE(sort_keys, sort_key, key_less)
 
 static size_t common_prefix(const sort_key *a, const sort_key *b)
 {
@@ -279,7 +200,7 @@ static void trie_fill(matcher *m, trie *t, const sort_key *keys, size_t n,
 			uint32_t v = (uint32_t)t->n++;
 			t->byte[v] = k->s[d];
 			t->parent[v] = path[d];
-			t->depth[v] = (uint32_t)d + 1;
+			t->depth[v] = (uint8_t)(d + 1);
 			t->pats[v] = 0;
 			path[d + 1] = v;
 		}
@@ -304,7 +225,7 @@ static bool trie_build(matcher *m, trie *t)
 	bool ok = folded && keys && tmp && path;
 	if (ok) {
 		for (size_t i = 0; i < m->n_bytes; i++)
-			folded[i] = fold((unsigned char)m->bytes[i]);
+			folded[i] = ascii_lower((unsigned char)m->bytes[i]);
 		for (size_t i = 0; i < n; i++)
 			keys[i] = key_of(folded + m->pats[i].off, key_len(m->pats[i].len),
 			                 (uint32_t)i);
@@ -331,7 +252,7 @@ static bool trie_build(matcher *m, trie *t)
 /* The code of the state after reading class c in node s: the goto
  * function with failures followed.  Rows are complete, so the walk stops
  * at the first node that has one, the root at the latest. */
-static uint32_t delta(const matcher *m, uint32_t s, unsigned c)
+uint32_t matcher_delta(const matcher *m, uint32_t s, unsigned c)
 {
 	while (s >= m->n_dense) {
 		const anode *n = &m->nodes[s];
@@ -359,7 +280,7 @@ static void assign_classes(matcher *m)
 			of_folded[b] = (uint8_t)++n;
 	}
 	for (unsigned b = 0; b < 256; b++)
-		m->cls[b] = of_folded[fold((unsigned char)b)];
+		m->cls[b] = of_folded[ascii_lower((unsigned char)b)];
 	m->n_cls = n;
 }
 
@@ -384,14 +305,16 @@ static bool rank_nodes(const matcher *m, const trie *t, uint32_t *bfs,
 	return true;
 }
 
-/* The number of each trie node in the automaton: the first n_dense ranks
- * keep their rank, the others keep their depth-first order after them. */
-static void number_nodes(const matcher *m, const trie *t, const uint32_t *rank,
-                         uint32_t *id_of)
+/* The number of each trie node in the automaton, written over its rank
+ * (one array less to fault in): the first n_dense ranks keep their rank,
+ * the others keep their depth-first order after them. */
+static void number_nodes(const matcher *m, const trie *t, uint32_t *rank_to_id)
 {
 	uint32_t next = (uint32_t)m->n_dense;
-	for (size_t v = 0; v < t->n; v++)
-		id_of[v] = rank[v] < m->n_dense ? rank[v] : next++;
+	for (size_t v = 0; v < t->n; v++) {
+		if (rank_to_id[v] >= m->n_dense)
+			rank_to_id[v] = next++;
+	}
 }
 
 /* Gives each node its patterns and its edges, as plain node numbers: in
@@ -431,7 +354,8 @@ static void fill_nodes(matcher *m, const trie *t, const uint32_t *id_of)
 static uint32_t link_child(matcher *m, uint32_t u, uint32_t v, unsigned c)
 {
 	anode *b = &m->nodes[v];
-	b->fail = u == ROOT ? ROOT : node_of(m, delta(m, m->nodes[u].fail, c));
+	b->fail = u == ROOT ? ROOT
+	                    : node_of(m, matcher_delta(m, m->nodes[u].fail, c));
 	b->out = m->node_pats[v] ? v : m->nodes[b->fail].out;
 	return code_of(m, v);
 }
@@ -453,29 +377,18 @@ static void link_nodes(matcher *m, const uint32_t *bfs, const uint32_t *id_of)
 			}
 			continue;
 		}
+		/* A node's failure is shallower, so ranked before it: it has a
+		 * row too, complete by now, and a miss here goes where it goes
+		 * there.  The root's misses stay at the root. */
 		uint32_t *row = m->dense + (size_t)u * m->row;
+		const uint32_t *fail_row = m->dense + (size_t)a->fail * m->row;
 		for (unsigned c = 1; c <= m->n_cls; c++) {
 			if (row[c])
 				row[c] = link_child(m, u, row[c], c);
-			else if (u != ROOT)  /* the root's misses stay at the root */
-				row[c] = delta(m, a->fail, c);
+			else if (u != ROOT)
+				row[c] = fail_row[c];
 		}
 	}
-}
-
-static void drop_automaton(matcher *m)
-{
-	free(m->nodes);
-	free(m->node_pats);
-	free(m->labels);
-	free(m->targets);
-	free(m->dense);
-	m->nodes = NULL;
-	m->node_pats = NULL;
-	m->labels = NULL;
-	m->targets = NULL;
-	m->dense = NULL;
-	m->n_nodes = m->n_dense = 0;
 }
 
 /* Lays out the automaton from the trie; false on OOM. */
@@ -492,17 +405,15 @@ static bool layout(matcher *m, const trie *t)
 	m->targets = malloc(n * sizeof *m->targets);
 	m->dense = calloc(m->n_dense, row_bytes);
 	uint32_t *bfs = malloc(n * sizeof *bfs);
-	uint32_t *rank = malloc(n * sizeof *rank);
-	uint32_t *id_of = malloc(n * sizeof *id_of);
+	uint32_t *id_of = malloc(n * sizeof *id_of);   /* ranks first */
 	bool ok = m->nodes && m->node_pats && m->labels && m->targets &&
-	          m->dense && bfs && rank && id_of && rank_nodes(m, t, bfs, rank);
+	          m->dense && bfs && id_of && rank_nodes(m, t, bfs, id_of);
 	if (ok) {
-		number_nodes(m, t, rank, id_of);
+		number_nodes(m, t, id_of);
 		fill_nodes(m, t, id_of);
 		link_nodes(m, bfs, id_of);
 	}
 	free(bfs);
-	free(rank);
 	free(id_of);
 	return ok;
 }
@@ -523,236 +434,4 @@ bool matcher_build(matcher *m)
 	}
 	m->built = true;
 	return true;
-}
-
-/* ---- scanning ----------------------------------------------------------- */
-
-/* A long text is scanned as STREAMS stretches at once, one byte of each in
- * turn.  A byte's transition waits on the one before it (a load from the
- * rows, some 512 KB, mostly out of L1), so one stream leaves the core
- * idle; four independent ones keep it busy.  Each stretch starts early by
- * the longest key, which brings its state to what a scan from the start
- * would have there; it reports only the keys that end inside it.  The
- * first stream reports as it goes; the others keep their hits and hand
- * them over in order once it is done. */
-#define STREAMS 4
-#define STREAMS_MIN_LEN (64u << 10)
-
-/* A hit kept for later: the pattern (index + 1 in pats) and its start. */
-typedef struct kept_hit {
-	size_t pat;
-	size_t start;
-} kept_hit;
-
-typedef struct stream {
-	const unsigned char *p, *end;   /* next byte, end of the stretch */
-	size_t from;                    /* keys ending at or before this are
-	                                   the previous stream's */
-	uint32_t code;
-	bool keep;                      /* keep hits rather than report them */
-	bool lost;                      /* could not keep one: scan again */
-	kept_hit *kept;
-	size_t n_kept, cap_kept;
-} stream;
-
-/* What every stream shares: the text and the caller's callback. */
-typedef struct scan_sink {
-	const unsigned char *text;
-	size_t len;
-	matcher_hit_fn hit;
-	void *ctx;
-} scan_sink;
-
-static bool same_folded(const unsigned char *a, const char *b, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		if (fold(a[i]) != fold((unsigned char)b[i]))
-			return false;
-	}
-	return true;
-}
-
-/* True when pattern pt, whose key matched at start, is all there.  The
- * automaton has checked the key's folded bytes only. */
-static bool pattern_at(const matcher *m, const pattern *pt,
-                       const scan_sink *to, size_t start)
-{
-	if (pt->len > to->len - start)
-		return false;
-	if (!pt->ignore_case)
-		return memcmp(to->text + start, m->bytes + pt->off, pt->len) == 0;
-	size_t k = key_len(pt->len);
-	return same_folded(to->text + start + k, m->bytes + pt->off + k,
-	                   pt->len - k);
-}
-
-static bool deliver(const matcher *m, stream *s, const scan_sink *to,
-                    uint32_t pat, size_t start)
-{
-	if (!s->keep) {
-		const pattern *pt = &m->pats[pat - 1];
-		return to->hit(to->ctx, pt->tag, start, start + pt->len);
-	}
-	if (s->lost)
-		return true;
-	kept_hit *v = array_grow(s->kept, &s->cap_kept, s->n_kept + 1, sizeof *v);
-	if (!v) {
-		s->lost = true;       /* its stretch is scanned again, reporting */
-		return true;
-	}
-	s->kept = v;
-	v[s->n_kept++] = (kept_hit){ .pat = pat, .start = start };
-	return true;
-}
-
-/* Reports every pattern whose key ends at text[end - 1], the stream being
- * in state code; returns false when the caller asked to stop.  Not
- * inlined, so that the scan's loop keeps its few values in registers. */
-__attribute__((noinline))
-static bool report(const matcher *m, stream *s, const scan_sink *to,
-                   uint32_t code, size_t end)
-{
-	if (end <= s->from)
-		return true;
-	uint32_t v = node_of(m, code);
-	for (uint32_t t = m->nodes[v].out; t; t = m->nodes[m->nodes[t].fail].out) {
-		for (uint32_t p = m->node_pats[t]; p; p = m->pats[p - 1].next) {
-			size_t start = end - key_len(m->pats[p - 1].len);
-			if (pattern_at(m, &m->pats[p - 1], to, start) &&
-			    !deliver(m, s, to, p, start))
-				return false;
-		}
-	}
-	return true;
-}
-
-/* Takes a stream through what the common case does not do: reporting,
- * and the nodes without a row, until its state is a plain row again or
- * its stretch ends.  Returns false when the stream must stop. */
-static bool settle(const matcher *m, stream *s, const scan_sink *to)
-{
-	while (s->code & (CODE_SPARSE | CODE_OUT)) {
-		if (s->code & CODE_OUT) {   /* the state after p[-1] */
-			if (!report(m, s, to, s->code, (size_t)(s->p - to->text)))
-				return false;
-			s->code &= ~CODE_OUT;
-		} else if (s->p == s->end) {
-			return true;
-		} else {                    /* a node without a row */
-			unsigned c = m->cls[*s->p++];
-			const anode *n = &m->nodes[m->n_dense + (s->code >> 2)];
-			if (c == 0)             /* a byte of no key: no key spans it */
-				s->code = 0;
-			else if (n->n_edges == 1 && n->label == c)
-				s->code = n->next;  /* along a chain, without a call */
-			else
-				s->code = delta(m, node_of(m, s->code), c);
-		}
-	}
-	return true;
-}
-
-/* Scans one stream to the end of its stretch. */
-static bool run_one(const matcher *m, stream *s, const scan_sink *to)
-{
-	const uint32_t *dense = m->dense;
-	const uint8_t *cls = m->cls;
-	for (;;) {
-		/* The common case, from row to row with nothing to report: one
-		 * addition, one load and one test a byte. */
-		uint32_t code = s->code;
-		const unsigned char *p = s->p, *end = s->end;
-		while (!(code & (CODE_SPARSE | CODE_OUT)) && p < end)
-			code = dense[(size_t)code + cls[*p++]];
-		s->code = code;
-		s->p = p;
-		if (!settle(m, s, to))
-			return false;
-		if (s->p == s->end && !(s->code & CODE_OUT))
-			return true;
-	}
-}
-
-/* One byte of stream k, whose state and next byte are held in c and at:
- * the common case inline, the rest through settle(). */
-#define STEP(k, c, at)                                                     \
-	do {                                                                  \
-		c = dense[(size_t)c + cls[*at++]];                                 \
-		if (c & (CODE_SPARSE | CODE_OUT)) {                               \
-			s[k].code = c, s[k].p = at;                                    \
-			if (!settle(m, &s[k], to))                                    \
-				return false;                                             \
-			c = s[k].code, at = s[k].p;                                    \
-		}                                                                 \
-	} while (0)
-
-/* Scans the streams together while each has bytes left; run_one()
- * finishes each. */
-static bool run_together(const matcher *m, stream *s, const scan_sink *to)
-{
-	const uint32_t *dense = m->dense;
-	const uint8_t *cls = m->cls;
-	uint32_t c0 = s[0].code, c1 = s[1].code, c2 = s[2].code, c3 = s[3].code;
-	const unsigned char *p0 = s[0].p, *p1 = s[1].p, *p2 = s[2].p, *p3 = s[3].p;
-	while (p0 < s[0].end && p1 < s[1].end && p2 < s[2].end && p3 < s[3].end) {
-		STEP(0, c0, p0);
-		STEP(1, c1, p1);
-		STEP(2, c2, p2);
-		STEP(3, c3, p3);
-	}
-	s[0].code = c0, s[1].code = c1, s[2].code = c2, s[3].code = c3;
-	s[0].p = p0, s[1].p = p1, s[2].p = p2, s[3].p = p3;
-	return true;
-}
-
-#undef STEP
-
-static void scan_streams(const matcher *m, const scan_sink *to)
-{
-	stream s[STREAMS] = { 0 };
-	size_t stretch = to->len / STREAMS, lead = m->max_len;
-	for (int k = 0; k < STREAMS; k++) {
-		size_t from = (size_t)k * stretch;
-		size_t upto = k == STREAMS - 1 ? to->len : from + stretch;
-		size_t begin = from > lead ? from - lead : 0;
-		s[k] = (stream){ .p = to->text + begin, .end = to->text + upto,
-		                 .from = from, .keep = k > 0 };
-	}
-	bool go = run_together(m, s, to);
-	for (int k = 0; go && k < STREAMS; k++)
-		go = run_one(m, &s[k], to);
-	/* Now in order: what the later streams kept, or their stretch again
-	 * when they could not keep it all. */
-	for (int k = 1; go && k < STREAMS; k++) {
-		stream *t = &s[k];
-		if (t->lost) {
-			size_t begin = t->from > lead ? t->from - lead : 0;
-			*t = (stream){ .p = to->text + begin, .end = t->end,
-			               .from = t->from, .kept = t->kept };
-			go = run_one(m, t, to);
-			continue;
-		}
-		for (size_t h = 0; go && h < t->n_kept; h++) {
-			const pattern *pt = &m->pats[t->kept[h].pat - 1];
-			size_t start = t->kept[h].start;
-			go = to->hit(to->ctx, pt->tag, start, start + pt->len);
-		}
-	}
-	for (int k = 0; k < STREAMS; k++)
-		free(s[k].kept);
-}
-
-void matcher_scan(const matcher *m, const char *text, size_t len,
-                  matcher_hit_fn hit, void *ctx)
-{
-	if (!m || !m->built || !text || !hit)
-		return;
-	const scan_sink to = { .text = (const unsigned char *)text, .len = len,
-	                       .hit = hit, .ctx = ctx };
-	if (len >= STREAMS_MIN_LEN) {
-		scan_streams(m, &to);
-		return;
-	}
-	stream s = { .p = to.text, .end = to.text + len };
-	run_one(m, &s, &to);
 }

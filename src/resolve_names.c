@@ -9,7 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bound.h"
 #include "resolve_private.h"
+#include "text.h"
 
 /* ==== spellings: names and aliases ====================================== */
 
@@ -20,19 +22,14 @@ typedef struct spelling {
 	size_t k;          /* 0: the name; k: aliases[k - 1] */
 } spelling;
 
-static unsigned char fold_byte(unsigned char c)
-{
-	return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
-}
-
 /* True when the spellings are equal but for ASCII case. */
 static bool same_folded(const spelling *x, const spelling *y)
 {
 	if (x->len != y->len)
 		return false;
 	for (size_t i = 0; i < x->len; i++) {
-		if (fold_byte((unsigned char)x->text[i]) !=
-		    fold_byte((unsigned char)y->text[i]))
+		if (ascii_lower((unsigned char)x->text[i]) !=
+		    ascii_lower((unsigned char)y->text[i]))
 			return false;
 	}
 	return true;
@@ -42,7 +39,7 @@ static size_t hash_folded(const spelling *x)
 {
 	size_t h = 1469598103u;
 	for (size_t i = 0; i < x->len; i++)
-		h = (h ^ fold_byte((unsigned char)x->text[i])) * 16777619u;
+		h = (h ^ ascii_lower((unsigned char)x->text[i])) * 16777619u;
 	return h;
 }
 
@@ -52,6 +49,16 @@ static src_pos spelling_pos(const entity *e, size_t k)
 	return p.line > 0 ? p : e->pos;
 }
 
+/* Room for n items (at least one, so that n == 0 is no failure), or NULL
+ * with r->oom set. */
+static void *alloc_or_oom(resolver *r, size_t n, size_t size)
+{
+	void *v = malloc((n + 1) * size);
+	if (!v)
+		r->oom = true;
+	return v;
+}
+
 /* Every non-empty name and alias, in declaration order. */
 static spelling *collect_spellings(resolver *r, size_t *n_out)
 {
@@ -59,11 +66,9 @@ static spelling *collect_spellings(resolver *r, size_t *n_out)
 	size_t n = 0;
 	for (size_t ei = 0; ei < a->n_entities; ei++)
 		n += 1 + a->entities[ei].n_aliases;
-	spelling *v = malloc((n + 1) * sizeof *v);
-	if (!v) {
-		r->oom = true;
+	spelling *v = alloc_or_oom(r, n, sizeof *v);
+	if (!v)
 		return NULL;
-	}
 	n = 0;
 	for (size_t ei = 0; ei < a->n_entities; ei++) {
 		const entity *e = &a->entities[ei];
@@ -116,7 +121,7 @@ static void check_group(resolver *r, const spelling *v, const size_t *ids,
 			resolver_problem(r, spelling_pos(second, y->k), second->pos,
 			                 "'%s' is declared by entity '%s'%s and by "
 			                 "entity '%s'",
-			                 clip_text(&c, y->text, y->len, false),
+			                 resolve_clip_text(&c, y->text, y->len, false),
 			                 first->id ? first->id : "", line,
 			                 second->id ? second->id : "");
 		}
@@ -172,7 +177,7 @@ static bool group_spellings(const spelling *v, size_t n, size_t *ids,
 }
 
 /* One needle per spelling that survives the duplicate check. */
-void add_spelling_needles(resolver *r)
+void resolve_add_spelling_needles(resolver *r)
 {
 	size_t n = 0, n_groups = 0;
 	spelling *v = collect_spellings(r, &n);
@@ -195,7 +200,7 @@ void add_spelling_needles(resolver *r)
 	}
 	for (size_t j = 0; j < n; j++) {
 		if (keep[j])
-			needle_add(r, (needle){ .kind = NEEDLE_SPELLING, .text = v[j].text,
+			resolve_needle_add(r, (needle){ .kind = NEEDLE_SPELLING, .text = v[j].text,
 			                        .len = v[j].len, .entity = v[j].entity });
 	}
 	free(keep);
@@ -254,11 +259,9 @@ static mention *collect_given(resolver *r, size_t *n_out)
 	size_t n = 0;
 	for (size_t ei = 0; ei < a->n_entities; ei++)
 		n += a->entities[ei].n_given;
-	mention *v = malloc((n + 1) * sizeof *v);
-	if (!v) {
-		r->oom = true;
+	mention *v = alloc_or_oom(r, n, sizeof *v);
+	if (!v)
 		return NULL;
-	}
 	n = 0;
 	for (size_t ei = 0; ei < a->n_entities; ei++) {
 		const entity *e = &a->entities[ei];
@@ -293,17 +296,12 @@ static size_t cover_ranges(const mention *g, size_t n, span *out)
 	return m;
 }
 
+/* True when s overlaps one of the disjoint, sorted ranges cover[0..n):
+ * the first range ending after s.start starts before s.end. */
 static bool covered(const span *cover, size_t n, span s)
 {
-	size_t lo = 0, hi = n;   /* first range ending after s.start */
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (cover[mid].end <= s.start)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < n && cover[lo].start < s.end;
+	size_t k = BOUND_UPPER(cover, n, .end, s.start);
+	return k < n && cover[k].start < s.end;
 }
 
 /* Keeps the leftmost, then longest, of overlapping found spellings, and

@@ -2,9 +2,15 @@
  * sees: the resolver's working state, a few character helpers the scan
  * and the quotes both need, and the functions each file offers the others.
  *
- *   resolve.c         the entry point, the one scan, the body's index
- *   resolve_names.c   mentions: spellings, explicit mentions, leftmost-longest
- *   resolve_quotes.c  quotes: fragments, their messages, speakers and cues */
+ *   resolve.c          the driver: the entry point and the one scan
+ *   resolve_names.c    mentions: spellings, explicit mentions, leftmost-longest
+ *   resolve_quotes.c   quotes: fragments, their messages, speakers and cues
+ *   resolve_needles.c  leaf: the scan's patterns and their found offsets
+ *   resolve_body.c     leaf: the body's lines and paragraphs, positions
+ *   resolve_report.c   leaf: problems and the pieces of their messages
+ *
+ * Calls run one way: resolve.c calls the two parts and the leaves, the
+ * parts call the leaves, and a leaf calls no resolver file. */
 #ifndef QUOTH_RESOLVE_PRIVATE_H
 #define QUOTH_RESOLVE_PRIVATE_H
 
@@ -42,9 +48,9 @@ typedef struct needle {
 } needle;
 
 /* A spelling's occurrence that passed the word-boundary test.  Its
- * figures fit in 32 bits, the body coming from a file of at most 64 MiB
- * (resolve.c asserts it): half the memory of 64-bit ones, for the 224,000
- * of the 10 MB bench article. */
+ * figures fit in 32 bits, the body having at most RESOLVE_MAX_BODY_BYTES
+ * (resolve_article() refuses a longer one): half the memory of 64-bit
+ * ones, for the 224,000 of the 10 MB bench article. */
 typedef struct found {
 	uint32_t start, end;
 	uint32_t entity;
@@ -101,10 +107,7 @@ typedef struct clip {
 /* Start of the character that ends at offset i (i > 0). */
 static inline size_t char_before(const char *s, size_t i)
 {
-	size_t j = i - 1;
-	while (j > 0 && i - j < 4 && ((unsigned char)s[j] & 0xC0) == 0x80)
-		j--;
-	return j;
+	return utf8_char_start(s, i - 1);
 }
 
 static inline uint32_t cp_before(const char *s, size_t len, size_t i)
@@ -121,35 +124,45 @@ static inline uint32_t cp_at(const char *s, size_t len, size_t i)
 	return cp;
 }
 
-/* ==== in resolve.c, for all ============================================= */
+/* ==== in resolve_needles.c ============================================= */
+
+/* Adds a pattern for the scan; its index, or NO_NEEDLE when out of memory. */
+size_t resolve_needle_add(resolver *r, needle nd);
+/* Appends at to o (r->oom when out of memory). */
+void resolve_offsets_push(resolver *r, offsets *o, size_t at);
+/* Frees every needle and its offsets. */
+void resolve_needles_free(resolver *r);
+
+/* ==== in resolve_body.c ================================================= */
+
+/* The body's lines and paragraphs in r->ix, built on first use; false
+ * when out of memory. */
+bool resolver_index_body(resolver *r);
+/* 1-based body line of a body offset. */
+int resolve_body_line(resolver *r, size_t at);
+/* Body line and column of a body offset, and its file line if known. */
+body_pos resolve_body_pos(resolver *r, size_t at);
+/* Index in r->ix.paras of the paragraph holding a body offset (0 when
+ * it comes before the first, or when out of memory). */
+size_t resolve_body_para(resolver *r, size_t at);
+void resolve_body_index_free(body_index *ix);
+
+/* ==== in resolve_report.c =============================================== */
 
 /* Adds a diagnostic at pos (or at fallback when pos has no line). */
 void resolver_problem(resolver *r, src_pos pos, src_pos fallback,
                       const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
-/* Index of the first offset >= at. */
-size_t offsets_lower(const offsets *o, size_t at);
-/* Adds a pattern for the scan; its index, or NO_NEEDLE when out of memory. */
-size_t needle_add(resolver *r, needle nd);
-/* The body's lines and paragraphs in r->ix, built on first use; false
- * when out of memory. */
-bool resolver_index_body(resolver *r);
-/* Index of the last element of v[0..n) that is <= at (v[0] is 0). */
-size_t last_at_or_before(const size_t *v, size_t n, size_t at);
-/* 1-based body line of a body offset. */
-int body_line_of(resolver *r, size_t at);
-/* Body line and column of a body offset, and its file line if known. */
-body_pos body_pos_of(resolver *r, size_t at);
 /* t[0..len) made safe for a message in c: its start, or its end when
  * keep_end, when it is too long. */
-const char *clip_text(clip *c, const char *t, size_t len, bool keep_end);
+const char *resolve_clip_text(clip *c, const char *t, size_t len, bool keep_end);
 /* " (file line N)" for a body position that maps to the file, else "". */
-const char *file_line_note(char *buf, size_t size, body_pos p);
+const char *resolve_file_line_note(char *buf, size_t size, body_pos p);
 
 /* ==== in resolve_names.c, for resolve.c ================================= */
 
 /* One needle per name and alias, but for a spelling declared twice. */
-void add_spelling_needles(resolver *r);
+void resolve_add_spelling_needles(resolver *r);
 /* Fills the article's mentions from the explicit ones and the found
  * spellings. */
 void resolve_mentions(resolver *r);
@@ -157,7 +170,7 @@ void resolve_mentions(resolver *r);
 /* ==== in resolve_quotes.c, for resolve.c ================================ */
 
 /* One needle per distinct quote fragment and cue. */
-void add_quote_needles(resolver *r);
+void resolve_add_quote_needles(resolver *r);
 /* Each quote's speaker entity. */
 void resolve_speakers(resolver *r);
 /* Each quote's spans and cue. */

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bound.h"
 #include "resolve_private.h"
 #include "suggest.h"
 #include "text.h"
@@ -26,9 +27,11 @@ typedef struct intern {
 	size_t cap;
 } intern;
 
-static size_t hash_text(needle_kind kind, const char *s, size_t len)
+/* FNV-1a of s[0..len), seeded so that a fragment and a cue of the same
+ * text hash apart. */
+static size_t hash_text(size_t seed, const char *s, size_t len)
 {
-	size_t h = 1469598103u ^ (size_t)kind;
+	size_t h = 1469598103u ^ seed;
 	for (size_t i = 0; i < len; i++)
 		h = (h ^ (unsigned char)s[i]) * 16777619u;
 	return h;
@@ -46,14 +49,14 @@ static size_t needle_intern(resolver *r, intern *t, needle_kind kind,
 		if (nd->kind == kind && nd->len == len && memcmp(nd->text, s, len) == 0)
 			return t->slots[k] - 1;
 	}
-	size_t id = needle_add(r, (needle){ .kind = kind, .text = s, .len = len });
+	size_t id = resolve_needle_add(r, (needle){ .kind = kind, .text = s, .len = len });
 	if (id != NO_NEEDLE)
 		t->slots[k] = id + 1;
 	return id;
 }
 
 /* Gives every quote fragment and cue its needle. */
-void add_quote_needles(resolver *r)
+void resolve_add_quote_needles(resolver *r)
 {
 	article *a = r->a;
 	size_t n_frags = 0;
@@ -85,46 +88,57 @@ void add_quote_needles(resolver *r)
 
 /* ==== speakers ========================================================== */
 
-typedef struct entity_ref {
-	const char *id;
-	size_t entity;
-} entity_ref;
-
+/* The entities by id: a table of cap (a power of two) slots holding an
+ * entity index + 1, so that each quote's speaker is found in a probe or
+ * two rather than by sorting a thousand ids for fifty quotes. */
 typedef struct id_index {
 	const char **ids;     /* entity ids in declaration order, for suggestions */
-	entity_ref *sorted;   /* the same, by id */
 	size_t n;
+	size_t *slots;
+	size_t cap;
 } id_index;
 
-static int entity_ref_cmp(const void *pa, const void *pb)
+static size_t hash_id(const char *id)
 {
-	return strcmp(((const entity_ref *)pa)->id, ((const entity_ref *)pb)->id);
+	return hash_text(0, id, strlen(id));
+}
+
+/* The slot of id: where it is, or the empty one where it would go. */
+static size_t id_slot(const id_index *ix, const article *a, const char *id)
+{
+	size_t k = hash_id(id) & (ix->cap - 1);
+	while (ix->slots[k] && strcmp(a->entities[ix->slots[k] - 1].id, id) != 0)
+		k = (k + 1) & (ix->cap - 1);
+	return k;
 }
 
 static bool id_index_build(const article *a, id_index *ix)
 {
+	ix->cap = 16;
+	while (ix->cap < 2 * a->n_entities)
+		ix->cap *= 2;
 	ix->ids = malloc((a->n_entities + 1) * sizeof *ix->ids);
-	ix->sorted = malloc((a->n_entities + 1) * sizeof *ix->sorted);
-	if (!ix->ids || !ix->sorted)
+	ix->slots = calloc(ix->cap, sizeof *ix->slots);
+	if (!ix->ids || !ix->slots)
 		return false;
 	ix->n = 0;
 	for (size_t ei = 0; ei < a->n_entities; ei++) {
-		if (a->entities[ei].id) {
-			ix->ids[ix->n] = a->entities[ei].id;
-			ix->sorted[ix->n++] = (entity_ref){ .id = a->entities[ei].id,
-			                                    .entity = ei };
-		}
+		const char *id = a->entities[ei].id;
+		if (!id)
+			continue;
+		ix->ids[ix->n++] = id;
+		size_t k = id_slot(ix, a, id);
+		if (!ix->slots[k])   /* a repeated id (the loader reports it)
+		                        stands for its first entity */
+			ix->slots[k] = ei + 1;
 	}
-	qsort(ix->sorted, ix->n, sizeof *ix->sorted, entity_ref_cmp);
 	return true;
 }
 
-static long id_index_find(const id_index *ix, const char *id)
+static long id_index_find(const id_index *ix, const article *a, const char *id)
 {
-	entity_ref key = { .id = id };
-	const entity_ref *hit = bsearch(&key, ix->sorted, ix->n, sizeof key,
-	                                entity_ref_cmp);
-	return hit ? (long)hit->entity : -1;
+	size_t k = id_slot(ix, a, id);
+	return ix->slots[k] ? (long)ix->slots[k] - 1 : -1;
 }
 
 void resolve_speakers(resolver *r)
@@ -134,7 +148,7 @@ void resolve_speakers(resolver *r)
 	if (!id_index_build(a, &ix)) {
 		r->oom = true;
 		free(ix.ids);
-		free(ix.sorted);
+		free(ix.slots);
 		return;
 	}
 	for (size_t qi = 0; qi < a->n_quotes; qi++) {
@@ -142,12 +156,12 @@ void resolve_speakers(resolver *r)
 		q->speaker = -1;
 		if (!q->speaker_id)
 			continue;   /* an unnamed speaker with no entity */
-		q->speaker = id_index_find(&ix, q->speaker_id);
+		q->speaker = id_index_find(&ix, a, q->speaker_id);
 		if (q->speaker >= 0)
 			continue;
 		const char *near = suggest_nearest(q->speaker_id, ix.ids, ix.n);
 		clip c;
-		const char *id = clip_text(&c, q->speaker_id, strlen(q->speaker_id), false);
+		const char *id = resolve_clip_text(&c, q->speaker_id, strlen(q->speaker_id), false);
 		if (near)
 			resolver_problem(r, q->speaker_pos, q->pos, "unknown speaker "
 			                 "'%s'; did you mean '%s'?", id, near);
@@ -156,7 +170,7 @@ void resolve_speakers(resolver *r)
 			                 "'%s': no entity has this id", id);
 	}
 	free(ix.ids);
-	free(ix.sorted);
+	free(ix.slots);
 }
 
 /* ==== quotes: messages for text that cannot be placed =================== */
@@ -200,9 +214,7 @@ static size_t longest_prefix(resolver *r, size_t from, const char *pat,
 			break;
 	}
 	free(fail);
-	while (best > 0 && best < m && ((unsigned char)pat[best] & 0xC0) == 0x80)
-		best--;
-	return best;
+	return best < m ? utf8_char_start(pat, best) : best;
 }
 
 static bool is_space(char c)
@@ -262,12 +274,12 @@ static bool report_out_of_order(resolver *r, const quote *q, size_t k,
 	const offsets *o = &r->needles[id].starts;
 	if (k == 0 || o->n == 0)
 		return false;
-	body_pos p = body_pos_of(r, o->v[o->n - 1]);
+	body_pos p = resolve_body_pos(r, o->v[o->n - 1]);
 	char note[40];
 	resolver_problem(r, pos, q->pos, "quote fragment %zu not found after "
 	                 "fragment %zu: it stands only before it, at body line "
 	                 "%d, column %d%s; fragments go in body order", k + 1, k,
-	                 p.line, p.col, file_line_note(note, sizeof note, p));
+	                 p.line, p.col, resolve_file_line_note(note, sizeof note, p));
 	return true;
 }
 
@@ -288,7 +300,7 @@ static void report_missing(resolver *r, const quote *q, size_t k, size_t from)
 	if (len == 0) {
 		resolver_problem(r, pos, q->pos, "%s: not even its first character, "
 		                 "\"%s\", stands there", what,
-		                 clip_text(&cq, pat, utf8_decode(pat, m, 0,
+		                 resolve_clip_text(&cq, pat, utf8_decode(pat, m, 0,
 		                                                 &(uint32_t){ 0 }), false));
 		return;
 	}
@@ -297,18 +309,18 @@ static void report_missing(resolver *r, const quote *q, size_t k, size_t from)
 		shown--;
 	size_t qe = token_end(pat, m, w, len);
 	size_t be = token_end(a->body, a->body_len, at + w, at + len);
-	body_pos p = body_pos_of(r, shown > 0 ? at : at + w);
-	file_line_note(note, sizeof note, p);
-	const char *quote_has = clip_text(&cq, pat + w, qe - w, false);
+	body_pos p = resolve_body_pos(r, shown > 0 ? at : at + w);
+	resolve_file_line_note(note, sizeof note, p);
+	const char *quote_has = resolve_clip_text(&cq, pat + w, qe - w, false);
 	if (be > at + w)
 		snprintf(body_has, sizeof body_has, "the body has \"%s\"",
-		         clip_text(&cb, a->body + at + w, be - at - w, false));
+		         resolve_clip_text(&cb, a->body + at + w, be - at - w, false));
 	else
 		snprintf(body_has, sizeof body_has, "the body ends");
 	if (shown > 0)
 		resolver_problem(r, pos, q->pos, "%s: the longest match, \"%s\", starts "
 		                 "at body line %d, column %d%s, then %s where the quote "
-		                 "has \"%s\"", what, clip_text(&cm, pat, shown, true),
+		                 "has \"%s\"", what, resolve_clip_text(&cm, pat, shown, true),
 		                 p.line, p.col, note, body_has, quote_has);
 	else
 		resolver_problem(r, pos, q->pos, "%s: at body line %d, column %d%s, %s "
@@ -324,7 +336,7 @@ static void list_lines(resolver *r, const offsets *o, char *buf, size_t size)
 	int lines[MAX_LISTED_LINES], last = 0;
 	size_t n = 0, more = 0;
 	for (size_t k = 0; k < o->n; k++) {
-		int line = body_line_of(r, o->v[k]);
+		int line = resolve_body_line(r, o->v[k]);
 		if (line == last)
 			continue;
 		last = line;
@@ -454,7 +466,7 @@ static span *place_fragments(resolver *r, size_t qi)
 		if (k == 0) {
 			start = first_fragment_start(r, q, nd);
 		} else {
-			size_t j = offsets_lower(&nd->starts, prev_end);
+			size_t j = BOUND_LOWER(nd->starts.v, nd->starts.n, , prev_end);
 			if (j < nd->starts.n)
 				start = nd->starts.v[j];
 			else
@@ -515,18 +527,18 @@ static void place_cue(resolver *r, quote *q, size_t qi)
 	const offsets *o = &nd->starts;
 	const body_index *ix = &r->ix;
 	span first = q->spans[0];
-	size_t p = last_at_or_before(ix->paras, ix->n_paras, first.start);
+	size_t p = resolve_body_para(r, first.start);
 	size_t lo = p > 0 ? ix->paras[p - 1] : 0;
 	size_t own_hi = p + 1 < ix->n_paras ? ix->paras[p + 1] : r->a->body_len;
 	size_t hi = p + 2 < ix->n_paras ? ix->paras[p + 2] : r->a->body_len;
 	size_t after = SIZE_MAX, before = SIZE_MAX;
-	for (size_t k = offsets_lower(o, first.end); k < o->n && o->v[k] < hi; k++) {
+	for (size_t k = BOUND_LOWER(o->v, o->n, , first.end); k < o->n && o->v[k] < hi; k++) {
 		if (!inside_quote(q, o->v[k], o->v[k] + nd->len)) {
 			after = o->v[k];
 			break;
 		}
 	}
-	for (size_t k = offsets_lower(o, first.start); k-- > 0 && o->v[k] >= lo;) {
+	for (size_t k = BOUND_LOWER(o->v, o->n, , first.start); k-- > 0 && o->v[k] >= lo;) {
 		if (o->v[k] + nd->len <= first.start) {
 			before = o->v[k];
 			break;
@@ -537,7 +549,7 @@ static void place_cue(resolver *r, quote *q, size_t qi)
 		clip c;
 		resolver_problem(r, q->cue_pos, q->pos, "cue '%s' not found near the "
 		                 "quote (in its paragraph or the one before or after it)",
-		                 clip_text(&c, nd->text, nd->len, false));
+		                 resolve_clip_text(&c, nd->text, nd->len, false));
 		return;
 	}
 	q->cue_span = (span){ .start = pick, .end = pick + nd->len };

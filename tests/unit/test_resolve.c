@@ -581,6 +581,24 @@ static void test_explicit_mention_wins_over_found(void **state)
 	article_free(a);
 }
 
+/* A found spelling that starts where an explicit mention ends touches
+ * it but does not overlap it: both are kept. */
+static void test_found_right_after_explicit_is_kept(void **state)
+{
+	(void)state;
+	article *a = art_new("Kerry, Kerry");
+	size_t kerry = ent_add(a, "kerry", "Kerry", NULL, false);
+	ent_given(a, kerry, 0, 7);
+	resolve_clean(a);
+	assert_int_equal(a->n_mentions, 2);
+	expect_mention(a, 0, "Kerry, ", 0);
+	assert_true(a->mentions[0].explicit_);
+	expect_mention(a, 1, "Kerry", 0);
+	assert_int_equal(a->mentions[1].at.start, 7);
+	assert_false(a->mentions[1].explicit_);
+	article_free(a);
+}
+
 static void test_explicit_mention_valid(void **state)
 {
 	(void)state;
@@ -756,6 +774,19 @@ static void test_split_quote(void **state)
 	article_free(a);
 }
 
+/* A fragment may start right where the one before it ends. */
+static void test_split_quote_fragments_touching(void **state)
+{
+	(void)state;
+	article *a = art_new("We agreed, he said");
+	const char *frags[] = { "We agreed", ", he said", NULL };
+	quote *q = quote_add(a, NULL, frags, QUOTE_INDIRECT);
+	resolve_clean(a);
+	expect_span(a, q->spans[0], "We agreed");
+	expect_span(a, q->spans[1], ", he said");
+	article_free(a);
+}
+
 static void test_split_quote_second_fragment_not_after_first(void **state)
 {
 	(void)state;
@@ -810,6 +841,21 @@ static void test_missing_quote_differing_punctuation(void **state)
 	                            "match, \"is far\", starts at body line 1, column 6, "
 	                            "then the body has \",\" where the quote has "
 	                            "\".\"");
+	article_free(a);
+}
+
+/* The longest match stops inside a character the quote and the body
+ * begin alike (arrows E2 86 92 and E2 86 90): it is cut back to whole
+ * characters, so the message shows "a" and the two arrows whole. */
+static void test_missing_quote_parts_inside_a_character(void **state)
+{
+	(void)state;
+	article *a = art_new("a\xE2\x86\x90" "c");
+	quote1(a, NULL, "a\xE2\x86\x92" "b", QUOTE_DIRECT);
+	resolve_one_problem(a, 501, "quote text not found in the body: the longest "
+	                            "match, \"a\", starts at body line 1, column 1, "
+	                            "then the body has \"\xE2\x86\x90\" where the "
+	                            "quote has \"\xE2\x86\x92\"");
 	article_free(a);
 }
 
@@ -902,6 +948,20 @@ static void test_speakers_named_and_unnamed(void **state)
 }
 
 /* ---- cues --------------------------------------------------------------- */
+
+/* A cue may start right where the quote, widened to its marks, ends. */
+static void test_cue_right_after_the_quote(void **state)
+{
+	(void)state;
+	article *a = art_new("\"Yes\"said Kerry.");
+	quote *q = quote1(a, NULL, "Yes", QUOTE_DIRECT);
+	set_cue(q, "said");
+	resolve_clean(a);
+	expect_span(a, q->spans[0], "\"Yes\"");
+	assert_int_equal(q->cue_span.start, 5);
+	expect_span(a, q->cue_span, "said");
+	article_free(a);
+}
 
 static void test_cue_nearest_the_quote(void **state)
 {
@@ -1055,6 +1115,42 @@ static void test_resolving_twice_gives_the_same(void **state)
 	expect_span(a, q->spans[0], "\"no\"");
 	expect_span(a, q->cue_span, "said");
 	article_free(a);
+}
+
+/* A body longer than RESOLVE_MAX_BODY_BYTES is refused before it is
+ * read: one problem, at the body's line, and nothing found.  The length
+ * is a fake one over a short buffer (a 4 GiB body is not built), which
+ * also shows that nothing reads the body first: a scan would run far
+ * past the buffer. */
+static void test_body_too_long_is_refused(void **state)
+{
+	(void)state;
+#if SIZE_MAX > UINT32_MAX
+	article *a = art_new("Kerry said so.");
+	ent_add(a, "kerry", "Kerry", NULL, false);
+	quote1(a, "kerry", "said", QUOTE_INDIRECT);
+	a->body_line = 12;
+	size_t real_len = a->body_len;
+	a->body_len = (size_t)RESOLVE_MAX_BODY_BYTES + 1;
+	diag_list d = { 0 };
+	assert_int_equal(resolve_article(a, &d), 1);
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.items[0].line, 12);
+	assert_string_equal(d.items[0].message,
+	                    "the body has 4294967296 bytes: quoth resolves a body "
+	                    "of at most 4294967295 bytes");
+	assert_int_equal(a->n_mentions, 0);
+	assert_null(a->quotes[0].spans);
+	/* With its real length the same article resolves. */
+	a->body_len = real_len;
+	diag_list_free(&d);
+	assert_int_equal(resolve_article(a, &d), 0);
+	assert_int_equal(a->n_mentions, 1);
+	diag_list_free(&d);
+	article_free(a);
+#else
+	skip();   /* a size_t cannot say a body is too long */
+#endif
 }
 
 static void test_problems_are_all_reported(void **state)
@@ -1220,6 +1316,7 @@ int main(void)
 		cmocka_unit_test(test_same_spelling_twice_in_one_entity_is_harmless),
 		cmocka_unit_test(test_case_variants_far_apart_among_many),
 		cmocka_unit_test(test_explicit_mention_wins_over_found),
+		cmocka_unit_test(test_found_right_after_explicit_is_kept),
 		cmocka_unit_test(test_explicit_mention_valid),
 		cmocka_unit_test(test_explicit_mention_out_of_range),
 		cmocka_unit_test(test_explicit_mention_reversed),
@@ -1233,10 +1330,12 @@ int main(void)
 		cmocka_unit_test(test_occurrence_too_large),
 		cmocka_unit_test(test_occurrence_too_large_for_one),
 		cmocka_unit_test(test_split_quote),
+		cmocka_unit_test(test_split_quote_fragments_touching),
 		cmocka_unit_test(test_split_quote_second_fragment_not_after_first),
 		cmocka_unit_test(test_split_quote_second_fragment_misquoted),
 		cmocka_unit_test(test_missing_quote_shows_longest_match),
 		cmocka_unit_test(test_missing_quote_differing_punctuation),
+		cmocka_unit_test(test_missing_quote_parts_inside_a_character),
 		cmocka_unit_test(test_missing_quote_at_end_of_body),
 		cmocka_unit_test(test_missing_quote_no_character_in_body),
 		cmocka_unit_test(test_ambiguous_quote_lists_lines),
@@ -1245,6 +1344,7 @@ int main(void)
 		cmocka_unit_test(test_unknown_speaker_without_suggestion),
 		cmocka_unit_test(test_speakers_named_and_unnamed),
 		cmocka_unit_test(test_cue_nearest_the_quote),
+		cmocka_unit_test(test_cue_right_after_the_quote),
 		cmocka_unit_test(test_cue_in_own_paragraph_before_nearer_next),
 		cmocka_unit_test(test_cue_in_neighbour_when_none_in_own),
 		cmocka_unit_test(test_cue_inside_a_later_fragment_does_not_count),
@@ -1255,6 +1355,7 @@ int main(void)
 		cmocka_unit_test(test_many_entities_one_pass),
 		cmocka_unit_test(test_resolving_twice_gives_the_same),
 		cmocka_unit_test(test_problems_are_all_reported),
+		cmocka_unit_test(test_body_too_long_is_refused),
 		cmocka_unit_test(test_any_bytes_resolve_in_bounds),
 		cmocka_unit_test(test_loaded_article_is_resolved),
 		cmocka_unit_test(test_loaded_misquote_names_the_file_line),
