@@ -10,6 +10,11 @@
 #include "loader.h"
 #include "resolve.h"
 
+/* Every file the loader accepts has a body the resolver can take: the
+ * resolver's refusal of a longer body is only a second line of defence. */
+_Static_assert(LOADER_MAX_FILE_BYTES <= RESOLVE_MAX_BODY_BYTES,
+               "the loader accepts bodies the resolver cannot hold");
+
 /* The diagnostics of this load, from first on (the list may hold others'
  * before them): their source lines attached, sorted by position. */
 static void finish_diags(diag_list *diags, size_t first, const char *bytes,

@@ -163,12 +163,14 @@ static bool check_directory(const char *dir)
 	size_t n;
 	int err = library_list_files(dir, &names, &n);
 	if (err) {
-		fprintf(stderr, "quoth: check: %s: %s\n", dir, strerror(err));
+		fprintf(stderr, "%s: error: cannot read this directory: %s\n", dir,
+		        strerror(err));
 		return false;
 	}
 	bool ok = n > 0;
 	if (n == 0)
-		fprintf(stderr, "quoth: check: %s: no articles in it (*.yaml, *.yml)\n", dir);
+		fprintf(stderr, "%s: error: a directory with no articles in it "
+		        "(*.yaml, *.yml)\n", dir);
 	for (size_t i = 0; i < n; i++) {
 		size_t len = strlen(dir) + strlen(names[i]) + 2;
 		char *path = malloc(len);
