@@ -70,12 +70,31 @@ typedef struct quote {
 	src_pos pos;        /* the quote's mapping in the file */
 	/* Filled by the resolver. */
 	long speaker;       /* index into entities, or -1 */
-	span *spans;        /* one per fragment; direct ones include their marks */
-	span cue_span;      /* start == end when the cue was not found */
+	span *spans;        /* the content: one per fragment; direct ones include
+	                       their marks; NULL when !resolved */
+	span cue_span;      /* start == end when the cue was not found; to give
+	                       way to cue_spans (a cue in pieces: "was … slated") */
+	span *cue_spans;    /* the cue's pieces as found, in body order */
+	size_t n_cue_spans; /* 0 when there is no cue or it was not found */
+	span source_span;   /* the words that stand for the speaker at this quote
+	                       ("he", "the influential US daily", or the named
+	                       mention given); start == end when not located */
+	bool resolved;      /* false when the quote could not be placed in the
+	                       body: it is kept, with its problem among the load's
+	                       diagnostics at pos, so that nothing is lost */
 } quote;
+
+/* The unit of the positions an article file gives (spans, mentions):
+ * bytes of the body, or Unicode code points as brat, PolNeAR, citron,
+ * spaCy and Prodigy count.  The model always holds bytes. */
+typedef enum offset_unit {
+	OFFSETS_BYTES,
+	OFFSETS_CHARS,
+} offset_unit;
 
 typedef struct article {
 	char *path;         /* as given to the loader */
+	offset_unit offsets;/* the unit of the file's positions ("offsets:") */
 	char *title;
 	char *subtitle;
 	char *source;
