@@ -104,6 +104,7 @@ typedef struct import_doc {
 	char *text;             /* valid UTF-8, NUL-terminated, no NUL inside */
 	size_t len;             /* bytes */
 	size_t chars;           /* code points */
+	char *title;            /* where the format has one, or NULL */
 	size_t *marks;          /* byte offset of every IMPORT_MARK_STEP-th one */
 	size_t n_marks;
 

@@ -78,6 +78,7 @@ void import_doc_free(import_doc *doc)
 	free(doc->links);
 	free(doc->marks);
 	free(doc->text);
+	free(doc->title);
 	free(doc);
 }
 

@@ -1,0 +1,324 @@
+/* import_json.c - a JSON or JSON Lines file into import_docs: where each
+ * document is, whether cJSON can parse it safely, which format it is.
+ * The formats' own fields are read in import_json_formats.c. */
+#include "import_json.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "array.h"
+#include "import_json_private.h"
+
+/* ---- formats -------------------------------------------------------- */
+
+static const char *const format_names[] = {
+	[IMPORT_JSON_AUTO] = "auto",
+	[IMPORT_JSON_CITRON] = "citron",
+	[IMPORT_JSON_SPACY] = "spacy",
+	[IMPORT_JSON_DISPLACY] = "displacy",
+	[IMPORT_JSON_PRODIGY] = "prodigy",
+	[IMPORT_JSON_DOCCANO] = "doccano",
+	[IMPORT_JSON_UNKNOWN] = "unknown",
+};
+
+const char *import_json_format_name(import_json_format format)
+{
+	return format <= IMPORT_JSON_UNKNOWN ? format_names[format] : "unknown";
+}
+
+import_json_format import_json_format_named(const char *name)
+{
+	for (size_t i = 0; i < IMPORT_JSON_UNKNOWN; i++)
+		if (strcmp(name, format_names[i]) == 0)
+			return (import_json_format)i;
+	return IMPORT_JSON_UNKNOWN;
+}
+
+static bool has(const cJSON *obj, const char *key)
+{
+	return cJSON_GetObjectItemCaseSensitive(obj, key) != NULL;
+}
+
+import_json_format import_json_detect(const cJSON *obj)
+{
+	if (!cJSON_IsObject(obj))
+		return IMPORT_JSON_UNKNOWN;
+	if (has(obj, "quotes"))
+		return IMPORT_JSON_CITRON;
+	if (has(obj, "ents"))
+		return has(obj, "tokens") ? IMPORT_JSON_SPACY : IMPORT_JSON_DISPLACY;
+	if (cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(obj, "spans")))
+		return IMPORT_JSON_PRODIGY;
+	if (has(obj, "label") || has(obj, "entities"))
+		return IMPORT_JSON_DOCCANO;
+	return IMPORT_JSON_UNKNOWN;
+}
+
+/* ---- diagnostics ---------------------------------------------------- */
+
+void json_error(json_ctx *c, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	diag_add(c->diags, c->file, c->line, 0, "%s", buf);
+	c->errors++;
+}
+
+/* Line and column (in characters, from 1) of byte off of s, as JSON
+ * counts lines: at LF only. */
+static void locate(const char *s, size_t off, int *line, int *col)
+{
+	*line = 1;
+	*col = 1;
+	for (size_t i = 0; i < off; i++) {
+		if (s[i] == '\n') {
+			(*line)++;
+			*col = 1;
+		} else if (((unsigned char)s[i] & 0xC0) != 0x80) {
+			(*col)++;
+		}
+	}
+}
+
+/* ---- what cJSON must not be given ----------------------------------- */
+
+enum scan_problem { SCAN_OK, SCAN_DEEP, SCAN_NUL };
+
+/* Looks for what cJSON parses badly: nesting past its limit (it fails
+ * then, and the message would say only "syntax error") and \u0000 in a
+ * string (cJSON ends the string there, so text would be lost without a
+ * word).  Returns the problem; *at gets its byte offset. */
+static enum scan_problem scan(const char *s, size_t len, size_t *at)
+{
+	size_t depth = 0;
+	bool in_string = false;
+	for (size_t i = 0; i < len; i++) {
+		char ch = s[i];
+		if (in_string) {
+			if (ch == '"') {
+				in_string = false;
+			} else if (ch == '\\' && i + 1 < len) {
+				if (s[i + 1] == 'u' && len - i >= 6 &&
+				    memcmp(s + i + 2, "0000", 4) == 0) {
+					*at = i;
+					return SCAN_NUL;
+				}
+				i++;
+			}
+		} else if (ch == '"') {
+			in_string = true;
+		} else if (ch == '[' || ch == '{') {
+			if (++depth > CJSON_NESTING_LIMIT) {
+				*at = i;
+				return SCAN_DEEP;
+			}
+		} else if ((ch == ']' || ch == '}') && depth > 0) {
+			depth--;
+		}
+	}
+	return SCAN_OK;
+}
+
+/* ---- one document --------------------------------------------------- */
+
+/* A diagnostic at byte off of s, the document that starts at line
+ * base_line of its file. */
+static void error_at(json_ctx *c, const char *s, size_t off, int base_line,
+                     const char *what)
+{
+	int line, col;
+	locate(s, off, &line, &col);
+	diag_add(c->diags, c->file, base_line + line - 1, col, "%s", what);
+	c->errors++;
+}
+
+static bool only_space(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (!strchr(" \t\r\n", s[i]))
+			return false;
+	return true;
+}
+
+/* The parsed document of s[0..len), or NULL after an error. */
+static cJSON *parse(json_ctx *c, const char *s, size_t len, int base_line)
+{
+	size_t at;
+	switch (scan(s, len, &at)) {
+	case SCAN_DEEP:
+		error_at(c, s, at, base_line, "JSON nested more than "
+		         "1000 deep; document skipped: quoth reads at most 1000 "
+		         "levels of arrays and objects");
+		return NULL;
+	case SCAN_NUL:
+		error_at(c, s, at, base_line, "\\u0000 (a NUL character) in a "
+		         "string; document skipped: text cannot hold NUL");
+		return NULL;
+	case SCAN_OK:
+		break;
+	}
+	const char *end = NULL;
+	cJSON *root = cJSON_ParseWithLengthOpts(s, len, &end, false);
+	if (!root) {
+		size_t off = end && end >= s && end <= s + len ? (size_t)(end - s) : 0;
+		error_at(c, s, off, base_line, "not valid JSON here; document "
+		         "skipped");
+		return NULL;
+	}
+	size_t used = (size_t)(end - s);
+	if (!only_space(end, len - used)) {
+		error_at(c, s, used, base_line, "more after the JSON document; "
+		         "document skipped: a file holds one document, or one per "
+		         "line (JSON Lines)");
+		cJSON_Delete(root);
+		return NULL;
+	}
+	return root;
+}
+
+/* The format obj is read as, or UNKNOWN after an error. */
+static import_json_format pick_format(json_ctx *c, const cJSON *obj,
+                                      import_json_format wanted)
+{
+	import_json_format found = import_json_detect(obj);
+	if (!cJSON_IsObject(obj))
+		json_error(c, "the document is no JSON object; document skipped");
+	else if (wanted == IMPORT_JSON_AUTO && found == IMPORT_JSON_UNKNOWN)
+		json_error(c, "no format known by its keys: expected quotes "
+		           "(citron), ents (spaCy, displaCy), spans (Prodigy), label "
+		           "or entities (doccano); document skipped");
+	else if (wanted != IMPORT_JSON_AUTO)
+		return wanted;
+	return found;
+}
+
+static import_status read_document(json_ctx *c, const char *s, size_t len,
+                                   int base_line, import_json_format format)
+{
+	cJSON *root = parse(c, s, len, base_line);
+	if (!root)
+		return IMPORT_FAILED;
+	import_status status = IMPORT_FAILED;
+	import_json_format f = pick_format(c, root, format);
+	const cJSON *text = cJSON_GetObjectItemCaseSensitive(root, "text");
+	if (f == IMPORT_JSON_UNKNOWN) {
+		/* reported */
+	} else if (!cJSON_IsString(text)) {
+		json_error(c, "text: %s; document skipped: every format has the "
+		           "article's text as a string", text ? "not a string" :
+		           "missing");
+	} else if (!(c->doc = import_doc_new()) ||
+	           !import_doc_set_text(c->doc, text->valuestring,
+	                                strlen(text->valuestring), c->file,
+	                                c->line ? c->line : base_line,
+	                                c->diags)) {
+		status = IMPORT_NOMEM;
+	} else {
+		const char *title = cJSON_GetStringValue(
+			cJSON_GetObjectItemCaseSensitive(root, "title"));
+		if (title && !(c->doc->title = strdup(title)))
+			c->nomem = true;
+		size_t before = c->errors;
+		json_read_format(c, root, f);
+		status = c->nomem ? IMPORT_NOMEM :
+		         c->errors > before ? IMPORT_PARTIAL : IMPORT_OK;
+	}
+	if (status != IMPORT_OK && status != IMPORT_PARTIAL) {
+		import_doc_free(c->doc);
+		c->doc = NULL;
+	}
+	cJSON_Delete(root);
+	return status;
+}
+
+/* ---- the file ------------------------------------------------------- */
+
+/* The length of the line at s (without its LF). */
+static size_t line_len(const char *s, size_t left)
+{
+	const char *nl = memchr(s, '\n', left);
+	return nl ? (size_t)(nl - s) : left;
+}
+
+/* JSON Lines when the first line is a whole document and more follows;
+ * a pretty-printed document's first line is never whole. */
+static bool is_json_lines(const char *bytes, size_t len)
+{
+	size_t first = line_len(bytes, len);
+	if (first == len || only_space(bytes + first, len - first))
+		return false;
+	size_t at;
+	if (scan(bytes, first, &at) != SCAN_OK)
+		return true;  /* reported when the line is read */
+	cJSON *root = cJSON_ParseWithLengthOpts(bytes, first, NULL, false);
+	bool whole = root != NULL;
+	cJSON_Delete(root);
+	return whole;
+}
+
+/* A document on one line gets that line in its messages; a document over
+ * many lines gets none (cJSON keeps no positions), only its JSON path. */
+static int doc_line(const char *s, size_t len, int base_line)
+{
+	while (len > 0 && strchr(" \t\r\n", s[len - 1]))
+		len--;
+	return memchr(s, '\n', len) ? 0 : base_line;
+}
+
+static import_status take(json_ctx *c, import_status st, import_doc_list *got)
+{
+	if ((st == IMPORT_OK || st == IMPORT_PARTIAL) &&
+	    !import_doc_list_push(got, c->doc)) {
+		import_doc_free(c->doc);
+		st = IMPORT_NOMEM;
+	}
+	c->doc = NULL;
+	return st;
+}
+
+import_status import_json_read(const char *file, const char *bytes,
+                               size_t len, import_json_format format,
+                               import_doc_list *out, diag_list *diags)
+{
+	json_ctx c = { .file = file, .diags = diags };
+	import_doc_list got = { 0 };
+	bool partial = false, nomem = false;
+	if (is_json_lines(bytes, len)) {
+		int no = 1;
+		for (size_t at = 0; at < len && !nomem; no++) {
+			size_t n = line_len(bytes + at, len - at);
+			if (!only_space(bytes + at, n)) {
+				c.line = no;
+				import_status st = take(&c, read_document(&c, bytes + at,
+				                        n, no, format), &got);
+				partial |= st != IMPORT_OK;
+				nomem |= st == IMPORT_NOMEM;
+			}
+			at += n + 1;
+		}
+	} else {
+		c.line = doc_line(bytes, len, 1);
+		import_status st = take(&c, read_document(&c, bytes, len, 1,
+		                        format), &got);
+		partial = st == IMPORT_PARTIAL;
+		nomem = st == IMPORT_NOMEM;
+	}
+	import_doc **items = nomem || got.n == 0 ? NULL :
+	                     array_grow(out->items, &out->cap, out->n + got.n,
+	                                sizeof *items);
+	if (!items) {
+		nomem |= got.n > 0;
+		import_doc_list_free(&got);
+		return nomem ? IMPORT_NOMEM : IMPORT_FAILED;
+	}
+	out->items = items;
+	memcpy(items + out->n, got.items, got.n * sizeof *items);
+	out->n += got.n;
+	free(got.items);
+	return partial ? IMPORT_PARTIAL : IMPORT_OK;
+}
