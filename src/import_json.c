@@ -91,14 +91,18 @@ enum scan_problem { SCAN_OK, SCAN_DEEP, SCAN_NUL };
 
 /* Looks for what cJSON parses badly: nesting past its limit (it fails
  * then, and the message would say only "syntax error") and \u0000 in a
- * string (cJSON ends the string there, so text would be lost without a
- * word).  Returns the problem; *at gets its byte offset. */
+ * string or a NUL byte anywhere (cJSON ends the string there, so text
+ * would be lost without a word).  Returns the problem; *at gets its byte offset. */
 static enum scan_problem scan(const char *s, size_t len, size_t *at)
 {
 	size_t depth = 0;
 	bool in_string = false;
 	for (size_t i = 0; i < len; i++) {
 		char ch = s[i];
+		if (ch == '\0') {
+			*at = i;
+			return SCAN_NUL;
+		}
 		if (in_string) {
 			if (ch == '"') {
 				in_string = false;
@@ -137,10 +141,16 @@ static void error_at(json_ctx *c, const char *s, size_t off, int base_line,
 	c->errors++;
 }
 
+/* JSON's white space (strchr would also find the NUL at the end). */
+static bool is_space(char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n';
+}
+
 static bool only_space(const char *s, size_t len)
 {
 	for (size_t i = 0; i < len; i++)
-		if (!strchr(" \t\r\n", s[i]))
+		if (!is_space(s[i]))
 			return false;
 	return true;
 }
@@ -156,8 +166,8 @@ static cJSON *parse(json_ctx *c, const char *s, size_t len, int base_line)
 		         "levels of arrays and objects");
 		return NULL;
 	case SCAN_NUL:
-		error_at(c, s, at, base_line, "\\u0000 (a NUL character) in a "
-		         "string; document skipped: text cannot hold NUL");
+		error_at(c, s, at, base_line, "a NUL character (\\u0000 or a NUL "
+		         "byte); document skipped: text cannot hold NUL");
 		return NULL;
 	case SCAN_OK:
 		break;
@@ -171,7 +181,9 @@ static cJSON *parse(json_ctx *c, const char *s, size_t len, int base_line)
 		return NULL;
 	}
 	size_t used = (size_t)(end - s);
-	if (!only_space(end, len - used)) {
+	while (used < len && is_space(s[used]))
+		used++;
+	if (used < len) {
 		error_at(c, s, used, base_line, "more after the JSON document; "
 		         "document skipped: a file holds one document, or one per "
 		         "line (JSON Lines)");
@@ -265,7 +277,7 @@ static bool is_json_lines(const char *bytes, size_t len)
  * many lines gets none (cJSON keeps no positions), only its JSON path. */
 static int doc_line(const char *s, size_t len, int base_line)
 {
-	while (len > 0 && strchr(" \t\r\n", s[len - 1]))
+	while (len > 0 && is_space(s[len - 1]))
 		len--;
 	return memchr(s, '\n', len) ? 0 : base_line;
 }
