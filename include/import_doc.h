@@ -187,6 +187,12 @@ bool import_link_add_arg(import_link *link, const char *role,
  * discontinuous span's text field; NULL out of memory (caller frees). */
 char *import_doc_covered(const import_doc *doc, const import_ranges *ranges);
 
+/* True when doc keeps its promises: text valid UTF-8 without NUL, chars
+ * and the index right, every range of every annotation in order, inside
+ * the text and on character boundaries.  For tests and fuzz targets; it
+ * reads the whole text. */
+bool import_doc_valid(const import_doc *doc);
+
 /* Copy of s[0..n) NUL-terminated, or NULL out of memory. */
 char *import_strndup(const char *s, size_t n);
 

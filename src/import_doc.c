@@ -272,6 +272,50 @@ char *import_doc_covered(const import_doc *doc, const import_ranges *ranges)
 	return s;
 }
 
+/* ---- checking ------------------------------------------------------- */
+
+static bool boundary(const import_doc *doc, size_t i)
+{
+	return i <= doc->len &&
+	       (i == doc->len || ((unsigned char)doc->text[i] & 0xC0) != 0x80);
+}
+
+static bool ranges_valid(const import_doc *doc, const import_ranges *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (r->items[i].start > r->items[i].end ||
+		    !boundary(doc, r->items[i].start) ||
+		    !boundary(doc, r->items[i].end))
+			return false;
+	return true;
+}
+
+bool import_doc_valid(const import_doc *doc)
+{
+	if (doc->text[doc->len] != '\0' ||
+	    utf8_validate(doc->text, doc->len) != doc->len ||
+	    memchr(doc->text, '\0', doc->len) ||
+	    utf8_count(doc->text, doc->len) != doc->chars)
+		return false;
+	for (size_t cp = 0; cp <= doc->chars; cp += 1 + cp / 3) {
+		size_t byte;
+		if (!import_doc_byte_of(doc, cp, &byte) || !boundary(doc, byte) ||
+		    import_doc_char_of(doc, byte) != cp)
+			return false;
+	}
+	for (size_t i = 0; i < doc->n_spans; i++)
+		if (!ranges_valid(doc, &doc->spans[i].ranges) ||
+		    doc->spans[i].ranges.n == 0)
+			return false;
+	for (size_t i = 0; i < doc->n_attributions; i++) {
+		const import_attribution *a = &doc->attributions[i];
+		if (!ranges_valid(doc, &a->cue) || !ranges_valid(doc, &a->source) ||
+		    !ranges_valid(doc, &a->content))
+			return false;
+	}
+	return true;
+}
+
 /* ---- growing arrays ------------------------------------------------- */
 
 char *import_strndup(const char *s, size_t n)
