@@ -10,7 +10,7 @@
 #include <stddef.h>
 
 typedef struct import_id {
-	const char *id;         /* NULL: an empty slot */
+	char *id;               /* the table's copy; NULL: an empty slot */
 	char kind;              /* the record letter: 'T', 'E', 'R', ... */
 	size_t index;           /* in the importer's array of that kind */
 	int line;
@@ -21,10 +21,11 @@ typedef struct import_ids {
 	size_t cap, n;          /* cap is 0 or a power of two */
 } import_ids;
 
-/* Adds id unless it is there already; then *first (when not NULL) points
- * at the entry that holds it and nothing is added.  Returns false out of
- * memory. */
-bool import_ids_add(import_ids *ids, import_id entry, const import_id **first);
+/* Adds a copy of id with kind, index and line unless id is there
+ * already; then *first (when not NULL) points at the entry that holds it
+ * and nothing is added.  Returns false out of memory. */
+bool import_ids_add(import_ids *ids, const char *id, char kind, size_t index,
+                    int line, const import_id **first);
 
 /* The entry of id, or NULL. */
 const import_id *import_ids_find(const import_ids *ids, const char *id);

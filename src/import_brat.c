@@ -93,9 +93,7 @@ static bool note_id(brat_reader *r, field id, char kind, size_t index,
 		return false;
 	}
 	const import_id *first;
-	import_id entry = { .id = *copy, .kind = kind, .index = index,
-	                    .line = line };
-	if (!import_ids_add(&r->ids, entry, &first)) {
+	if (!import_ids_add(&r->ids, *copy, kind, index, line, &first)) {
 		r->nomem = true;
 	} else if (first) {
 		brat_error(r, line, "%s: the ID is taken already (line %d); this "
@@ -417,8 +415,6 @@ static void read_norm_or_note(brat_reader *r, field id, field rest,
 			n->kb_id = value;
 		}
 	}
-	/* Out of memory the table keeps a dangling ID, but reading stops and
-	 * nothing looks it up again. */
 	if (!item) {
 		free(copy);
 		free(target_copy);

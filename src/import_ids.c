@@ -43,19 +43,25 @@ static bool ids_grow(import_ids *ids)
 	return true;
 }
 
-bool import_ids_add(import_ids *ids, import_id entry, const import_id **first)
+bool import_ids_add(import_ids *ids, const char *id, char kind, size_t index,
+                    int line, const import_id **first)
 {
 	if (first)
 		*first = NULL;
-	const import_id *there = import_ids_find(ids, entry.id);
+	const import_id *there = import_ids_find(ids, id);
 	if (there) {
 		if (first)
 			*first = there;
 		return true;
 	}
-	if (!ids_grow(ids))
+	char *copy = strdup(id);
+	if (!copy || !ids_grow(ids)) {
+		free(copy);
 		return false;
-	*ids_slot(ids->slots, ids->cap, entry.id) = entry;
+	}
+	*ids_slot(ids->slots, ids->cap, copy) = (import_id){
+		.id = copy, .kind = kind, .index = index, .line = line,
+	};
 	ids->n++;
 	return true;
 }
@@ -70,6 +76,8 @@ const import_id *import_ids_find(const import_ids *ids, const char *id)
 
 void import_ids_free(import_ids *ids)
 {
+	for (size_t i = 0; i < ids->cap; i++)
+		free(ids->slots[i].id);
 	free(ids->slots);
 	*ids = (import_ids){ 0 };
 }

@@ -276,6 +276,40 @@ static void test_empty_files(void **state)
 	loaded_free(&l);
 }
 
+/* A line left out after its ID was noted (R1: a missing argument) must
+ * not leave the ID table pointing at freed memory: M1 still finds R1.
+ * Found by fuzz_import_brat; the sanitizer build catches the old bug. */
+static void test_reference_to_skipped_line(void **state)
+{
+	(void)state;
+	const char *ann = "T1\tX 0 1\tx\nR1\tRel Arg1:T1 Arg2:T9\n"
+	                  "R2\tRel Arg1:T1 Arg2\nM1\tSpeculation R1\n"
+	                  "A1\tNegated R2\n";
+	loaded l = load_mem("x", 1, ann, strlen(ann));
+	assert_string_equal(l.messages,
+		"a.ann:3: error: R2: \"Arg2\" is not ROLE:ID; annotation skipped\n"
+		"a.ann:2: error: R1: argument T9 is no annotation of the file; R1 "
+		"skipped: add it or remove the reference\n");
+	/* References to lines with errors stay: those lines say why. */
+	assert_int_equal(l.doc->n_links, 0);
+	assert_int_equal(l.doc->n_attrs, 2);
+	assert_string_equal(l.doc->attrs[0].target, "R1");
+	loaded_free(&l);
+}
+
+/* A negative end alone is negative, not "past the end". */
+static void test_negative_end(void **state)
+{
+	(void)state;
+	const char *ann = "T1\tX 0 -2\tx\n";
+	loaded l = load_mem("xyz", 3, ann, strlen(ann));
+	assert_string_equal(l.messages,
+		"a.ann:1: error: T1: piece 1 (0 -2): an offset is negative (the "
+		"text has 3 characters); annotation skipped\n");
+	assert_int_equal(l.status, IMPORT_PARTIAL);
+	loaded_free(&l);
+}
+
 /* A chain of events each containing the next, and one closing back to the
  * first: no recursion, one cycle reported. */
 static void test_long_cycle(void **state)
@@ -348,6 +382,8 @@ int main(void)
 		cmocka_unit_test(test_hostile),
 		cmocka_unit_test(test_bad_text),
 		cmocka_unit_test(test_empty_files),
+		cmocka_unit_test(test_reference_to_skipped_line),
+		cmocka_unit_test(test_negative_end),
 		cmocka_unit_test(test_long_cycle),
 		cmocka_unit_test(test_large_file),
 	};
