@@ -10,16 +10,15 @@
 #include "diag.h"
 #include "import_doc.h"
 #include "import_ids.h"
+#include "import_report.h"
 
 typedef struct brat_reader {
-	const char *file;       /* the .ann, for diagnostics */
+	import_report rep;      /* at lines of the .ann */
 	import_doc *doc;
-	diag_list *diags;
 	import_ids ids;         /* every ID read, with its kind and index */
 	import_link *events;    /* E lines, resolved at the end */
 	size_t n_events, cap_events;
 	size_t pending;         /* 1 + index of the T the last line was, or 0 */
-	size_t errors;
 	bool nomem;
 } brat_reader;
 
@@ -27,9 +26,5 @@ typedef struct brat_reader {
  * turns attribution events into attributions and the other events into
  * links; reports each problem and leaves out what it concerns. */
 void brat_resolve(brat_reader *r);
-
-/* An error at line of the .ann, counted. */
-void brat_error(brat_reader *r, int line, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
 
 #endif

@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "import_report.h"
 
 /* What an importer returns.  IMPORT_PARTIAL still gives a document: the
  * annotations that had errors were left out, each with an error in the
@@ -137,11 +138,11 @@ void import_doc_free(import_doc *doc);
 /* Sets the text from bytes[0..len) and indexes its characters.  Each NUL
  * and each byte that is not part of valid UTF-8 becomes U+FFFD, counted as
  * one character (as Python's errors="replace" reads them), with one
- * warning naming the first such place.  With at_line 0 places are given
- * as line:col in bytes itself (a .txt file); otherwise the warning is at
- * at_line of file.  Returns false out of memory (doc unchanged). */
+ * warning to rep naming the first such place.  With at_line 0 it is
+ * given as line:col in bytes itself (a .txt file); otherwise the warning
+ * is at at_line of rep's file.  Returns false out of memory (doc unchanged). */
 bool import_doc_set_text(import_doc *doc, const char *bytes, size_t len,
-                         const char *file, int at_line, diag_list *diags);
+                         import_report *rep, int at_line);
 
 /* Byte offset of code point index cp (cp == chars gives len).  Returns
  * false when cp > chars. */

@@ -11,20 +11,15 @@
 #include "diag.h"
 #include "import_doc.h"
 #include "import_json.h"
+#include "import_report.h"
 
 /* One document being read. */
 typedef struct json_ctx {
-	const char *file;
-	int line;               /* of the document (JSON Lines), or 0 */
-	diag_list *diags;
+	import_report rep;
+	int line;               /* of the document when on one line, or 0 */
 	import_doc *doc;
-	size_t errors;
 	bool nomem;
 } json_ctx;
-
-/* An error about the document, counted. */
-void json_error(json_ctx *c, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
 
 /* Reads the annotations of obj, a document of format (not AUTO or
  * UNKNOWN), into c->doc, whose text is set. */

@@ -7,7 +7,6 @@
 #include "import_brat.h"
 
 #include <limits.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,18 +18,7 @@
 /* A text field is quoted in messages up to this many bytes. */
 #define QUOTE_BYTES 60
 
-/* ---- diagnostics ---------------------------------------------------- */
-
-void brat_error(brat_reader *r, int line, const char *fmt, ...)
-{
-	char buf[512];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
-	va_end(ap);
-	diag_add(r->diags, r->file, line, 0, "%s", buf);
-	r->errors++;
-}
+/* ---- quoting ---------------------------------------------------------- */
 
 /* Bytes of s to quote: at most QUOTE_BYTES, not splitting a character. */
 static int quote_len(const char *s)
@@ -96,9 +84,9 @@ static bool note_id(brat_reader *r, field id, char kind, size_t index,
 	if (!import_ids_add(&r->ids, *copy, kind, index, line, &first)) {
 		r->nomem = true;
 	} else if (first) {
-		brat_error(r, line, "%s: the ID is taken already (line %d); this "
-		           "line is skipped: give each annotation its own ID",
-		           *copy, first->line);
+		import_error(&r->rep, line, 0, "%s: the ID is taken already "
+		             "(line %d); this line is skipped: give each "
+		             "annotation its own ID", *copy, first->line);
 	} else {
 		return true;
 	}
@@ -120,33 +108,36 @@ static bool read_pieces(brat_reader *r, const char *id, field offsets,
 		if (!next_field(&p, ' ', &num[0]) || !next_field(&p, ' ', &num[1]) ||
 		    p.n != 0 || !parse_offset(num[0], &v[0]) ||
 		    !parse_offset(num[1], &v[1])) {
-			brat_error(r, line, "%s: piece %zu \"%.*s\" is not START END "
-			           "(two numbers); annotation skipped", id, k,
-			           (int)piece.n, piece.s);
+			import_error(&r->rep, line, 0, "%s: piece %zu \"%.*s\" "
+			             "is not START END (two numbers); "
+			             "annotation skipped", id, k, (int)piece.n,
+			             piece.s);
 			return false;
 		}
 		import_range range;
 		import_range_error err = import_doc_range(r->doc, v[0], v[1], &range);
 		if (err != IMPORT_RANGE_OK) {
-			brat_error(r, line, "%s: piece %zu (%lld %lld): %s (the text "
-			           "has %zu characters); annotation skipped", id, k,
-			           v[0], v[1], import_range_error_text(err),
-			           r->doc->chars);
+			import_error(&r->rep, line, 0, "%s: piece %zu (%lld "
+			             "%lld): %s (the text has %zu characters); "
+			             "annotation skipped", id, k, v[0], v[1],
+			             import_range_error_text(err),
+			             r->doc->chars);
 			return false;
 		}
 		if (ranges->n > 0 &&
 		    range.start < ranges->items[ranges->n - 1].end)
-			diag_add(r->diags, r->file, line, 0, "warning: %s: piece %zu "
-			         "(%lld %lld) overlaps or comes before the piece "
-			         "before it; kept as written", id, k, v[0], v[1]);
+			import_warning(&r->rep, line, 0, "%s: piece %zu (%lld "
+			               "%lld) overlaps or comes before the "
+			               "piece before it; kept as written", id, k,
+			               v[0], v[1]);
 		if (!import_ranges_push(ranges, range)) {
 			r->nomem = true;
 			return false;
 		}
 	}
 	if (ranges->n == 0) {
-		brat_error(r, line, "%s: no offsets: expected TYPE START END; "
-		           "annotation skipped", id);
+		import_error(&r->rep, line, 0, "%s: no offsets: expected TYPE "
+		             "START END; annotation skipped", id);
 		return false;
 	}
 	return true;
@@ -190,11 +181,11 @@ static void finish_pending(brat_reader *r)
 		return;
 	}
 	if (strcmp(covered, s->said) != 0)
-		diag_add(r->diags, r->file, s->line, 0, "warning: %s: the text "
-		         "field \"%.*s\" differs from the text its offsets cover, "
-		         "\"%.*s\"; the span is kept as its offsets say",
-		         s->id, quote_len(s->said), s->said, quote_len(covered),
-		         covered);
+		import_warning(&r->rep, s->line, 0, "%s: the text field "
+		               "\"%.*s\" differs from the text its offsets "
+		               "cover, \"%.*s\"; the span is kept as its "
+		               "offsets say", s->id, quote_len(s->said), s->said,
+		               quote_len(covered), covered);
 	free(covered);
 }
 
@@ -204,8 +195,9 @@ static void read_t(brat_reader *r, field id, field rest, int line)
 	bool has_text = memchr(rest.s, '\t', rest.n) != NULL;
 	next_field(&rest, '\t', &head);
 	if (!next_field(&head, ' ', &type) || type.n == 0 || head.n == 0) {
-		brat_error(r, line, "%.*s: expected TYPE START END after the tab; "
-		           "annotation skipped", (int)id.n, id.s);
+		import_error(&r->rep, line, 0, "%.*s: expected TYPE START END "
+		             "after the tab; annotation skipped", (int)id.n,
+		             id.s);
 		return;
 	}
 	import_ranges ranges = { 0 };
@@ -268,8 +260,9 @@ static bool read_args(brat_reader *r, import_link *link, field rest,
 		const char *colon = memchr(arg.s, ':', arg.n);
 		size_t role = colon ? (size_t)(colon - arg.s) : 0;
 		if (!colon || role == 0 || role + 1 == arg.n) {
-			brat_error(r, line, "%s: \"%.*s\" is not ROLE:ID; annotation "
-			           "skipped", link->id, (int)arg.n, arg.s);
+			import_error(&r->rep, line, 0, "%s: \"%.*s\" is not "
+			             "ROLE:ID; annotation skipped", link->id,
+			             (int)arg.n, arg.s);
 			return false;
 		}
 		if (is_event && !link->type) {
@@ -294,8 +287,8 @@ static void read_event(brat_reader *r, field id, field rest, int line)
 		return;
 	bool ok = read_args(r, &link, head, true, line);
 	if (ok && !link.type) {
-		brat_error(r, line, "%s: expected TYPE:TRIGGER after the tab; "
-		           "event skipped", link.id);
+		import_error(&r->rep, line, 0, "%s: expected TYPE:TRIGGER "
+		             "after the tab; event skipped", link.id);
 		ok = false;
 	}
 	/* An event with an error stays, without a type, so that a reference
@@ -322,8 +315,9 @@ static void read_relation(brat_reader *r, field id, field rest, int line,
 	field head, type;
 	next_field(&rest, '\t', &head);
 	if (!next_field(&head, ' ', &type) || type.n == 0) {
-		brat_error(r, line, "%.*s: expected TYPE and arguments after the "
-		           "tab; annotation skipped", (int)id.n, id.s);
+		import_error(&r->rep, line, 0, "%.*s: expected TYPE and "
+		             "arguments after the tab; annotation skipped",
+		             (int)id.n, id.s);
 		return;
 	}
 	import_link *l = import_doc_add_link(r->doc, line);
@@ -358,8 +352,9 @@ static void read_attr(brat_reader *r, field id, field rest, int line)
 	if (!next_field(&head, ' ', &name) || !next_field(&head, ' ', &target) ||
 	    name.n == 0 || target.n == 0 ||
 	    (next_field(&head, ' ', &value) && head.n != 0)) {
-		brat_error(r, line, "%.*s: expected NAME TARGET [VALUE] after the "
-		           "tab; attribute skipped", (int)id.n, id.s);
+		import_error(&r->rep, line, 0, "%.*s: expected NAME TARGET "
+		             "[VALUE] after the tab; attribute skipped",
+		             (int)id.n, id.s);
 		return;
 	}
 	char *copy;
@@ -387,9 +382,10 @@ static void read_norm_or_note(brat_reader *r, field id, field rest,
 	if (!next_field(&head, ' ', &type) || !next_field(&head, ' ', &target) ||
 	    target.n == 0 || (!note && (!next_field(&head, ' ', &kb) ||
 	                                kb.n == 0 || head.n != 0))) {
-		brat_error(r, line, "%.*s: expected %s after the tab; %s skipped",
-		           (int)id.n, id.s, note ? "TYPE TARGET, a tab, the note" :
-		           "TYPE TARGET KB:ID", note ? "note" : "normalisation");
+		import_error(&r->rep, line, 0, "%.*s: expected %s after the "
+		             "tab; %s skipped", (int)id.n, id.s,
+		             note ? "TYPE TARGET, a tab, the note" : "TYPE TARGET KB:ID",
+		             note ? "note" : "normalisation");
 		return;
 	}
 	char *copy;
@@ -447,10 +443,10 @@ static void read_line(brat_reader *r, const char *line, size_t len, int no)
 	size_t bad = utf8_validate(line, len);
 	if (nul || bad < len) {
 		finish_pending(r);
-		brat_error(r, no, "%s at column %zu; line skipped: save the file "
-		           "as UTF-8 without NUL bytes", nul ? "a NUL byte" :
-		           "a byte that is no UTF-8", utf8_count(line, nul ?
-		           (size_t)(nul - line) : bad) + 1);
+		import_error(&r->rep, no, 0, "%s at column %zu; line skipped: "
+		             "save the file as UTF-8 without NUL bytes",
+		             nul ? "a NUL byte" : "a byte that is no UTF-8",
+		             utf8_count(line, nul ? (size_t)(nul - line) : bad) + 1);
 		return;
 	}
 	field id, rest;
@@ -470,9 +466,10 @@ static void read_line(brat_reader *r, const char *line, size_t len, int no)
 	case '#': read_norm_or_note(r, id, rest, no, true); break;
 	default:
 		if (len > 0)
-			brat_error(r, no, "not a brat annotation: expected an ID (T1, "
-			           "E1, R1, A1, N1, #1 or *), a tab, then the "
-			           "annotation; line skipped");
+			import_error(&r->rep, no, 0, "not a brat annotation: "
+			             "expected an ID (T1, E1, R1, A1, N1, #1 "
+			             "or *), a tab, then the annotation; line "
+			             "skipped");
 	}
 }
 
@@ -481,10 +478,10 @@ import_status import_brat_read(const char *txt_file, const char *txt,
                                const char *ann, size_t ann_len,
                                import_doc **out, diag_list *diags)
 {
-	brat_reader r = { .file = ann_file, .diags = diags };
+	brat_reader r = { .rep = { .diags = diags, .file = ann_file } };
 	r.doc = import_doc_new();
-	if (!r.doc || !import_doc_set_text(r.doc, txt, txt_len, txt_file, 0,
-	                                   diags)) {
+	import_report txt_rep = { .diags = diags, .file = txt_file };
+	if (!r.doc || !import_doc_set_text(r.doc, txt, txt_len, &txt_rep, 0)) {
 		import_doc_free(r.doc);
 		return IMPORT_NOMEM;
 	}
@@ -507,5 +504,5 @@ import_status import_brat_read(const char *txt_file, const char *txt,
 		return IMPORT_NOMEM;
 	}
 	*out = r.doc;
-	return r.errors ? IMPORT_PARTIAL : IMPORT_OK;
+	return r.rep.errors ? IMPORT_PARTIAL : IMPORT_OK;
 }

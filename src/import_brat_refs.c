@@ -63,12 +63,15 @@ static void break_cycles(brat_reader *r)
 			if (to == SIZE_MAX || colour[to] == BLACK)
 				continue;
 			if (colour[to] == GREY) {
-				brat_error(r, e->line, "%s: argument %s:%s closes a cycle "
-				           "of %zu event%s referring to each other; event "
-				           "%s skipped: an event cannot contain itself",
-				           e->id, arg->role, arg->target,
-				           top - depth[to] + 1, top == depth[to] ? "" : "s",
-				           e->id);
+				import_error(&r->rep, e->line, 0, "%s: "
+				             "argument %s:%s closes a cycle of "
+				             "%zu event%s referring to each "
+				             "other; event %s skipped: an "
+				             "event cannot contain itself",
+				             e->id, arg->role, arg->target,
+				             top - depth[to] + 1,
+				             top == depth[to] ? "" : "s",
+				             e->id);
 				free(e->type);
 				e->type = NULL;
 				continue;
@@ -97,14 +100,14 @@ static bool target_ok(brat_reader *r, int line, const char *owner,
 {
 	const import_id *id = import_ids_find(&r->ids, target);
 	if (!id) {
-		brat_error(r, line, "%s: %s %s is no annotation of the file; %s "
-		           "skipped: add it or remove the reference", owner, what,
-		           target, owner);
+		import_error(&r->rep, line, 0, "%s: %s %s is no annotation of "
+		             "the file; %s skipped: add it or remove the "
+		             "reference", owner, what, target, owner);
 		return false;
 	}
 	if (id->kind == 'E' && !r->events[id->index].type)
-		diag_add(r->diags, r->file, line, 0, "warning: %s: %s %s was "
-		         "skipped (line %d)", owner, what, target, id->line);
+		import_warning(&r->rep, line, 0, "%s: %s %s was skipped (line "
+		               "%d)", owner, what, target, id->line);
 	return true;
 }
 
@@ -115,18 +118,19 @@ static void check_event(brat_reader *r, import_link *e)
 	const import_id *t = import_ids_find(&r->ids, e->trigger);
 	bool ok = true;
 	if (!t || t->kind != 'T') {
-		brat_error(r, e->line, "%s: trigger %s is %s; event skipped: an "
-		           "event's trigger is a T annotation", e->id, e->trigger,
-		           t ? "no text-bound annotation" : "no annotation of the "
-		           "file");
+		import_error(&r->rep, e->line, 0, "%s: trigger %s is %s; event "
+		             "skipped: an event's trigger is a T annotation",
+		             e->id, e->trigger,
+		             t ? "no text-bound annotation" :
+		                 "no annotation of the file");
 		ok = false;
 	}
 	for (size_t k = 0; ok && k < e->n_args; k++)
 		if (!import_ids_find(&r->ids, e->args[k].target)) {
-			brat_error(r, e->line, "%s: argument %s:%s is no annotation "
-			           "of the file; event skipped: add it or remove the "
-			           "argument", e->id, e->args[k].role,
-			           e->args[k].target);
+			import_error(&r->rep, e->line, 0, "%s: argument %s:%s "
+			             "is no annotation of the file; event "
+			             "skipped: add it or remove the argument",
+			             e->id, e->args[k].role, e->args[k].target);
 			ok = false;
 		}
 	if (!ok) {
@@ -181,10 +185,11 @@ static void add_attribution(brat_reader *r, const import_link *e)
 		import_ranges *part = role_part(a, arg->role);
 		const import_id *id = import_ids_find(&r->ids, arg->target);
 		if (!part || id->kind != 'T') {
-			diag_add(r->diags, r->file, e->line, 0, "warning: %s: argument "
-			         "%s:%s ignored: an attribution reads Source, Cue and "
-			         "Content arguments that are T annotations", e->id,
-			         arg->role, arg->target);
+			import_warning(&r->rep, e->line, 0, "%s: argument "
+			               "%s:%s ignored: an attribution reads "
+			               "Source, Cue and Content arguments that "
+			               "are T annotations", e->id, arg->role,
+			               arg->target);
 			continue;
 		}
 		if (!copy_ranges(part, &r->doc->spans[id->index].ranges))
@@ -196,8 +201,8 @@ static void add_attribution(brat_reader *r, const import_link *e)
 			r->nomem = true;
 	}
 	if (a->content.n == 0)
-		diag_add(r->diags, r->file, e->line, 0, "warning: %s: an "
-		         "attribution without a Content argument", e->id);
+		import_warning(&r->rep, e->line, 0, "%s: an attribution "
+		               "without a Content argument", e->id);
 }
 
 /* Events that are not attributions, moved into the document's links. */

@@ -96,9 +96,8 @@ static bool bad_byte(const char *bytes, size_t len, size_t i, size_t *step)
 
 /* bytes with every bad byte as U+FFFD (3 bytes), into *out (caller
  * frees); warns once, at the first.  False out of memory. */
-static bool clean_copy(const char *bytes, size_t len, const char *file,
-                       int at_line, diag_list *diags, char **out,
-                       size_t *out_len)
+static bool clean_copy(const char *bytes, size_t len, import_report *rep,
+                       int at_line, char **out, size_t *out_len)
 {
 	if (len > (SIZE_MAX - 1) / 3)
 		return false;
@@ -129,13 +128,13 @@ static bool clean_copy(const char *bytes, size_t len, const char *file,
 		}
 	}
 	t[n] = '\0';
-	diag_add(diags, file, at_line ? at_line : first_line,
-	         at_line ? 0 : first_col,
-	         "warning: the text holds %zu byte%s that %s no UTF-8 character "
-	         "(the first is 0x%02X); each is read as U+FFFD, one character, "
-	         "so offsets after it count as a Python tool counts them: save "
-	         "the text as UTF-8 without NUL bytes", bad, bad == 1 ? "" : "s",
-	         bad == 1 ? "is" : "are", first_byte);
+	import_warning(rep, at_line ? at_line : first_line,
+	               at_line ? 0 : first_col, "the text holds %zu byte%s "
+	               "that %s no UTF-8 character (the first is 0x%02X); each "
+	               "is read as U+FFFD, one character, so offsets after it "
+	               "count as a Python tool counts them: save the text as "
+	               "UTF-8 without NUL bytes", bad, bad == 1 ? "" : "s",
+	               bad == 1 ? "is" : "are", first_byte);
 	*out = t;
 	*out_len = n;
 	return true;
@@ -164,7 +163,7 @@ static size_t *index_marks(const char *text, size_t len, size_t *n_marks,
 }
 
 bool import_doc_set_text(import_doc *doc, const char *bytes, size_t len,
-                         const char *file, int at_line, diag_list *diags)
+                         import_report *rep, int at_line)
 {
 	bool clean = utf8_validate(bytes, len) == len &&
 	             memchr(bytes, '\0', len) == NULL;
@@ -174,8 +173,7 @@ bool import_doc_set_text(import_doc *doc, const char *bytes, size_t len,
 		text = import_strndup(bytes, len);
 		if (!text)
 			return false;
-	} else if (!clean_copy(bytes, len, file, at_line, diags, &text,
-	                       &text_len)) {
+	} else if (!clean_copy(bytes, len, rep, at_line, &text, &text_len)) {
 		return false;
 	}
 	size_t n_marks, chars;

@@ -58,17 +58,6 @@ import_json_format import_json_detect(const cJSON *obj)
 
 /* ---- diagnostics ---------------------------------------------------- */
 
-void json_error(json_ctx *c, const char *fmt, ...)
-{
-	char buf[512];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
-	va_end(ap);
-	diag_add(c->diags, c->file, c->line, 0, "%s", buf);
-	c->errors++;
-}
-
 /* Line and column (in characters, from 1) of byte off of s, as JSON
  * counts lines: at LF only. */
 static void locate(const char *s, size_t off, int *line, int *col)
@@ -137,8 +126,7 @@ static void error_at(json_ctx *c, const char *s, size_t off, int base_line,
 {
 	int line, col;
 	locate(s, off, &line, &col);
-	diag_add(c->diags, c->file, base_line + line - 1, col, "%s", what);
-	c->errors++;
+	import_error(&c->rep, base_line + line - 1, col, "%s", what);
 }
 
 /* JSON's white space (strchr would also find the NUL at the end). */
@@ -199,11 +187,13 @@ static import_json_format pick_format(json_ctx *c, const cJSON *obj,
 {
 	import_json_format found = import_json_detect(obj);
 	if (!cJSON_IsObject(obj))
-		json_error(c, "the document is no JSON object; document skipped");
+		import_error(&c->rep, c->line, 0, "the document is no JSON "
+		             "object; document skipped");
 	else if (wanted == IMPORT_JSON_AUTO && found == IMPORT_JSON_UNKNOWN)
-		json_error(c, "no format known by its keys: expected quotes "
-		           "(citron), ents (spaCy, displaCy), spans (Prodigy), label "
-		           "or entities (doccano); document skipped");
+		import_error(&c->rep, c->line, 0, "no format known by its "
+		             "keys: expected quotes (citron), ents (spaCy, "
+		             "displaCy), spans (Prodigy), label or entities "
+		             "(doccano); document skipped");
 	else if (wanted != IMPORT_JSON_AUTO)
 		return wanted;
 	return found;
@@ -221,24 +211,23 @@ static import_status read_document(json_ctx *c, const char *s, size_t len,
 	if (f == IMPORT_JSON_UNKNOWN) {
 		/* reported */
 	} else if (!cJSON_IsString(text)) {
-		json_error(c, "text: %s; document skipped: every format has the "
-		           "article's text as a string", text ? "not a string" :
-		           "missing");
+		import_error(&c->rep, c->line, 0, "text: %s; document skipped: "
+		             "every format has the article's text as a string",
+		             text ? "not a string" : "missing");
 	} else if (!(c->doc = import_doc_new()) ||
 	           !import_doc_set_text(c->doc, text->valuestring,
-	                                strlen(text->valuestring), c->file,
-	                                c->line ? c->line : base_line,
-	                                c->diags)) {
+	                                strlen(text->valuestring), &c->rep,
+	                                c->line ? c->line : base_line)) {
 		status = IMPORT_NOMEM;
 	} else {
 		const char *title = cJSON_GetStringValue(
 			cJSON_GetObjectItemCaseSensitive(root, "title"));
 		if (title && !(c->doc->title = strdup(title)))
 			c->nomem = true;
-		size_t before = c->errors;
+		size_t before = c->rep.errors;
 		json_read_format(c, root, f);
 		status = c->nomem ? IMPORT_NOMEM :
-		         c->errors > before ? IMPORT_PARTIAL : IMPORT_OK;
+		         c->rep.errors > before ? IMPORT_PARTIAL : IMPORT_OK;
 	}
 	if (status != IMPORT_OK && status != IMPORT_PARTIAL) {
 		import_doc_free(c->doc);
@@ -297,7 +286,7 @@ import_status import_json_read(const char *file, const char *bytes,
                                size_t len, import_json_format format,
                                import_doc_list *out, diag_list *diags)
 {
-	json_ctx c = { .file = file, .diags = diags };
+	json_ctx c = { .rep = { .diags = diags, .file = file } };
 	import_doc_list got = { 0 };
 	bool partial = false, nomem = false;
 	if (is_json_lines(bytes, len)) {

@@ -31,8 +31,8 @@ static bool read_number(json_ctx *c, const cJSON *item, const char *path,
                         const char *key, const char *what, long long *v)
 {
 	if (!cJSON_IsNumber(item)) {
-		json_error(c, "%s: %s is %s; %s skipped", path, key,
-		           item ? "no number" : "missing", what);
+		import_error(&c->rep, c->line, 0, "%s: %s is %s; %s skipped",
+		             path, key, item ? "no number" : "missing", what);
 		return false;
 	}
 	double d = item->valuedouble;
@@ -41,8 +41,8 @@ static bool read_number(json_ctx *c, const cJSON *item, const char *path,
 		return true;
 	}
 	if (d != (double)(long long)d) {
-		json_error(c, "%s: %s %g is no whole number; %s skipped", path, key,
-		           d, what);
+		import_error(&c->rep, c->line, 0, "%s: %s %g is no whole "
+		             "number; %s skipped", path, key, d, what);
 		return false;
 	}
 	*v = (long long)d;
@@ -61,9 +61,10 @@ static bool read_offsets(json_ctx *c, const cJSON *start_item,
 		return false;
 	import_range_error err = import_doc_range(c->doc, start, end, out);
 	if (err != IMPORT_RANGE_OK) {
-		json_error(c, "%s: offsets %lld %lld: %s (the text has %zu "
-		           "characters); %s skipped", path, start, end,
-		           import_range_error_text(err), c->doc->chars, what);
+		import_error(&c->rep, c->line, 0, "%s: offsets %lld %lld: %s "
+		             "(the text has %zu characters); %s skipped", path,
+		             start, end, import_range_error_text(err),
+		             c->doc->chars, what);
 		return false;
 	}
 	return true;
@@ -89,10 +90,10 @@ static void check_said(json_ctx *c, const char *path, import_range r,
 		c->nomem = true;
 		return;
 	}
-	diag_add(c->diags, c->file, c->line, 0, "warning: %s: the text \"%.*s\" "
-	         "differs from the text its offsets cover, \"%.*s\"; kept as its "
-	         "offsets say", path, quote_len(said), said, quote_len(covered),
-	         covered);
+	import_warning(&c->rep, c->line, 0, "%s: the text \"%.*s\" differs "
+	               "from the text its offsets cover, \"%.*s\"; kept as its "
+	               "offsets say", path, quote_len(said), said,
+	               quote_len(covered), covered);
 	free(covered);
 }
 
@@ -102,8 +103,8 @@ static bool read_span_object(json_ctx *c, const cJSON *obj, const char *path,
                              const char *what, import_range *out)
 {
 	if (!cJSON_IsObject(obj)) {
-		json_error(c, "%s: not a {start, end} object; %s skipped", path,
-		           what);
+		import_error(&c->rep, c->line, 0, "%s: not a {start, end} "
+		             "object; %s skipped", path, what);
 		return false;
 	}
 	if (!read_offsets(c, get(obj, "start"), get(obj, "end"), path, what,
@@ -139,7 +140,8 @@ static const cJSON *list(json_ctx *c, const cJSON *obj, const char *key)
 {
 	const cJSON *a = get(obj, key);
 	if (a && !cJSON_IsArray(a)) {
-		json_error(c, "%s: not an array; none of it read", key);
+		import_error(&c->rep, c->line, 0, "%s: not an array; none of "
+		             "it read", key);
 		return NULL;
 	}
 	return a;
@@ -157,7 +159,8 @@ static void read_entities(json_ctx *c, const cJSON *obj, const char *key,
 		snprintf(path, sizeof path, "%s[%zu]", key, i++);
 		import_range r;
 		if (!cJSON_IsObject(e)) {
-			json_error(c, "%s: not an object; entity skipped", path);
+			import_error(&c->rep, c->line, 0, "%s: not an object; "
+			             "entity skipped", path);
 			continue;
 		}
 		if (!read_offsets(c, get(e, start_key), get(e, end_key), path,
@@ -182,8 +185,8 @@ static void read_doccano_triples(json_ctx *c, const cJSON *obj)
 		const cJSON *name = cJSON_GetArrayItem(t, 2);
 		if (!cJSON_IsArray(t) || cJSON_GetArraySize(t) != 3 ||
 		    !cJSON_IsString(name)) {
-			json_error(c, "%s: not [start, end, \"LABEL\"]; entity skipped",
-			           path);
+			import_error(&c->rep, c->line, 0, "%s: not [start, "
+			             "end, \"LABEL\"]; entity skipped", path);
 			continue;
 		}
 		if (read_offsets(c, cJSON_GetArrayItem(t, 0),
@@ -204,8 +207,8 @@ static bool read_span_list(json_ctx *c, const cJSON *item, const char *path,
 		return read_span_object(c, item, path, "quote", &r) &&
 		       (import_ranges_push(ranges, r) || !(c->nomem = true));
 	if (item && !cJSON_IsArray(item)) {
-		json_error(c, "%s: neither a span nor an array of spans; quote "
-		           "skipped", path);
+		import_error(&c->rep, c->line, 0, "%s: neither a span nor an "
+		             "array of spans; quote skipped", path);
 		return false;
 	}
 	const cJSON *s;
@@ -243,7 +246,8 @@ static void read_quote(json_ctx *c, const cJSON *q, size_t i)
 	char path[PATH_BYTES], sub[PATH_BYTES];
 	snprintf(path, sizeof path, "quotes[%zu]", i);
 	if (!cJSON_IsObject(q)) {
-		json_error(c, "%s: not an object; quote skipped", path);
+		import_error(&c->rep, c->line, 0, "%s: not an object; quote "
+		             "skipped", path);
 		return;
 	}
 	import_attribution a = { .line = c->line };
@@ -255,8 +259,8 @@ static void read_quote(json_ctx *c, const cJSON *q, size_t i)
 	ok = ok && read_span_list(c, get(q, "contents"), sub, &a.content);
 	const cJSON *conf = get(q, "confidence");
 	if (ok && conf && !cJSON_IsNumber(conf))
-		diag_add(c->diags, c->file, c->line, 0, "warning: %s.confidence: "
-		         "no number; ignored", path);
+		import_warning(&c->rep, c->line, 0, "%s.confidence: no number; "
+		               "ignored", path);
 	import_attribution *to = ok ? import_doc_add_attribution(c->doc, c->line)
 	                            : NULL;
 	if (ok && (!to || !(a.id = strdup(path)))) {
@@ -293,7 +297,8 @@ static void read_citron(json_ctx *c, const cJSON *obj)
 		if (cJSON_IsArray(g))
 			read_mentions(c, g, path, "coreference-group");
 		else
-			json_error(c, "%s: not an array of spans; group skipped", path);
+			import_error(&c->rep, c->line, 0, "%s: not an array of "
+			             "spans; group skipped", path);
 	}
 }
 
@@ -310,8 +315,8 @@ void json_read_format(json_ctx *c, const cJSON *obj,
 	case IMPORT_JSON_DISPLACY:
 		read_entities(c, obj, "ents", "start", "end");
 		if (cJSON_IsObject(get(obj, "spans")))
-			diag_add(c->diags, c->file, c->line, 0, "warning: spans: "
-			         "spaCy's span groups are not read yet, only ents");
+			import_warning(&c->rep, c->line, 0, "spans: spaCy's "
+			               "span groups are not read yet, only ents");
 		break;
 	case IMPORT_JSON_PRODIGY:
 		read_entities(c, obj, "spans", "start", "end");
