@@ -19,6 +19,8 @@ typedef struct brat_reader {
 	import_link *events;    /* E lines, resolved at the end */
 	size_t n_events, cap_events;
 	size_t pending;         /* 1 + index of the T the last line was, or 0 */
+	size_t said_len, said_cap;      /* its text field: bytes, room */
+	size_t said_chars, span_chars;  /* characters: its field, its span */
 	bool nomem;
 } brat_reader;
 

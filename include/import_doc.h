@@ -184,9 +184,17 @@ bool import_link_add_arg(import_link *link, const char *role,
                          size_t role_len, const char *target,
                          size_t target_len);
 
-/* The text of the ranges joined by single spaces, as brat writes a
- * discontinuous span's text field; NULL out of memory (caller frees). */
-char *import_doc_covered(const import_doc *doc, const import_ranges *ranges);
+/* True when said is the text of the ranges joined by single spaces, as
+ * brat writes a discontinuous span's text field.  Costs at most the
+ * length of said, however long the ranges. */
+bool import_doc_covers(const import_doc *doc, const import_ranges *ranges,
+                       const char *said);
+
+/* The start of that text in buf (room for cap > 0 bytes, NUL-terminated,
+ * cut on a character boundary), for quoting in a message. */
+void import_doc_cover_prefix(const import_doc *doc,
+                             const import_ranges *ranges, char *buf,
+                             size_t cap);
 
 /* True when doc keeps its promises: text valid UTF-8 without NUL, chars
  * and the index right, every range of every annotation in order, inside

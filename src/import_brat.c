@@ -155,38 +155,30 @@ static size_t span_chars(const import_doc *doc, const import_span *s)
 }
 
 /* A T's text field may continue on the lines after it: while it is
- * shorter than its span, a line that is no record belongs to it. */
+ * shorter than its span, a line that is no record belongs to it.  The
+ * lengths are kept, not counted again, so a field of many lines costs
+ * what its bytes cost. */
 static bool wants_more(const brat_reader *r)
 {
-	if (!r->pending)
-		return false;
-	const import_span *s = &r->doc->spans[r->pending - 1];
-	return s->said && utf8_count(s->said, strlen(s->said)) <
-	                  span_chars(r->doc, s);
+	return r->pending && r->said_chars < r->span_chars;
 }
 
 /* The T the last lines were is complete: compare its text field with the
- * text its offsets cover. */
+ * text its offsets cover (at most the field's length is compared). */
 static void finish_pending(brat_reader *r)
 {
 	if (!r->pending)
 		return;
 	const import_span *s = &r->doc->spans[r->pending - 1];
 	r->pending = 0;
-	if (!s->said)
+	if (!s->said || import_doc_covers(r->doc, &s->ranges, s->said))
 		return;
-	char *covered = import_doc_covered(r->doc, &s->ranges);
-	if (!covered) {
-		r->nomem = true;
-		return;
-	}
-	if (strcmp(covered, s->said) != 0)
-		import_warning(&r->rep, s->line, 0, "%s: the text field "
-		               "\"%.*s\" differs from the text its offsets "
-		               "cover, \"%.*s\"; the span is kept as its "
-		               "offsets say", s->id, quote_len(s->said), s->said,
-		               quote_len(covered), covered);
-	free(covered);
+	char covered[QUOTE_BYTES + 1];
+	import_doc_cover_prefix(r->doc, &s->ranges, covered, sizeof covered);
+	import_warning(&r->rep, s->line, 0, "%s: the text field \"%.*s\" "
+	               "differs from the text its offsets cover, \"%s\"; the "
+	               "span is kept as its offsets say", s->id,
+	               quote_len(s->said), s->said, covered);
 }
 
 static void read_t(brat_reader *r, field id, field rest, int line)
@@ -227,23 +219,36 @@ static void read_t(brat_reader *r, field id, field rest, int line)
 	s->label = import_strndup(type.s, type.n);
 	s->said = has_text ? import_strndup(rest.s, rest.n) : NULL;
 	r->nomem |= !s->label || (has_text && !s->said);
-	r->pending = index + 1;
+	if (s->said) {
+		r->pending = index + 1;
+		r->said_len = rest.n;
+		r->said_cap = rest.n + 1;
+		r->said_chars = utf8_count(rest.s, rest.n);
+		r->span_chars = span_chars(r->doc, s);
+	}
 }
 
-/* A line that is no record, appended to the pending T's text field. */
+/* A line that is no record, appended to the pending T's text field; the
+ * room doubles, so many lines cost no more than one long one. */
 static void continue_text(brat_reader *r, const char *line, size_t len)
 {
 	import_span *s = &r->doc->spans[r->pending - 1];
-	size_t had = strlen(s->said);
-	char *said = realloc(s->said, had + len + 2);
-	if (!said) {
-		r->nomem = true;
-		return;
+	size_t need = r->said_len + len + 2;
+	if (need > r->said_cap) {
+		size_t cap = r->said_cap * 2 > need ? r->said_cap * 2 : need;
+		char *said = realloc(s->said, cap);
+		if (!said) {
+			r->nomem = true;
+			return;
+		}
+		s->said = said;
+		r->said_cap = cap;
 	}
-	said[had] = '\n';
-	memcpy(said + had + 1, line, len);
-	said[had + 1 + len] = '\0';
-	s->said = said;
+	s->said[r->said_len] = '\n';
+	memcpy(s->said + r->said_len + 1, line, len);
+	r->said_len += len + 1;
+	s->said[r->said_len] = '\0';
+	r->said_chars += 1 + utf8_count(line, len);
 }
 
 /* ---- E, R, *: events, relations, equivalences ----------------------- */

@@ -250,24 +250,52 @@ const char *import_range_error_text(import_range_error err)
 	return "no error";
 }
 
-char *import_doc_covered(const import_doc *doc, const import_ranges *ranges)
+bool import_doc_covers(const import_doc *doc, const import_ranges *ranges,
+                       const char *said)
 {
-	size_t n = 1;
-	for (size_t i = 0; i < ranges->n; i++)
-		n += ranges->items[i].end - ranges->items[i].start + 1;
-	char *s = malloc(n);
-	if (!s)
-		return NULL;
-	size_t at = 0;
+	size_t left = strlen(said);
 	for (size_t i = 0; i < ranges->n; i++) {
 		const import_range *r = &ranges->items[i];
-		if (i > 0)
-			s[at++] = ' ';
-		memcpy(s + at, doc->text + r->start, r->end - r->start);
-		at += r->end - r->start;
+		size_t n = r->end - r->start;
+		if (i > 0) {
+			if (left == 0 || *said != ' ')
+				return false;
+			said++;
+			left--;
+		}
+		if (n > left || memcmp(said, doc->text + r->start, n) != 0)
+			return false;
+		said += n;
+		left -= n;
 	}
-	s[at] = '\0';
-	return s;
+	return left == 0;
+}
+
+void import_doc_cover_prefix(const import_doc *doc,
+                             const import_ranges *ranges, char *buf,
+                             size_t cap)
+{
+	size_t at = 0;
+	for (size_t i = 0; i < ranges->n && at + 1 < cap; i++) {
+		const import_range *r = &ranges->items[i];
+		if (i > 0)
+			buf[at++] = ' ';
+		size_t n = r->end - r->start;
+		if (n > cap - 1 - at)
+			n = cap - 1 - at;
+		memcpy(buf + at, doc->text + r->start, n);
+		at += n;
+	}
+	/* A character cut at the end is dropped whole (the text is valid
+	 * UTF-8, so only a cut makes a sequence decode as invalid). */
+	if (at > 0) {
+		uint32_t cp;
+		size_t last = utf8_char_start(buf, at - 1);
+		if ((unsigned char)buf[last] >= 0x80 &&
+		    utf8_decode(buf, at, last, &cp) == 1)
+			at = last;
+	}
+	buf[at] = '\0';
 }
 
 /* ---- checking ------------------------------------------------------- */

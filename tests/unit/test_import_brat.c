@@ -374,6 +374,52 @@ static void test_large_file(void **state)
 	free(ann);
 }
 
+/* Text fields are compared and continued at the cost of their own
+ * bytes, not their spans': 50,000 spans over all of a 2 MB text with a
+ * wrong one-letter field, and one field of 200,000 lines.  Counting the
+ * span (or the field so far) at each step took minutes. */
+static void test_long_fields_stay_linear(void **state)
+{
+	(void)state;
+	enum { TEXT = 2000000, SPANS = 50000, LINES = 200000 };
+	char *txt = malloc(TEXT);
+	assert_non_null(txt);
+	memset(txt, 'a', TEXT);
+	size_t cap = (size_t)SPANS * 32 + (size_t)LINES * 2 + 64, n = 0;
+	char *ann = malloc(cap);
+	assert_non_null(ann);
+	for (int i = 1; i <= SPANS; i++)
+		n += (size_t)snprintf(ann + n, cap - n, "T%d\tX 0 %d\tb\n", i, TEXT);
+	n += (size_t)snprintf(ann + n, cap - n, "T0\tX 0 %d\ta", TEXT);
+	for (int i = 0; i < LINES; i++) {
+		memcpy(ann + n, "\na", 2);
+		n += 2;
+	}
+	diag_list diags = { 0 };
+	import_doc *doc = NULL;
+	clock_t t0 = clock();
+	import_status st = import_brat_read("a.txt", txt, TEXT, "a.ann", ann, n,
+	                                    &doc, &diags);
+	double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+	print_message("brat: %d whole-text spans, a field of %d lines: %.2f s\n",
+	              SPANS, LINES, secs);
+	assert_true(secs < 5);
+	assert_int_equal(st, IMPORT_OK);
+	assert_int_equal(doc->n_spans, SPANS + 1);
+	assert_int_equal(strlen(doc->spans[SPANS].said), 1 + 2 * LINES);
+	/* The warning quotes 60 bytes of the span, not 2 MB. */
+	assert_int_equal(diags.n, SPANS + 1);  /* T0 as well */
+	assert_string_equal(diags.items[0].message, "warning: T1: the text "
+	                    "field \"b\" differs from the text its offsets "
+	                    "cover, \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+	                    "aaaaaaaaaaaaaaaa\"; the span is kept as its offsets "
+	                    "say");
+	import_doc_free(doc);
+	diag_list_free(&diags);
+	free(txt);
+	free(ann);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -386,6 +432,7 @@ int main(void)
 		cmocka_unit_test(test_negative_end),
 		cmocka_unit_test(test_long_cycle),
 		cmocka_unit_test(test_large_file),
+		cmocka_unit_test(test_long_fields_stay_linear),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
