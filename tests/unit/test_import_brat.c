@@ -102,7 +102,7 @@ static void test_attributions(void **state)
 	assert_int_equal(l.status, IMPORT_OK);
 	const import_doc *d = l.doc;
 	assert_int_equal(d->n_spans, 9);
-	assert_int_equal(d->n_attributions, 3);
+	assert_int_equal(d->n_attributions, 4);
 	assert_int_equal(d->n_links, 0);
 
 	/* E1 came before the T lines it names. */
@@ -132,6 +132,13 @@ static void test_attributions(void **state)
 	assert_range(d, a->source.items[0], 42, 59, "The harbour board");
 	assert_range(d, a->cue.items[0], 82, 86, "said");
 	assert_range(d, a->content.items[0], 92, 108, "crossings resume");
+
+	/* E4 shares E1's source, and without a Cue its trigger is the cue. */
+	a = &d->attributions[3];
+	assert_int_equal(a->line, 13);
+	assert_range(d, a->source.items[0], 0, 10, "Mara Quill");
+	assert_range(d, a->cue.items[0], 11, 15, "said");
+	assert_range(d, a->content.items[0], 109, 115, "in May");
 	loaded_free(&l);
 }
 
