@@ -246,20 +246,50 @@ static size_t line_len(const char *s, size_t left)
 	return nl ? (size_t)(nl - s) : left;
 }
 
-/* JSON Lines when the first line is a whole document and more follows;
- * a pretty-printed document's first line is never whole. */
-static bool is_json_lines(const char *bytes, size_t len)
+/* The next line of bytes[*at..len) with something on it, moving *at
+ * past it; false when there is none. */
+static bool next_line(const char *bytes, size_t len, size_t *at,
+                      const char **line, size_t *n)
 {
-	size_t first = line_len(bytes, len);
-	if (first == len || only_space(bytes + first, len - first))
-		return false;
+	while (*at < len) {
+		*line = bytes + *at;
+		*n = line_len(*line, len - *at);
+		*at += *n + 1;
+		if (!only_space(*line, *n))
+			return true;
+	}
+	return false;
+}
+
+/* True when s[0..n) is one JSON object with nothing after it but space
+ * (with key, when key is not NULL), or what must not reach cJSON (the
+ * line's reading reports it). */
+static bool whole_object(const char *s, size_t n, const char *key)
+{
 	size_t at;
-	if (scan(bytes, first, &at) != SCAN_OK)
-		return true;  /* reported when the line is read */
-	cJSON *root = cJSON_ParseWithLengthOpts(bytes, first, NULL, false);
-	bool whole = root != NULL;
+	if (scan(s, n, &at) != SCAN_OK)
+		return key == NULL;
+	const char *end = NULL;
+	cJSON *root = cJSON_ParseWithLengthOpts(s, n, &end, false);
+	bool whole = cJSON_IsObject(root) &&
+	             only_space(end, n - (size_t)(end - s)) &&
+	             (!key || has(root, key));
 	cJSON_Delete(root);
 	return whole;
+}
+
+/* JSON Lines when more than one line holds something and the first is a
+ * whole object, or (the first being broken) the second is a whole object
+ * with a text.  A pretty-printed document's first two lines are neither:
+ * an object never fits on its first line with more to follow. */
+static bool is_json_lines(const char *bytes, size_t len)
+{
+	size_t at = 0, n1, n2;
+	const char *l1, *l2;
+	if (!next_line(bytes, len, &at, &l1, &n1) ||
+	    !next_line(bytes, len, &at, &l2, &n2))
+		return false;
+	return whole_object(l1, n1, NULL) || whole_object(l2, n2, "text");
 }
 
 /* A document on one line gets that line in its messages; a document over

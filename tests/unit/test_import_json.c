@@ -317,6 +317,38 @@ static void test_nul_byte(void **state)
 	loaded_free(&l);
 }
 
+/* A broken first line does not make a JSON Lines file one broken
+ * document; a pretty-printed document is never taken for JSON Lines. */
+static void test_json_lines_detection(void **state)
+{
+	(void)state;
+	const char *lines = "{\"text\": \"a\", \"spans\": [}\n"
+	                    "{\"text\": \"b\", \"spans\": []}\n";
+	loaded l = load_mem(lines, strlen(lines), IMPORT_JSON_AUTO);
+	assert_string_equal(l.messages, "f.json:1:25: error: not valid JSON "
+	                    "here; document skipped\n");
+	assert_int_equal(l.status, IMPORT_PARTIAL);
+	assert_int_equal(l.docs.n, 1);
+	assert_string_equal(l.docs.items[0]->text, "b");
+	loaded_free(&l);
+	const char *pretty = "{\"text\": \"ab\",\n \"spans\": [\n"
+	                     "  {\"start\": 0, \"end\": 1, \"label\": \"X\"}\n"
+	                     " ]}\n";
+	l = load_mem(pretty, strlen(pretty), IMPORT_JSON_AUTO);
+	assert_string_equal(l.messages, "");
+	assert_int_equal(l.docs.n, 1);
+	assert_int_equal(l.docs.items[0]->n_spans, 1);
+	loaded_free(&l);
+	/* An array of documents, one per line, is no JSON Lines: its second
+	 * line is an object with something after it. */
+	const char *array = "[{\"text\": \"a\", \"spans\": []},\n"
+	                    " {\"text\": \"b\", \"spans\": []}]\n";
+	l = load_mem(array, strlen(array), IMPORT_JSON_AUTO);
+	assert_string_equal(l.messages, "f.json: error: the document is no JSON "
+	                    "object; document skipped\n");
+	loaded_free(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -329,6 +361,7 @@ int main(void)
 		cmocka_unit_test(test_whole_file_errors),
 		cmocka_unit_test(test_bad_utf8_text),
 		cmocka_unit_test(test_nul_byte),
+		cmocka_unit_test(test_json_lines_detection),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
