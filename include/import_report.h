@@ -25,4 +25,11 @@ void import_error(import_report *rep, int line, int col, const char *fmt,
 void import_warning(import_report *rep, int line, int col, const char *fmt,
                     ...) __attribute__((format(printf, 4, 5)));
 
+/* Messages quote the input up to this many bytes. */
+#define IMPORT_QUOTE_BYTES 60
+
+/* Bytes of s to quote: all of it, or IMPORT_QUOTE_BYTES or fewer so as
+ * not to split a character. */
+int import_quote_len(const char *s);
+
 #endif

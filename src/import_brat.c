@@ -15,20 +15,6 @@
 #include "import_brat_private.h"
 #include "text.h"
 
-/* A text field is quoted in messages up to this many bytes. */
-#define QUOTE_BYTES 60
-
-/* ---- quoting ---------------------------------------------------------- */
-
-/* Bytes of s to quote: at most QUOTE_BYTES, not splitting a character. */
-static int quote_len(const char *s)
-{
-	size_t n = strlen(s);
-	if (n <= QUOTE_BYTES)
-		return (int)n;
-	return (int)utf8_char_start(s, QUOTE_BYTES);
-}
-
 /* ---- fields of a line ----------------------------------------------- */
 
 typedef struct field {
@@ -52,9 +38,9 @@ static bool next_field(field *rest, char sep, field *out)
 	return true;
 }
 
-/* A number of field f, or -1 when it has a '-' (saturating at LLONG_MAX
- * magnitude, so huge offsets read as past the end).  False when f is not
- * an optionally negative run of digits. */
+/* The number field f holds, into *v: digits with an optional '-', the
+ * magnitude saturating at LLONG_MAX so that a huge offset reads as past
+ * the end.  False when f is anything else. */
 static bool parse_offset(field f, long long *v)
 {
 	bool neg = f.n > 0 && f.s[0] == '-';
@@ -72,6 +58,10 @@ static bool parse_offset(field f, long long *v)
 	return true;
 }
 
+/* Notes the ID of the line being read, kind and index saying where its
+ * annotation goes; *copy gets a copy for the annotation (the caller's).
+ * False, with *copy NULL, when the ID is taken (an error) or out of
+ * memory. */
 static bool note_id(brat_reader *r, field id, char kind, size_t index,
                     int line, char **copy)
 {
@@ -173,12 +163,12 @@ static void finish_pending(brat_reader *r)
 	r->pending = 0;
 	if (!s->said || import_doc_covers(r->doc, &s->ranges, s->said))
 		return;
-	char covered[QUOTE_BYTES + 1];
+	char covered[IMPORT_QUOTE_BYTES + 1];
 	import_doc_cover_prefix(r->doc, &s->ranges, covered, sizeof covered);
 	import_warning(&r->rep, s->line, 0, "%s: the text field \"%.*s\" "
 	               "differs from the text its offsets cover, \"%s\"; the "
 	               "span is kept as its offsets say", s->id,
-	               quote_len(s->said), s->said, covered);
+	               import_quote_len(s->said), s->said, covered);
 }
 
 static void read_t(brat_reader *r, field id, field rest, int line)

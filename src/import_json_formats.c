@@ -11,12 +11,9 @@
 #include <string.h>
 
 #include "import_json_private.h"
-#include "text.h"
 
 /* Room for a JSON path such as "quotes[12].contents[3]". */
 #define PATH_BYTES 96
-/* A text field is quoted in messages up to this many bytes. */
-#define QUOTE_BYTES 60
 
 static const cJSON *get(const cJSON *obj, const char *key)
 {
@@ -70,12 +67,6 @@ static bool read_offsets(json_ctx *c, const cJSON *start_item,
 	return true;
 }
 
-static int quote_len(const char *s)
-{
-	size_t n = strlen(s);
-	return n <= QUOTE_BYTES ? (int)n : (int)utf8_char_start(s, QUOTE_BYTES);
-}
-
 /* Warns when the span's "text" is not what its offsets cover (comparing
  * at most the text's own length). */
 static void check_said(json_ctx *c, const char *path, import_range r,
@@ -84,11 +75,12 @@ static void check_said(json_ctx *c, const char *path, import_range r,
 	import_ranges one = { .items = &r, .n = 1, .cap = 1 };
 	if (!said || import_doc_covers(c->doc, &one, said))
 		return;
-	char covered[QUOTE_BYTES + 1];
+	char covered[IMPORT_QUOTE_BYTES + 1];
 	import_doc_cover_prefix(c->doc, &one, covered, sizeof covered);
 	import_warning(&c->rep, c->line, 0, "%s: the text \"%.*s\" differs "
 	               "from the text its offsets cover, \"%s\"; kept as its "
-	               "offsets say", path, quote_len(said), said, covered);
+	               "offsets say", path, import_quote_len(said), said,
+	               covered);
 }
 
 /* A {start, end, text} span of citron (keys start_key, end_key) at path

@@ -3,6 +3,9 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
+
+#include "text.h"
 
 /* Messages longer than this are cut: they quote at most a few short
  * excerpts of the input. */
@@ -33,4 +36,12 @@ void import_warning(import_report *rep, int line, int col, const char *fmt,
 	va_start(ap, fmt);
 	report(rep, line, col, "warning: ", fmt, ap);
 	va_end(ap);
+}
+
+int import_quote_len(const char *s)
+{
+	size_t n = strlen(s);
+	if (n <= IMPORT_QUOTE_BYTES)
+		return (int)n;
+	return (int)utf8_char_start(s, IMPORT_QUOTE_BYTES);
 }
