@@ -366,7 +366,7 @@ typedef struct read_opts {
 	const char *target;
 } read_opts;
 
-/* Reads the options; -1 after a usage error (printed), else 0. */
+/* Reads the options; EXIT_USAGE after a usage error (printed), else 0. */
 static int read_options(int argc, char **argv, read_opts *o)
 {
 	for (int i = 1; i < argc; i++) {
@@ -441,7 +441,7 @@ static int dump_config(const read_opts *o, long problems)
 static int cmd_read(int argc, char **argv)
 {
 	read_opts o = { .color = COLOR_MODE_AUTO };
-	if (read_options(argc, argv, &o) < 0)
+	if (read_options(argc, argv, &o) != 0)
 		return EXIT_USAGE;
 	char *config_problem = NULL;
 	long problems = load_config(&o, &config_problem);
