@@ -212,8 +212,8 @@ static void test_apply_and_roles(void **state)
 	config c;
 	diag_list d;
 	char name[64];
-	assert_int_equal(parse("color title red blue italic\nmono title dim\nbind x quit\n",
-	                       &c, &d), 0);
+	assert_int_equal(parse("color title red blue italic\nmono title dim\nbind x quit\n"
+	                       "color message red default underline\n", &c, &d), 0);
 	assert_int_equal(config_apply(&c), 0);
 	style s = style_of(ROLE_TITLE, true);
 	assert_int_equal(s.fg, STYLE_RED);
@@ -221,6 +221,10 @@ static void test_apply_and_roles(void **state)
 	assert_int_equal(s.attrs, STYLE_ITALIC);
 	assert_int_equal(style_of(ROLE_TITLE, false).attrs, STYLE_DIM);
 	assert_int_equal(style_of(ROLE_STATUS, true).attrs, style_default(ROLE_STATUS, true).attrs);
+	/* A color line leaves the role's monochrome look alone. */
+	assert_int_equal(style_of(ROLE_MESSAGE, true).attrs, STYLE_UNDERLINE);
+	assert_int_equal(style_of(ROLE_MESSAGE, false).attrs,
+	                 style_default(ROLE_MESSAGE, false).attrs);
 	assert_int_equal(keymap_lookup('x'), ACT_QUIT);
 	style_reset();
 	keymap_reset();
