@@ -41,7 +41,7 @@ export LC_ALL = C.UTF-8
 export TZ = UTC
 
 .PHONY: all setup run check unit check-articles snapshots snapshot-check \
-        e2e hostile terminal cli sanitize valgrind fuzz fuzz-regress bench install uninstall clean
+        e2e reload hostile terminal cli sanitize valgrind fuzz fuzz-regress bench install uninstall clean
 
 all: $(BIN)
 
@@ -84,7 +84,7 @@ check-articles: quoth
 	./quoth check articles/*.yaml
 	@echo "check-articles: $$(ls articles/*.yaml | wc -l) articles valid"
 
-check: setup quoth unit check-articles cli snapshot-check e2e terminal sanitize valgrind fuzz-regress
+check: setup quoth unit check-articles cli snapshot-check e2e reload terminal sanitize valgrind fuzz-regress
 	@echo "make check: all passed"
 
 # The unit tests and the snapshot scenarios again in an AddressSanitizer +
@@ -129,6 +129,10 @@ snapshots: quoth
 # The same scenarios in a real terminal (tmux) agree with the snapshots.
 e2e: quoth
 	sh tests/e2e/run.sh
+
+# The annotator's loop in tmux: live reload, R, e with a scripted editor.
+reload: quoth
+	sh tests/e2e/reload.sh
 
 bench: quoth
 	sh tests/bench/run.sh

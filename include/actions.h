@@ -33,7 +33,10 @@
 	X(SEARCH_PREV,   "previous match") \
 	X(HELP,          "this help") \
 	X(CLEAR,         "clear the selection and the search") \
-	X(REDRAW,        "redraw the screen")
+	X(REDRAW,        "redraw the screen") \
+	/* ---- the annotator's loop (issue 16): keep at the end ---- */ \
+	X(EDIT,          "edit the file at this place ($VISUAL, $EDITOR, vi)") \
+	X(RELOAD,        "reload the file from disk")
 
 typedef enum action {
 	ACT_NONE,

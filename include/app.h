@@ -41,6 +41,12 @@ typedef struct app {
 	size_t help_top;    /* first help line shown */
 
 	char message[APP_MESSAGE_MAX]; /* library screen message, "" if none */
+
+	/* The annotator's loop (app_reload.c's functions below). */
+	bool watch_article; /* the article has a file to reload and edit (not
+	                       standard input); main sets it */
+	bool edit_pending;  /* e was pressed: the loop runs the editor on
+	                       app_edit_target() and then calls app_reload() */
 } app;
 
 /* An app reading article a, which it takes (freed by app_free even when
@@ -70,5 +76,34 @@ void app_status(const app *ap, char *buf, size_t n);
 
 /* Line i of the library list (see library_entry_line). */
 void app_library_line(const app *ap, size_t i, char *buf, size_t n);
+
+/* ---- the annotator's loop: reload, edit (issue 16) ------------------- */
+
+/* Loads the open article's file again and keeps the reader's place
+ * (reader_reload.h), with the message "reloaded".  A load that fails
+ * keeps the last good article on screen with the first problem as an
+ * error message; the next change is tried again.  HANDLER_REDRAW, or
+ * HANDLER_IGNORED when no article with a file is open. */
+handler_result app_reload(app *ap);
+
+/* The file (and the directory) changed on disk: called by the loop when
+ * the library's directory changed.  Rebuilds the library with
+ * library_load for now, keeping the cursor on the same file; the library
+ * being rewritten may call it, or replace its body. */
+handler_result app_files_changed(app *ap);
+
+/* The path the loop watches for the open article (its file), NULL when
+ * none or when it has no file (standard input). */
+const char *app_watch_path(const app *ap);
+
+/* Where e opens the editor: the article's file (the library's selected
+ * file) and the file line of the current quote, else of the selected
+ * entity, else of the text's top line (0 when unknown: no +LINE).  False
+ * when there is no file to edit (then *why says so). */
+bool app_edit_target(const app *ap, const char **file, int *line, const char **why);
+
+/* A message on the current screen: prefix then arg (may be NULL), as an
+ * error when error (main shows the config file's first problem so). */
+void app_notice(app *ap, bool error, const char *prefix, const char *arg);
 
 #endif

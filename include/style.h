@@ -8,6 +8,7 @@
 #define QUOTH_STYLE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "article.h"
 
@@ -82,5 +83,30 @@ style_role style_entity_role(const char *type);
 
 /* Name of a colour for the legend: "default", "red", ... */
 const char *style_color_name(style_color color);
+
+/* ---- the looks in force (the config file's color and mono lines) ----- */
+
+/* The built-in look of role, whatever the config set. */
+style style_default(style_role role, bool color);
+/* From now on style_of(role, color) is look.  -1 for a role out of range.
+ * Main calls it before the screen starts; nothing else writes the table. */
+int style_set_look(style_role role, bool color, style look);
+/* Puts the built-in looks back in force (for tests). */
+void style_reset(void);
+
+/* The config file's name of role: the role's enum name in lower case with
+ * '-' ("quote-current", "pane-focused"), an entity type as
+ * "entity.PERSON" (its label's case), "entity.other" for the rest.  Into
+ * buf; returns buf ("" out of range). */
+const char *style_role_name(style_role role, char *buf, size_t n);
+/* The role of such a name, or -1. */
+int style_role_from_name(const char *name);
+/* The colour of a style_color_name() ("default", "red"…), or -2. */
+int style_color_from_name(const char *name);
+/* The STYLE_* flag of "bold", "underline", "reverse", "dim", "italic";
+ * 0 for "normal"; -1 otherwise.  style_attr_name(i) lists them. */
+int style_attr_from_name(const char *name);
+size_t style_attr_count(void);
+const char *style_attr_name(size_t i);
 
 #endif

@@ -184,6 +184,21 @@ static void lib_open(app *ap)
 	ap->screen = APP_SCREEN_READER;
 }
 
+/* e and R, on either screen: e asks the loop for the editor (which it
+ * runs, then reloads), R reloads the article or the library now. */
+static handler_result loop_action(app *ap, action act)
+{
+	if (act == ACT_RELOAD)
+		return ap->screen == APP_SCREEN_READER ? app_reload(ap) : app_files_changed(ap);
+	const char *file, *why;
+	int line;
+	if (app_edit_target(ap, &file, &line, &why))
+		ap->edit_pending = true;
+	else
+		app_notice(ap, true, why, NULL);
+	return HANDLER_REDRAW;
+}
+
 static handler_result lib_action(app *ap, action act)
 {
 	list_view *v = &ap->lib_view;
@@ -203,6 +218,8 @@ static handler_result lib_action(app *ap, action act)
 	case ACT_TOP: listview_home(v, rows); break;
 	case ACT_BOTTOM: listview_end(v, rows); break;
 	case ACT_ENTER: lib_open(ap); break;
+	case ACT_EDIT:
+	case ACT_RELOAD: return loop_action(ap, act);
 	default: break;
 	}
 	return HANDLER_REDRAW;
@@ -249,6 +266,8 @@ static handler_result reader_screen_key(app *ap, int key)
 	action act = keymap_lookup(key);
 	if (act == ACT_HELP)
 		return help_open(ap);
+	if (act == ACT_EDIT || act == ACT_RELOAD)
+		return loop_action(ap, act);
 	return from_reader(ap, reader_apply(ap->rd, act));
 }
 

@@ -4,7 +4,9 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "keys.h"
 #include "text.h"
@@ -12,7 +14,8 @@
 /* Column where the help text starts, after the keys. */
 #define HELP_KEYS_WIDTH 14
 
-static const keymap_entry keymap[] = {
+/* The built-in bindings; keymap_bind() changes a copy of them (live). */
+static const keymap_entry defaults[] = {
 	{ .key = 'q',            .act = ACT_QUIT },
 	{ .key = 'j',            .act = ACT_DOWN },
 	{ .key = QK_DOWN,        .act = ACT_DOWN },
@@ -48,9 +51,26 @@ static const keymap_entry keymap[] = {
 	{ .key = QK_F1,          .act = ACT_HELP },
 	{ .key = QK_ESC,         .act = ACT_CLEAR },
 	{ .key = QK_CTRL('l'),   .act = ACT_REDRAW },
+	{ .key = 'e',            .act = ACT_EDIT },
+	{ .key = 'R',            .act = ACT_RELOAD },
 };
 
-#define KEYMAP_COUNT (sizeof keymap / sizeof keymap[0])
+#define DEFAULTS_COUNT (sizeof defaults / sizeof defaults[0])
+
+/* The table in force.  Configuration, not program state: main fills it
+ * once from the config file before the loop starts (as tig's keymaps),
+ * and until then every reader sees the defaults.  Threads never read it. */
+static struct {
+	bool changed;       /* false: the defaults are in force */
+	size_t n;
+	keymap_entry entries[KEYMAP_MAX];
+} live;
+
+static const keymap_entry *table(size_t *n)
+{
+	*n = live.changed ? live.n : DEFAULTS_COUNT;
+	return live.changed ? live.entries : defaults;
+}
 
 static const char *const action_names[ACT_COUNT] = {
 	[ACT_NONE] = "NONE",
@@ -68,22 +88,74 @@ static const char *const action_helps[ACT_COUNT] = {
 
 action keymap_lookup(int key)
 {
-	for (size_t i = 0; i < KEYMAP_COUNT; i++)
-		if (keymap[i].key == key)
-			return keymap[i].act;
+	size_t n;
+	const keymap_entry *t = table(&n);
+	for (size_t i = 0; i < n; i++)
+		if (t[i].key == key)
+			return t[i].act;
 	return ACT_NONE;
 }
 
 size_t keymap_count(void)
 {
-	return KEYMAP_COUNT;
+	size_t n;
+	table(&n);
+	return n;
 }
 
 keymap_entry keymap_entry_at(size_t i)
 {
-	if (i >= KEYMAP_COUNT)
+	size_t n;
+	const keymap_entry *t = table(&n);
+	if (i >= n)
 		return (keymap_entry){ .key = 0, .act = ACT_NONE };
-	return keymap[i];
+	return t[i];
+}
+
+size_t keymap_default_count(void)
+{
+	return DEFAULTS_COUNT;
+}
+
+keymap_entry keymap_default_at(size_t i)
+{
+	if (i >= DEFAULTS_COUNT)
+		return (keymap_entry){ .key = 0, .act = ACT_NONE };
+	return defaults[i];
+}
+
+int keymap_bind(int key, action act)
+{
+	if (act < ACT_NONE || act >= ACT_COUNT || key <= 0)
+		return -1;
+	if (!live.changed) {
+		memcpy(live.entries, defaults, sizeof defaults);
+		live.n = DEFAULTS_COUNT;
+		live.changed = true;
+	}
+	size_t i = 0;
+	while (i < live.n && live.entries[i].key != key)
+		i++;
+	if (act == ACT_NONE) {   /* unbind: the rest keep their order */
+		if (i < live.n)
+			memmove(&live.entries[i], &live.entries[i + 1],
+			        (live.n - i - 1) * sizeof live.entries[0]);
+		live.n -= i < live.n;
+		return 0;
+	}
+	if (i == live.n) {
+		if (live.n == KEYMAP_MAX)
+			return -1;
+		live.entries[live.n++].key = key;
+	}
+	live.entries[i].act = act;
+	return 0;
+}
+
+void keymap_reset(void)
+{
+	live.changed = false;
+	live.n = 0;
 }
 
 static const char *special_key_name(int key)
@@ -128,6 +200,90 @@ const char *keymap_key_name(int key, char *buf, size_t n)
 	return buf;
 }
 
+/* Keys special_key_name() names, each once, for reading names back. */
+static const int named_keys[] = {
+	QK_UP, QK_DOWN, QK_LEFT, QK_RIGHT, QK_PGUP, QK_PGDN, QK_HOME, QK_END,
+	QK_BTAB, QK_F1, QK_BACKSPACE, QK_ENTER, QK_TAB, QK_ESC, ' ',
+};
+
+/* ASCII names for the arrows, whose display names are not typed easily. */
+static const struct {
+	const char *name;
+	int key;
+} arrow_names[] = {
+	{ .name = "Up", .key = QK_UP }, { .name = "Down", .key = QK_DOWN },
+	{ .name = "Left", .key = QK_LEFT }, { .name = "Right", .key = QK_RIGHT },
+};
+
+/* The code point of name when it is one UTF-8 character, else -1. */
+static int single_char(const char *name)
+{
+	const unsigned char *s = (const unsigned char *)name;
+	int len = s[0] < 0x80 ? 1 : s[0] >= 0xf0 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc0 ? 2 : 0;
+	if (len == 0 || strlen(name) != (size_t)len)
+		return -1;
+	if (len == 1)
+		return s[0];
+	int cp = s[0] & (0x3f >> (len - 1));
+	for (int i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return -1;
+		cp = (cp << 6) | (s[i] & 0x3f);
+	}
+	return cp;
+}
+
+int keymap_key_from_name(const char *name)
+{
+	for (size_t i = 0; i < sizeof named_keys / sizeof named_keys[0]; i++)
+		if (strcmp(special_key_name(named_keys[i]), name) == 0)
+			return named_keys[i];
+	for (size_t i = 0; i < sizeof arrow_names / sizeof arrow_names[0]; i++)
+		if (strcasecmp(arrow_names[i].name, name) == 0)
+			return arrow_names[i].key;
+	if (strncmp(name, "Ctrl-", 5) == 0 && strlen(name) == 6) {
+		int c = ascii_lower((unsigned char)name[5]);
+		if (c >= 'a' && c <= 'z')
+			return QK_CTRL(c);
+		return -1;
+	}
+	if (strncmp(name, "U+", 2) == 0 && strlen(name) > 2 && strlen(name) <= 8) {
+		char *end;
+		long cp = strtol(name + 2, &end, 16);
+		if (*end == '\0' && cp > 32 && cp < 0x110000 && cp != 127)
+			return (int)cp;
+		return -1;
+	}
+	int cp = single_char(name);
+	return cp > 32 && cp != 127 ? cp : -1;
+}
+
+const char *keymap_action_config_name(action a, char *buf, size_t n)
+{
+	const char *name = a == ACT_NONE ? "none" : keymap_action_name(a);
+	size_t i = 0;
+	if (n == 0)
+		return buf;
+	for (; name[i] && i + 1 < n; i++)
+		buf[i] = name[i] == '_' ? '-' : (char)ascii_lower((unsigned char)name[i]);
+	buf[i] = '\0';
+	return buf;
+}
+
+int keymap_action_from_name(const char *name)
+{
+	for (int a = ACT_NONE; a < ACT_COUNT; a++) {
+		char buf[32];
+		keymap_action_config_name((action)a, buf, sizeof buf);
+		size_t i = 0;
+		while (buf[i] && (name[i] == '_' ? '-' : ascii_lower((unsigned char)name[i])) == buf[i])
+			i++;
+		if (buf[i] == '\0' && name[i] == '\0')
+			return a;
+	}
+	return -1;
+}
+
 static bool action_valid(action a)
 {
 	return a > ACT_NONE && a < ACT_COUNT;
@@ -160,11 +316,13 @@ const char *keymap_action_keys(action a, char *buf, size_t n)
 	if (n == 0)
 		return buf;
 	buf[0] = '\0';
-	for (size_t i = 0; i < KEYMAP_COUNT; i++) {
+	size_t count;
+	const keymap_entry *t = table(&count);
+	for (size_t i = 0; i < count; i++) {
 		char name[32];
-		if (keymap[i].act != a)
+		if (t[i].act != a)
 			continue;
-		keymap_key_name(keymap[i].key, name, sizeof name);
+		keymap_key_name(t[i].key, name, sizeof name);
 		if (word_listed(buf, name))
 			continue;
 		size_t add = strlen(name) + (len > 0);

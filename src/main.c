@@ -13,6 +13,8 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "config.h"
+#include "keymap.h"
 #include "diag.h"
 #include "export.h"
 #include "corpus_files.h"
@@ -28,7 +30,8 @@
 enum { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_USAGE = 2 };
 
 static const char usage_text[] =
-	"usage: quoth [--color=auto|always|never] [FILE|DIR|-]\n"
+	"usage: quoth [--color=auto|always|never] [--config FILE] [FILE|DIR|-]\n"
+	"       quoth [--config FILE] --dump-config\n"
 	"       quoth check FILE|DIR|-...\n"
 	"       quoth export --json FILE\n"
 	"       quoth stats [--csv|--json|--jsonl] FILE|DIR...\n"
@@ -57,6 +60,9 @@ static const char help_text[] =
 	"options:\n"
 	"  --color=auto|always|never   (or --color MODE) colours in the reader (auto: unless NO_COLOR\n"
 	"                              is set or the terminal has none)\n"
+	"  --config FILE               read settings from FILE instead of\n"
+	"                              $XDG_CONFIG_HOME/quoth/config (~/.config/quoth/config)\n"
+	"  --dump-config               print the settings in force, in the config file's syntax\n"
 	"  --help                      this text\n"
 	"  --version                   the version\n"
 	"\n"
@@ -351,10 +357,18 @@ static int parse_color(const char *value, color_mode *mode)
 	return 0;
 }
 
-static int cmd_read(int argc, char **argv)
+/* The command line of the reader. */
+typedef struct read_opts {
+	color_mode color;
+	bool color_given;
+	const char *config;     /* --config FILE, or NULL for the default */
+	bool dump_config;
+	const char *target;
+} read_opts;
+
+/* Reads the options; EXIT_USAGE after a usage error (printed), else 0. */
+static int read_options(int argc, char **argv, read_opts *o)
 {
-	color_mode color = COLOR_MODE_AUTO;
-	const char *target = NULL;
 	for (int i = 1; i < argc; i++) {
 		const char *mode = NULL;
 		if (strncmp(argv[i], "--color=", 8) == 0)
@@ -362,49 +376,118 @@ static int cmd_read(int argc, char **argv)
 		else if (strcmp(argv[i], "--color") == 0 && !(mode = argv[++i]))
 			return usage_error("%s needs a mode: auto, always or never", "--color");
 		if (mode) {
-			if (parse_color(mode, &color) < 0)
+			if (parse_color(mode, &o->color) < 0)
 				return usage_error("unknown colour mode '%s' (auto, always or never)",
 				                   mode);
+			o->color_given = true;
+		} else if (strncmp(argv[i], "--config=", 9) == 0) {
+			o->config = argv[i] + 9;
+		} else if (strcmp(argv[i], "--config") == 0) {
+			if (!(o->config = argv[++i]))
+				return usage_error("%s needs a FILE", "--config");
+		} else if (strcmp(argv[i], "--dump-config") == 0) {
+			o->dump_config = true;
 		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
 			return usage_error("unknown option '%s'", argv[i]);
-		} else if (target) {
+		} else if (o->target) {
 			return usage_error("one FILE or DIR at a time ('%s' is extra)", argv[i]);
 		} else {
-			target = argv[i];
+			o->target = argv[i];
 		}
 	}
+	return 0;
+}
+
+/* Reads and applies the config file (--config, else the default path,
+ * which may be missing), printing its problems: the rest of the file
+ * still applies.  Returns the number of problems, -1 when out of memory. */
+static long load_config(read_opts *o, char **first_problem)
+{
+	char buf[PATH_MAX];
+	const char *path = o->config ? o->config
+		: config_default_path(getenv("XDG_CONFIG_HOME"), getenv("HOME"), buf, sizeof buf);
+	if (!path)
+		return 0;
+	config c;
+	diag_list diags = { 0 };
+	long problems = config_load_file(path, o->config == NULL, &c, &diags);
+	diag_list_print(stderr, &diags);
+	if (problems > 0 && diags.n > 0 && first_problem)
+		*first_problem = strdup(diags.items[0].message);
+	if (problems >= 0 && config_apply(&c) < 0)
+		fprintf(stderr, "%s: error: more key bindings than quoth holds (%d)\n",
+		        path, KEYMAP_MAX);
+	if (!o->color_given && c.color_mode != CONFIG_COLOR_UNSET)
+		o->color = c.color_mode == CONFIG_COLOR_ALWAYS ? COLOR_MODE_ALWAYS
+		         : c.color_mode == CONFIG_COLOR_NEVER ? COLOR_MODE_NEVER : COLOR_MODE_AUTO;
+	config_free(&c);
+	diag_list_free(&diags);
+	return problems;
+}
+
+static int dump_config(const read_opts *o, long problems)
+{
+	static const char *const modes[] = {
+		[COLOR_MODE_AUTO] = "auto", [COLOR_MODE_ALWAYS] = "always",
+		[COLOR_MODE_NEVER] = "never",
+	};
+	if (config_write(stdout, modes[o->color]) < 0 || fflush(stdout) == EOF) {
+		fprintf(stderr, "quoth: --dump-config: cannot write: %s\n", strerror(errno));
+		return EXIT_INVALID;
+	}
+	return problems != 0 ? EXIT_INVALID : EXIT_OK;
+}
+
+static int cmd_read(int argc, char **argv)
+{
+	read_opts o = { .color = COLOR_MODE_AUTO };
+	if (read_options(argc, argv, &o) != 0)
+		return EXIT_USAGE;
+	char *config_problem = NULL;
+	long problems = load_config(&o, &config_problem);
+	if (o.dump_config) {
+		free(config_problem);
+		return o.target ? usage_error("--dump-config takes no FILE ('%s')", o.target)
+		                : dump_config(&o, problems);
+	}
 	char buf[PATH_MAX + 16];
-	if (!target)
-		target = bundled_articles(buf, sizeof buf);
+	const char *target = o.target ? o.target : bundled_articles(buf, sizeof buf);
 
 	/* The article is loaded first: its problems are worth printing even
 	 * when there is no terminal to read it on. */
 	bool library = is_directory(target);
 	article *a = NULL;
+	int status = EXIT_INVALID;
 	if (!library && !(a = load_or_report(target)))
-		return EXIT_INVALID;
+		goto out;
 	/* An article piped in: the keys come from the terminal, as less does. */
 	if (strcmp(target, "-") == 0 && !freopen("/dev/tty", "r", stdin)) {
 		fprintf(stderr, "quoth: no terminal to read keys from (/dev/tty: %s)\n",
 		        strerror(errno));
 		article_free(a);
-		return EXIT_INVALID;
+		goto out;
 	}
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "quoth: standard %s is not a terminal; use 'quoth export --json' "
 		        "or 'quoth snapshot' for output to a file or pipe\n",
 		        isatty(STDIN_FILENO) ? "output" : "input");
 		article_free(a);
-		return EXIT_INVALID;
+		goto out;
 	}
 
 	app *app = library ? app_new_library(target, 80, 24) : app_new_article(a, 80, 24);
 	if (!app) {
 		fputs("quoth: out of memory\n", stderr);
-		return EXIT_INVALID;
+		goto out;
 	}
-	int status = tui_run(app, color);
+	/* An article from standard input has no file to watch or edit. */
+	app->watch_article = strcmp(target, "-") != 0;
+	if (config_problem)
+		app_notice(app, true, "config: ", config_problem);
+	status = tui_run(app, o.color);
 	app_free(app);
+out:
+	free(config_problem);
 	return status;
 }
 

@@ -2,7 +2,10 @@
  * monochrome.  Renderer and snapshot legend both read it from here. */
 #include "style.h"
 
+#include <stdio.h>
 #include <string.h>
+
+#include "text.h"
 
 typedef struct role_style {
 	style color;
@@ -21,7 +24,7 @@ typedef struct role_style {
  * italic and dim, never reverse: reverse belongs to the current quote,
  * the selection and search matches.  Quotes are told apart from the text
  * by the gutter marks, and the current quote by reverse video. */
-static const role_style roles[ROLE_COUNT] = {
+static const role_style defaults[ROLE_COUNT] = {
 	[ROLE_NORMAL] = { .color = FG(DEFAULT), .mono = FG(DEFAULT) },
 	[ROLE_TITLE] = { .color = S(DEFAULT, DEFAULT, B | R),
 	                 .mono = S(DEFAULT, DEFAULT, B | R) },
@@ -84,11 +87,134 @@ static const char *const labels[ROLE_COUNT] = {
 #undef STYLE_ROLE_LABEL
 };
 
+/* The looks the config file set, over the defaults.  Configuration, not
+ * program state: main sets it once before the screen starts (as tig's
+ * color lines), and nothing writes it afterwards. */
+enum { SET_COLOR = 1, SET_MONO = 2 };
+static struct {
+	unsigned char set[ROLE_COUNT];  /* SET_* */
+	role_style look[ROLE_COUNT];
+} live;
+
 style style_of(style_role role, bool color)
 {
 	if ((int)role < 0 || role >= ROLE_COUNT)
 		role = ROLE_NORMAL;
-	return color ? roles[role].color : roles[role].mono;
+	if (live.set[role] & (color ? SET_COLOR : SET_MONO))
+		return color ? live.look[role].color : live.look[role].mono;
+	return color ? defaults[role].color : defaults[role].mono;
+}
+
+style style_default(style_role role, bool color)
+{
+	if ((int)role < 0 || role >= ROLE_COUNT)
+		role = ROLE_NORMAL;
+	return color ? defaults[role].color : defaults[role].mono;
+}
+
+int style_set_look(style_role role, bool color, style look)
+{
+	if ((int)role < 0 || role >= ROLE_COUNT)
+		return -1;
+	if (color)
+		live.look[role].color = look;
+	else
+		live.look[role].mono = look;
+	live.set[role] |= color ? SET_COLOR : SET_MONO;
+	return 0;
+}
+
+void style_reset(void)
+{
+	memset(&live, 0, sizeof live);
+}
+
+/* ---- names for the config file ------------------------------------- */
+
+static const char *const role_ids[ROLE_COUNT] = {
+#define STYLE_ROLE_ID(name, label) [ROLE_##name] = #name,
+#define STYLE_ROLE_ENT_ID(type) [ROLE_ENT_##type] = "ENT_" #type,
+	STYLE_ROLES_HEAD(STYLE_ROLE_ID)
+	ENTITY_TYPES(STYLE_ROLE_ENT_ID)
+	STYLE_ROLES_TAIL(STYLE_ROLE_ID)
+#undef STYLE_ROLE_ENT_ID
+#undef STYLE_ROLE_ID
+};
+
+const char *style_role_name(style_role role, char *buf, size_t n)
+{
+	if (n == 0)
+		return buf;
+	if ((int)role < 0 || role >= ROLE_COUNT) {
+		buf[0] = '\0';
+		return buf;
+	}
+	const char *id = role_ids[role];
+	/* An entity type keeps its label's case, as the articles write it. */
+	if (strncmp(id, "ENT_", 4) == 0 && role != ROLE_ENT_OTHER) {
+		snprintf(buf, n, "entity.%s", id + 4);
+		return buf;
+	}
+	if (role == ROLE_ENT_OTHER) {
+		snprintf(buf, n, "entity.other");
+		return buf;
+	}
+	size_t i = 0;
+	for (; id[i] && i + 1 < n; i++)
+		buf[i] = id[i] == '_' ? '-' : (char)ascii_lower((unsigned char)id[i]);
+	buf[i] = '\0';
+	return buf;
+}
+
+int style_role_from_name(const char *name)
+{
+	for (int r = 0; r < ROLE_COUNT; r++) {
+		char buf[64];
+		if (strcmp(style_role_name((style_role)r, buf, sizeof buf), name) == 0)
+			return r;
+	}
+	return -1;
+}
+
+int style_color_from_name(const char *name)
+{
+	for (int c = STYLE_DEFAULT; c <= STYLE_WHITE; c++)
+		if (strcmp(style_color_name((style_color)c), name) == 0)
+			return c;
+	return -2;
+}
+
+static const struct {
+	const char *name;
+	int flag;
+} attr_names[] = {
+	{ .name = "bold", .flag = STYLE_BOLD },
+	{ .name = "underline", .flag = STYLE_UNDERLINE },
+	{ .name = "reverse", .flag = STYLE_REVERSE },
+	{ .name = "dim", .flag = STYLE_DIM },
+	{ .name = "italic", .flag = STYLE_ITALIC },
+};
+
+#define N_ATTRS (sizeof attr_names / sizeof attr_names[0])
+
+int style_attr_from_name(const char *name)
+{
+	if (strcmp(name, "normal") == 0)
+		return 0;
+	for (size_t i = 0; i < N_ATTRS; i++)
+		if (strcmp(attr_names[i].name, name) == 0)
+			return attr_names[i].flag;
+	return -1;
+}
+
+size_t style_attr_count(void)
+{
+	return N_ATTRS;
+}
+
+const char *style_attr_name(size_t i)
+{
+	return i < N_ATTRS ? attr_names[i].name : "normal";
 }
 
 const char *style_role_label(style_role role)

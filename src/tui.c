@@ -1,5 +1,7 @@
 /* tui.c - the interactive loop: curses on the terminal, keys and mouse to
- * input events, redraws on app_handle()'s flags, signals and resizes. */
+ * input events, redraws on app_handle()'s flags, signals and resizes; the
+ * open article's file and the library's directory watched for changes,
+ * and the editor run for e. */
 #include "tui.h"
 
 #include <curses.h>
@@ -9,13 +11,21 @@
 #include <string.h>
 #include <term.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "editor.h"
 #include "keys.h"
+#include "watch.h"
 
 /* Milliseconds get_wch waits before the loop looks at the signal flags
- * again (a signal may land between the check and the read). */
-#define TUI_POLL_MS 200
+ * and the watches again (a signal may land between the check and the
+ * read).  The inotify descriptor is read then, without blocking: a change
+ * is seen within this time, well inside the half second asked for; a
+ * watch that polls by time looks at most every WATCH_POLL_MS itself.
+ * (Polling the descriptor beside stdin would miss keys curses has
+ * already read into its own buffer.) */
+#define TUI_POLL_MS 100
 /* Milliseconds to tell Esc from the start of an escape sequence. */
 #define TUI_ESCDELAY 25
 
@@ -33,6 +43,14 @@ static void on_stop_signal(int sig)
 {
 	(void)sig;
 	stop_requested = 1;
+}
+
+/* SIGINT while the editor runs: Ctrl-C belongs to the editor, and a
+ * caught signal (unlike an ignored one) is the default again in the
+ * child after exec. */
+static void on_editor_interrupt(int sig)
+{
+	(void)sig;
 }
 
 static void on_continue(int sig)
@@ -194,10 +212,106 @@ static bool input_of(int rc, wint_t ch, input_event *ev)
 	return false;
 }
 
+/* ---- watching the files ------------------------------------------------ */
+
+typedef struct tui_watches {
+	file_watch *article;    /* the open article's file, or NULL */
+	char *article_path;     /* what article watches */
+	file_watch *library;    /* the library's directory, or NULL */
+} tui_watches;
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* The watch on the article follows the article opened (or closed). */
+static void watches_follow(tui_watches *w, const app *ap)
+{
+	const char *path = app_watch_path(ap);
+	if (path && w->article_path && strcmp(path, w->article_path) == 0)
+		return;
+	watch_free(w->article);
+	free(w->article_path);
+	w->article = NULL;
+	w->article_path = path ? strdup(path) : NULL;
+	if (w->article_path)
+		w->article = watch_new(w->article_path, WATCH_AUTO);
+}
+
+/* Reloads what changed on disk: the open article, or on the library
+ * screen the library (a change meanwhile is seen when it comes back). */
+static handler_result watches_check(tui_watches *w, app *ap)
+{
+	long long now = now_ms();
+	if (ap->screen == APP_SCREEN_READER)
+		return w->article && watch_changed(w->article, now) ? app_reload(ap)
+		                                                    : HANDLER_IGNORED;
+	return w->library && watch_changed(w->library, now) ? app_files_changed(ap)
+	                                                    : HANDLER_IGNORED;
+}
+
+static void watches_free(tui_watches *w)
+{
+	watch_free(w->article);
+	watch_free(w->library);
+	free(w->article_path);
+}
+
+/* ---- the editor --------------------------------------------------------- */
+
+/* Runs the editor on the app's edit target, leaving curses as Ctrl-Z
+ * does and coming back to a full redraw, then reloads what was edited. */
+static void run_editor(tui_watches *w, app *ap)
+{
+	const char *file, *why, *err = NULL;
+	int line;
+	ap->edit_pending = false;
+	if (!app_edit_target(ap, &file, &line, &why)) {
+		app_notice(ap, true, why, NULL);
+		return;
+	}
+	char **argv = editor_argv(getenv("VISUAL"), getenv("EDITOR"), line, file, &err);
+	if (!argv) {
+		app_notice(ap, true, err ? err : "out of memory", NULL);
+		return;
+	}
+	def_prog_mode();
+	endwin();
+	struct sigaction quiet, saved;
+	memset(&quiet, 0, sizeof quiet);
+	sigemptyset(&quiet.sa_mask);
+	quiet.sa_handler = on_editor_interrupt;
+	sigaction(SIGINT, &quiet, &saved);
+	int rc = editor_run(argv);
+	sigaction(SIGINT, &saved, NULL);
+	editor_argv_free(argv);
+	reset_prog_mode();
+	/* The watch saw the editor's writes: this reload stands for them. */
+	if (w->article)
+		watch_changed(w->article, now_ms());
+	if (ap->screen == APP_SCREEN_READER)
+		app_reload(ap);
+	else
+		app_files_changed(ap);
+	if (rc != 0) {
+		char msg[64];
+		snprintf(msg, sizeof msg, "%d", rc);
+		app_notice(ap, true, rc == 127 ? "the editor could not be started: status "
+		                               : "the editor exited with status ", msg);
+	}
+}
+
 /* ---- the loop --------------------------------------------------------- */
 
 static void run_loop(renderer *rn, app *ap)
 {
+	tui_watches w = { 0 };
+	if (ap->lib && ap->lib->dir)
+		w.library = watch_new(ap->lib->dir, WATCH_AUTO);
+	watches_follow(&w, ap);
 	input_event size = { .type = INPUT_RESIZE, .x = COLS, .y = LINES };
 	app_handle(ap, &size);
 	render_frame(rn, ap, false);
@@ -208,15 +322,23 @@ static void run_loop(renderer *rn, app *ap)
 			resumed = 0;
 			render_frame(rn, ap, true);
 		}
+		if (stop_requested)
+			break;
+		handler_result flags = watches_check(&w, ap);
 		input_event ev;
-		if (stop_requested || !input_of(rc, ch, &ev))
-			continue;
-		handler_result flags = app_handle(ap, &ev);
+		if (input_of(rc, ch, &ev))
+			flags |= app_handle(ap, &ev);
 		if (flags & HANDLER_CLOSE)
 			break;
+		if (ap->edit_pending) {
+			run_editor(&w, ap);
+			flags |= HANDLER_FULL_REDRAW;
+		}
+		watches_follow(&w, ap);
 		if (flags & (HANDLER_REDRAW | HANDLER_FULL_REDRAW))
 			render_frame(rn, ap, (flags & HANDLER_FULL_REDRAW) != 0);
 	}
+	watches_free(&w);
 }
 
 int tui_run(app *ap, int color)

@@ -144,5 +144,29 @@ has "reader says why" "$out/stderr" "not a terminal"
 expect "reader on an invalid article" 1 "$QUOTH" "$bad"
 has "reader prints the errors like check" "$out/stderr" ": error: "
 
+# The config file: --dump-config prints the settings in force, which read
+# back as a config print the same again; a bad line is FILE:LINE:COL with
+# a suggestion, and the rest still applies.
+cfg=$out/config-home
+rm -rf "$cfg"; mkdir -p "$cfg/quoth"
+expect "--dump-config" 0 env XDG_CONFIG_HOME="$cfg" "$QUOTH" --dump-config
+cp "$out/stdout" "$out/dump"
+has "--dump-config: a binding" "$out/dump" "bind ] next-quote"
+has "--dump-config: a colour" "$out/dump" "color entity.PERSON magenta default bold"
+has "--dump-config: the mode" "$out/dump" "set color auto"
+expect "--dump-config round trip" 0 "$QUOTH" --config "$out/dump" --dump-config
+if cmp -s "$out/stdout" "$out/dump"; then passed=$((passed + 1))
+else echo "cli: FAIL --dump-config round trip: the dump read back differs"; fail=$((fail + 1)); fi
+printf 'bind x next-quote\nset color never\nbind q qiut\n' >"$cfg/quoth/config"
+expect "config with a bad line" 1 env XDG_CONFIG_HOME="$cfg" "$QUOTH" --dump-config
+has "config error at FILE:LINE:COL" "$out/stderr" "$cfg/quoth/config:3:8: error: unknown action 'qiut'; did you mean 'quit'?"
+has "config: the rest applies" "$out/stdout" "bind x next-quote"
+has "config: set color" "$out/stdout" "set color never"
+expect "--color beats the config" 1 env XDG_CONFIG_HOME="$cfg" "$QUOTH" --color=always --dump-config
+has "--color beats the config" "$out/stdout" "set color always"
+expect "--config missing" 1 "$QUOTH" --config "$out/no-such-config" --dump-config
+has "--config missing says so" "$out/stderr" "cannot read the config file"
+expect "--config needs a FILE" 2 "$QUOTH" --config
+
 echo "cli: $passed passed, $fail failed"
 [ $fail -eq 0 ]

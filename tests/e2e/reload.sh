@@ -1,0 +1,107 @@
+#!/bin/sh
+# The annotator's loop in a real terminal (tmux): the open article's file
+# edited from outside is reloaded on screen (sed -i writes a new file and
+# renames it over the old one, as vim does); a half-written file keeps the
+# last good article with its problem shown, and the next change is tried
+# again; R reloads by hand; e runs $EDITOR (a script, given with an
+# argument as `code --wait` is) at the current quote's line, and the
+# screen after shows its change.
+set -u
+cd "$(dirname "$0")/../.." || exit 2
+export LC_ALL=C.UTF-8 TZ=UTC
+QUOTH=${QUOTH:-./quoth}
+case $QUOTH in /*) ;; *) QUOTH=$(pwd)/$QUOTH ;; esac
+out=$(pwd)/build/e2e-reload
+rm -rf "$out"
+mkdir -p "$out/config"
+art=$out/article.yaml
+cp articles/kerry-lavrov-moscow.yaml "$art"
+sock=quoth-reload-$$
+tm() { tmux -L "$sock" -f /dev/null "$@"; }
+trap 'tm kill-server 2>/dev/null' EXIT
+trap 'exit 1' INT TERM HUP
+
+fail=0
+passed=0
+bad() { echo "reload: FAIL $1: $2"; tm capture-pane -p -t t | sed 's/^/    |/'; fail=$((fail + 1)); }
+ok() { passed=$((passed + 1)); }
+
+# Polls the pane until it shows $1 (a fixed string), up to 5 s.
+wait_for() {
+	i=0
+	while [ $i -lt 100 ]; do
+		tm capture-pane -p -t t 2>/dev/null | grep -qF -- "$1" && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
+shows() { tm capture-pane -p -t t | grep -qF -- "$1"; }
+
+# The scripted editor: records its arguments, changes the title, exits.
+cat >"$out/editor.sh" <<'SH'
+#!/bin/sh
+# $1 is the option an editor such as `code --wait` gets; then +LINE FILE.
+echo "$@" > "$(dirname "$0")/editor-args"
+sed -i 's/^title: .*/title: Edited In The Editor/' "$3"
+SH
+
+tm new-session -d -s t -x 100 -y 30 \
+	"env XDG_CONFIG_HOME=$out/config EDITOR='sh $out/editor.sh --wait' VISUAL= \
+	 TERM=xterm-256color $QUOTH $art" || exit 1
+
+if ! wait_for "Kerry Strikes Possible Deal"; then
+	bad open "the reader did not open"
+	exit 1
+fi
+
+# 1. Changed from outside, by rename: the new title within half a second
+#    (a second here, for a loaded machine), the same quote kept.
+tm send-keys -t t ']' ']'
+wait_for "quote 2/" || bad keys "] ] did not reach quote 2"
+start=$(date +%s%N)
+sed -i 's/^title: .*/title: Changed Outside/' "$art"
+if wait_for "Changed Outside"; then
+	ms=$(( ($(date +%s%N) - start) / 1000000 ))
+	echo "reload: seen ${ms} ms after the write"
+	if shows "quote 2/" && shows "reloaded"; then ok
+	else bad kept "the current quote or the message was lost"; fi
+else
+	bad outside "the change from outside was not shown"
+fi
+
+# 2. Half-written: the last good article stays, with the problem.
+printf 'title: Half\nbody: |\n  x\nentities: [\n' >"$art.new" && mv "$art.new" "$art"
+if wait_for "reload failed"; then
+	if shows "Changed Outside"; then ok; else bad failed "the last good article is gone"; fi
+else
+	bad failed "no message for a file that does not load"
+fi
+# ... and the next change is tried again.
+cp articles/kerry-lavrov-moscow.yaml "$art.new" && mv "$art.new" "$art"
+if wait_for "Kerry Strikes Possible Deal" && wait_for "reloaded"; then ok
+else bad retry "the good file after a bad one was not reloaded"; fi
+
+# 3. R reloads by hand (the message comes back after a key cleared it).
+tm send-keys -t t j
+sleep 0.3
+tm send-keys -t t R
+if wait_for "reloaded"; then ok; else bad R "R did not reload"; fi
+
+# 4. e: the editor at the current quote's line, the screen after shows
+#    its change.
+line=$(grep -n '^  - id: concrete-steps' "$art" | cut -d: -f1)
+tm send-keys -t t '['
+wait_for "quote 1/" || bad keys "the first quote was not reached"
+tm send-keys -t t e
+if wait_for "Edited In The Editor"; then
+	args=$(cat "$out/editor-args")
+	if [ "$args" = "--wait +$line $art" ]; then ok
+	else bad e-line "the editor got '$args', not '--wait +$line $art'"; fi
+else
+	bad e "the editor's change is not on screen"
+fi
+
+tm send-keys -t t q
+echo "reload: $passed passed, $fail failed"
+[ $fail -eq 0 ]
