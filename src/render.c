@@ -123,6 +123,25 @@ static void pen_str(pen *p, const char *s, paint look)
 	pen_text(p, s, strlen(s), look);
 }
 
+#define ELLIPSIS 0x2026  /* … ends a cut line */
+
+/* Draws s in look; when it is wider than the room left, it is cut one
+ * column early and ends in "…", so a cut never passes for the whole. */
+static void pen_str_cut(pen *p, const char *s, paint look)
+{
+	pen_flush(p);
+	if (text_width(s, strlen(s)) <= p->right - p->x) {
+		pen_str(p, s, look);
+		return;
+	}
+	int edge = p->right;
+	p->right = edge - 1;
+	pen_str(p, s, look);
+	p->right = edge;
+	pen_char(p, ELLIPSIS, look);
+	pen_flush(p);
+}
+
 /* Fills the rest of the pen's row with ch in look. */
 static void pen_fill(pen *p, uint32_t ch, paint look)
 {
@@ -230,7 +249,7 @@ static void draw_library(const renderer *rn, const app *ap, const geometry *g)
 			look = render_paint_over(look, render_paint(rn, ROLE_CURSOR));
 		pen p = pen_at(rn, m.y + i, m.x, m.w);
 		pen_text(&p, "  ", 2, look);
-		pen_str(&p, buf, look);
+		pen_str_cut(&p, buf, look);
 		if (idx == ap->lib_view.cursor)
 			pen_fill(&p, ' ', look);
 	}
@@ -375,6 +394,8 @@ static void draw_view_row(const renderer *rn, pen *p, const view_row *row)
 	paint cursor = render_paint(rn, ROLE_CURSOR);
 	const paint *over = row->cursor ? &cursor : NULL;
 	paint base = field_look(rn, 0, over);
+	/* A pending cell would count as room: the pen's x is its column. */
+	pen_flush(p);
 	int edge = p->right;
 	int right_w = fields_width(row, true);
 
@@ -388,7 +409,7 @@ static void draw_view_row(const renderer *rn, pen *p, const view_row *row)
 		draw_fields(rn, p, row, VIEW_ALIGN_LEFT, over);
 		p->right = edge;
 		if (ellipsis) {
-			pen_char(p, 0x2026, base);
+			pen_char(p, ELLIPSIS, base);
 			pen_flush(p);
 		}
 		for (int pad = right_w > 0 ? edge - right_w - p->x : 0; pad > 0; pad--)
