@@ -1,6 +1,7 @@
 /* geometry.c - the screen split into rectangles; see geometry.h. */
 #include "geometry.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* The help box is no wider than this, so its lines stay readable. */
@@ -88,6 +89,42 @@ geometry geometry_compute(int cols, int rows)
 	int help_w = cols - 4 < HELP_MAX_WIDTH ? cols - 4 : HELP_MAX_WIDTH;
 	g.help = rect_make((cols - help_w) / 2, 1, help_w, rows - 2);
 	return g;
+}
+
+int geometry_small_text(int cols, int rows, char lines[2][GEOM_SMALL_TEXT])
+{
+	char need[32], have[GEOM_SMALL_TEXT];
+	snprintf(need, sizeof need, "need %dx%d", GEOM_MIN_COLS, GEOM_MIN_ROWS);
+	snprintf(have, sizeof have, "%s, have %dx%d", need, cols, rows);
+	char one[GEOM_SMALL_TEXT], short_one[GEOM_SMALL_TEXT];
+	snprintf(one, sizeof one, "terminal too small: %s", need);
+	snprintf(short_one, sizeof short_one, "too small: %s", need);
+	/* Most telling first: each choice says less, so that what is shown
+	 * always says what is wrong rather than a cut half of it. */
+	const char *const choices[][2] = {
+		{ "terminal too small", have },
+		{ "terminal too small", need },
+		{ one, "" },
+		{ "too small", need },
+		{ short_one, "" },
+		{ "terminal too small", "" },
+		{ "too small", "" },
+		{ "small", "" },
+		{ "!", "" },
+	};
+	size_t n = sizeof choices / sizeof choices[0];
+	size_t pick = n - 1;
+	for (size_t i = 0; i < n; i++) {
+		int used = choices[i][1][0] ? 2 : 1;
+		if ((int)strlen(choices[i][0]) <= cols && (int)strlen(choices[i][1]) <= cols
+		    && used <= rows) {
+			pick = i;
+			break;
+		}
+	}
+	snprintf(lines[0], GEOM_SMALL_TEXT, "%s", choices[pick][0]);
+	snprintf(lines[1], GEOM_SMALL_TEXT, "%s", choices[pick][1]);
+	return lines[1][0] ? 2 : 1;
 }
 
 int geometry_text_width(const geometry *g)

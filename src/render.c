@@ -164,12 +164,10 @@ static void draw_line(const renderer *rn, rect r, const char *s, paint look)
 
 static void draw_too_small(const renderer *rn, const geometry *g)
 {
-	char need[64];
-	snprintf(need, sizeof need, "need %dx%d, have %dx%d",
-	         GEOM_MIN_COLS, GEOM_MIN_ROWS, g->cols, g->rows);
-	const char *lines[] = { "terminal too small", need };
-	int top = (g->rows - 2) / 2;
-	for (int i = 0; i < 2; i++) {
+	char lines[2][GEOM_SMALL_TEXT];
+	int n = geometry_small_text(g->cols, g->rows, lines);
+	int top = (g->rows - n) / 2;
+	for (int i = 0; i < n; i++) {
 		int w = text_width(lines[i], strlen(lines[i]));
 		int x = w < g->cols ? (g->cols - w) / 2 : 0;
 		if (top + i < 0 || top + i >= g->rows)
