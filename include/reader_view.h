@@ -27,7 +27,11 @@ typedef enum mark_kind {
 	MARK_QUOTE_CURRENT, /* a span of the current quote; index = quote */
 	MARK_SPEAKER,       /* a mention of the current quote's speaker near
 	                       it; index = entity */
-	MARK_CUE,           /* the current quote's cue; index = quote */
+	MARK_CUE,           /* a piece of the current quote's cue (each of
+	                       cue_spans, or cue_span without them);
+	                       index = quote */
+	MARK_SOURCE,        /* the words standing for the current quote's
+	                       speaker (source_span); index = quote */
 	MARK_SELECTED,      /* a mention of the selected entity; index = entity */
 	MARK_SEARCH,        /* a search match; index 1 for the current match,
 	                       0 for the others */

@@ -100,13 +100,26 @@ static void marks_quotes(const reader *r, size_t start, size_t end,
 	}
 }
 
+static void mark_span(span sp, size_t start, size_t end, mark_kind kind,
+                      size_t q, mark_out *mo)
+{
+	if (sp.end > sp.start && overlaps(sp.start, sp.end, start, end))
+		mark_push(mo, sp.start, sp.end, kind, q);
+}
+
+/* The current quote's cue, piece by piece ("was … slated"); the single
+ * cue_span for a resolver that gives no pieces. */
 static void marks_cue(const reader *r, size_t start, size_t end, mark_out *mo)
 {
-	if (r->current < 0)
+	size_t q = (size_t)r->current;
+	const quote *qt = &r->a->quotes[q];
+
+	if (qt->n_cue_spans == 0 || !qt->cue_spans) {
+		mark_span(qt->cue_span, start, end, MARK_CUE, q, mo);
 		return;
-	span cue = r->a->quotes[r->current].cue_span;
-	if (cue.end > cue.start && overlaps(cue.start, cue.end, start, end))
-		mark_push(mo, cue.start, cue.end, MARK_CUE, (size_t)r->current);
+	}
+	for (size_t k = 0; k < qt->n_cue_spans; k++)
+		mark_span(qt->cue_spans[k], start, end, MARK_CUE, q, mo);
 }
 
 /* Search matches overlapping [start, end): scans the range only, from a
@@ -155,6 +168,8 @@ size_t reader_marks(const reader *r, size_t start, size_t end,
 			marks_mentions(r, start, end, MARK_SPEAKER, speaker,
 			               r->ix->speaker_near, &mo);
 		marks_cue(r, start, end, &mo);
+		mark_span(r->a->quotes[r->current].source_span, start, end,
+		          MARK_SOURCE, (size_t)r->current, &mo);
 	}
 	if (r->selected >= 0)
 		marks_mentions(r, start, end, MARK_SELECTED, r->selected, all, &mo);
@@ -191,6 +206,7 @@ style_role reader_mark_role(const reader *r, const text_mark *m)
 	case MARK_QUOTE_CURRENT: return ROLE_QUOTE_CURRENT;
 	case MARK_SPEAKER: return ROLE_SPEAKER;
 	case MARK_CUE: return ROLE_CUE;
+	case MARK_SOURCE: return ROLE_SOURCE;
 	case MARK_SELECTED: return ROLE_SELECTED;
 	case MARK_SEARCH: return ROLE_SEARCH;
 	}
