@@ -109,9 +109,16 @@ typedef struct view_row {
  * right, written first).  Written into *out; false (and *out empty) past the end. */
 bool reader_view_entity_row(const reader *r, size_t row, view_row *out);
 
-/* Entry i of the quotes pane (r->list[i]): the speaker (see
- * reader_quote_speaker) in the speaker entity's colour or, without one,
- * ROLE_DIM_TEXT; then plain " (partial)" / " (indirect)" / " (mixed)" for
+/* Whether q could not be placed in the body (it has no spans): the
+ * quotes pane marks it, ] and [ have nowhere to take the text. */
+bool view_quote_lost(const quote *q);
+
+/* Entry i of the quotes pane (r->list[i]): "! " in ROLE_PROBLEM for a
+ * quote not found (view_quote_lost); the speaker in the speaker entity's
+ * colour or, without one, ROLE_DIM_TEXT: the words of a located source
+ * (source_span), followed by " → " and the entity's name when they are
+ * neither its name nor an alias ("it → The Post"), else
+ * reader_quote_speaker's name; then plain " (partial)" / " (indirect)" / " (mixed)" for
  * those kinds, ": " and the quote's words as they stand in the body (a
  * direct quote with its quotation marks; the fragments of a split quote
  * joined by " … "), every run of white space made one space.  Ends in
