@@ -38,19 +38,20 @@ static pane_rect pane_untitled(rect frame)
 	return (pane_rect){ .frame = frame, .body = frame };
 }
 
-static void split_wide(geometry *g)
+static void split_wide(geometry *g, bool entities)
 {
 	int text_w = g->cols * GEOM_TEXT_PERCENT / 100;
 	int right_x = text_w + 1;
 	int right_w = g->cols - right_x;
 	int main_h = g->main.h;
-	int ents_h = main_h / 2;
+	int ents_h = entities ? main_h / 2 : 0;
 
 	g->wide = true;
 	g->separator = rect_make(text_w, g->main.y, 1, main_h);
 	g->pane[PANE_TEXT] = pane_untitled(rect_make(0, g->main.y, text_w, main_h));
-	g->pane[PANE_ENTITIES] = pane_titled(rect_make(right_x, g->main.y,
-	                                               right_w, ents_h));
+	g->pane[PANE_ENTITIES] = entities
+		? pane_titled(rect_make(right_x, g->main.y, right_w, ents_h))
+		: pane_untitled(rect_make(right_x, g->main.y, right_w, 0));
 	g->pane[PANE_QUOTES] = pane_titled(rect_make(right_x, g->main.y + ents_h,
 	                                             right_w, main_h - ents_h));
 }
@@ -67,6 +68,11 @@ static void split_narrow(geometry *g)
 
 geometry geometry_compute(int cols, int rows)
 {
+	return geometry_compute_panes(cols, rows, true);
+}
+
+geometry geometry_compute_panes(int cols, int rows, bool entities)
+{
 	geometry g = { .cols = cols, .rows = rows };
 
 	if (cols < GEOM_MIN_COLS || rows < GEOM_MIN_ROWS) {
@@ -77,7 +83,7 @@ geometry geometry_compute(int cols, int rows)
 	g.status = rect_make(0, rows - 1, cols, 1);
 	g.main = rect_make(0, 1, cols, rows - 2);
 	if (cols >= GEOM_WIDE_COLS)
-		split_wide(&g);
+		split_wide(&g, entities);
 	else
 		split_narrow(&g);
 

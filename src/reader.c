@@ -37,7 +37,7 @@ reader *reader_new(const article *a, int cols, int rows)
 	if (!r)
 		return NULL;
 	r->a = a;
-	r->geo = geometry_compute(cols, rows);
+	r->geo = geometry_compute_panes(cols, rows, a->n_entities > 0);
 	r->lay = layout_new(a->body ? a->body : "", a->body ? a->body_len : 0,
 	                    geometry_text_width(&r->geo));
 	if (!r->lay || !reader_index_build(r)) {
@@ -513,7 +513,7 @@ handler_result reader_wheel(reader *r, int x, int y, int delta)
 
 handler_result reader_resize(reader *r, int cols, int rows)
 {
-	r->geo = geometry_compute(cols, rows);
+	r->geo = geometry_compute_panes(cols, rows, r->a->n_entities > 0);
 	if (r->geo.too_small)
 		return HANDLER_REDRAW;   /* keep the layout until it can be shown */
 	int width = geometry_text_width(&r->geo);
