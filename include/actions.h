@@ -33,7 +33,12 @@
 	X(SEARCH_PREV,   "previous match") \
 	X(HELP,          "this help") \
 	X(CLEAR,         "clear the selection and the search") \
-	X(REDRAW,        "redraw the screen")
+	X(REDRAW,        "redraw the screen") \
+	/* The reader's boxes (wt-view2), appended in one block: other \
+	 * branches add actions too. */ \
+	X(DETAIL,        "details of the current quote") \
+	X(INFO,          "the article: title, authors, source, file") \
+	X(PROBLEMS,      "problems found loading the article")
 
 typedef enum action {
 	ACT_NONE,

@@ -48,6 +48,11 @@ static const keymap_entry keymap[] = {
 	{ .key = QK_F1,          .act = ACT_HELP },
 	{ .key = QK_ESC,         .act = ACT_CLEAR },
 	{ .key = QK_CTRL('l'),   .act = ACT_REDRAW },
+	/* The reader's boxes (wt-view2), in one block: other branches append
+	 * keys too. */
+	{ .key = 'd',            .act = ACT_DETAIL },
+	{ .key = 'i',            .act = ACT_INFO },
+	{ .key = '!',            .act = ACT_PROBLEMS },
 };
 
 #define KEYMAP_COUNT (sizeof keymap / sizeof keymap[0])

@@ -9,6 +9,7 @@
 #include "render.h"
 
 #include <curses.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -215,6 +216,27 @@ static void draw_help(const renderer *rn, const app *ap, const geometry *g)
 		app_help_line(ap, line, buf, sizeof buf);
 		pen p = pen_at(rn, box.y + 1 + i, box.x + 1, box.w - 2);
 		pen_str(&p, buf, render_paint(rn, ROLE_HELP));
+	}
+}
+
+/* A reader's box (d, i, !): its rows as overlay.c wrapped them. */
+static void draw_overlay(const renderer *rn, const app *ap, const geometry *g)
+{
+	rect box = g->help;
+	const overlay_rows *o = &ap->overlay_rows;
+	if (box.w < 4 || box.h < 3)
+		return;
+	bool scrolls = o->n > (size_t)(box.h - 2);
+	char title[96];
+	snprintf(title, sizeof title, "%s(%s) ", overlay_title(ap->overlay),
+	         scrolls ? "j/k scroll, any other key closes" : "any key closes");
+	draw_box(rn, box, title);
+	for (int i = 0; i < box.h - 2; i++) {
+		size_t line = ap->overlay_top + (size_t)i;
+		if (line >= o->n)
+			break;
+		pen p = pen_at(rn, box.y + 1 + i, box.x + 1, box.w - 2);
+		pen_str(&p, o->rows[line], render_paint(rn, ROLE_HELP));
 	}
 }
 
@@ -512,7 +534,8 @@ static void draw_reader(const renderer *rn, reader *r)
 static void place_cursor(const app *ap, const geometry *g)
 {
 	const reader *r = ap->screen == APP_SCREEN_READER ? ap->rd : NULL;
-	if (r == NULL || !r->search.editing || g->too_small || ap->help) {
+	if (r == NULL || !r->search.editing || g->too_small || ap->help
+	    || ap->overlay != OVERLAY_NONE) {
 		curs_set(0);
 		return;
 	}
@@ -547,6 +570,8 @@ void render_frame(renderer *rn, app *ap, bool full)
 		draw_line(rn, g->status, buf, status);
 		if (ap->help)
 			draw_help(rn, ap, g);
+		else if (ap->overlay != OVERLAY_NONE)
+			draw_overlay(rn, ap, g);
 	}
 	place_cursor(ap, g);
 	if (full)
