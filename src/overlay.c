@@ -87,6 +87,20 @@ static char *squeezed(const char *s, size_t n)
 	return out;
 }
 
+/* v wrapped to the box: its first row after head, the next after pad
+ * (head and pad as wide as each other). */
+static void rows_wrap(overlay_rows *o, const char *head, const char *pad,
+                      int indent, const char *v)
+{
+	size_t len = strlen(v), i = 0;
+	do {
+		size_t next;
+		size_t piece = wrap_piece(v, len, i, o->width - indent, &next);
+		rows_push(o, i == 0 ? head : pad, v + i, piece);
+		i = next;
+	} while (i < len);
+}
+
 /* label and value[0..n), the value wrapped at spaces under itself; on a
  * box too narrow for both, the label on a row of its own. */
 static void rows_field_n(overlay_rows *o, const char *label, const char *value,
@@ -104,17 +118,11 @@ static void rows_field_n(overlay_rows *o, const char *label, const char *value,
 	memset(pad, ' ', (size_t)indent);
 	pad[indent] = '\0';
 	if (indent == 0) {
-		if (label[0])
-			rows_push(o, label, "", 0);
 		head[0] = '\0';
+		if (label[0])
+			rows_wrap(o, "", "", 0, label);
 	}
-	size_t len = strlen(v), i = 0;
-	do {
-		size_t next;
-		size_t piece = wrap_piece(v, len, i, o->width - indent, &next);
-		rows_push(o, i == 0 ? head : pad, v + i, piece);
-		i = next;
-	} while (i < len);
+	rows_wrap(o, head, pad, indent, v);
 	free(v);
 }
 
