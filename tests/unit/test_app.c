@@ -491,9 +491,26 @@ static void test_problems_box(void **state)
 	assert_int_equal(ap->overlay, OVERLAY_NONE);
 	assert_int_equal(ap->rd->current, -1);
 
-	/* [ from the top wraps to the last of the list: the lost quote. */
+	/* ] and [ go round the quotes in the text: [ from the top wraps to
+	 * the last one found, ] from there to the first. */
 	key(ap, '[');
+	assert_int_equal(ap->rd->current, FX_TALKS_Q_NONE);
+	key(ap, ']');
+	assert_int_equal(ap->rd->current, FX_TALKS_Q_FINE);
+	/* The list shows the lost one last: Enter there makes it current. */
+	key(ap, '3');
+	key(ap, 'G');
+	key(ap, QK_ENTER);
 	assert_int_equal(ap->rd->current, FX_TALKS_Q_LOST);
+	key(ap, '[');
+	assert_int_equal(ap->rd->current, FX_TALKS_Q_NONE);
+	key(ap, '3');
+	key(ap, 'G');
+	key(ap, QK_ENTER);
+	key(ap, ']');
+	assert_int_equal(ap->rd->current, FX_TALKS_Q_FINE);
+	key(ap, 'G');
+	key(ap, QK_ENTER);
 	key(ap, 'd');
 	assert_int_equal(ap->overlay, OVERLAY_DETAIL);
 	assert_true(box_has(ap, "not found in the text"));
