@@ -472,6 +472,12 @@ static void test_problems_box(void **state)
 	(void)state;
 	article *a = fx_talks();
 	a->quotes[FX_TALKS_Q_LOST].pos = (src_pos){ .line = 41, .col = 5 };
+	/* A second quote not found, so that [ from the last one must skip
+	 * two. */
+	size_t lost2 = fx_quote(a, FX_TALKS_LAVROV, NULL, QUOTE_DIRECT, NULL, 1,
+	                        "arrived");
+	free(a->quotes[lost2].spans);
+	a->quotes[lost2].spans = NULL;
 	app *ap = app_new_article(a, 100, 30);
 	diag_list d = { 0 };
 	diag_add(&d, "talks.yaml", 41, 11, "quote not found in the body: 'late'");
@@ -501,7 +507,7 @@ static void test_problems_box(void **state)
 	key(ap, '3');
 	key(ap, 'G');
 	key(ap, QK_ENTER);
-	assert_int_equal(ap->rd->current, FX_TALKS_Q_LOST);
+	assert_int_equal(ap->rd->current, (long)lost2);
 	key(ap, '[');
 	assert_int_equal(ap->rd->current, FX_TALKS_Q_NONE);
 	key(ap, '3');
@@ -510,7 +516,9 @@ static void test_problems_box(void **state)
 	key(ap, ']');
 	assert_int_equal(ap->rd->current, FX_TALKS_Q_FINE);
 	key(ap, 'G');
+	key(ap, 'k');
 	key(ap, QK_ENTER);
+	assert_int_equal(ap->rd->current, FX_TALKS_Q_LOST);
 	key(ap, 'd');
 	assert_int_equal(ap->overlay, OVERLAY_DETAIL);
 	assert_true(box_has(ap, "not found in the text"));
