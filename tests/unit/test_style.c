@@ -8,6 +8,7 @@
 
 #include <cmocka.h>
 
+#include "render.h"   /* render_compose: how a layer goes over another */
 #include "style.h"
 
 /* Every type of article.h's list, so a type added there is checked too. */
@@ -160,18 +161,6 @@ static void test_color_names(void **state)
 	assert_string_equal(style_color_name((style_color)42), "default");
 }
 
-/* over painted on under as render_compose does it (a set colour
- * replaces, attributes add up); kept here so this test needs no curses. */
-static style over(style under, style top)
-{
-	if (top.fg != STYLE_DEFAULT)
-		under.fg = top.fg;
-	if (top.bg != STYLE_DEFAULT)
-		under.bg = top.bg;
-	under.attrs |= top.attrs;
-	return under;
-}
-
 /* The current quote's speaker, painted over its entity type, looks like no
  * mention of any type, in colour and in monochrome (it looked the same as
  * entity PERSON in both). */
@@ -181,7 +170,7 @@ static void test_speaker_stands_out(void **state)
 	for (int c = 0; c <= 1; c++) {
 		for (size_t i = 0; i < N_ENTITY_ROLES + 1; i++) {
 			style_role ri = i < N_ENTITY_ROLES ? entity_roles[i] : ROLE_ENT_OTHER;
-			style spoken = over(style_of(ri, c), style_of(ROLE_SPEAKER, c));
+			style spoken = render_compose(style_of(ri, c), style_of(ROLE_SPEAKER, c));
 			for (size_t j = 0; j < N_ENTITY_ROLES + 1; j++) {
 				style_role rj = j < N_ENTITY_ROLES ? entity_roles[j] : ROLE_ENT_OTHER;
 				assert_false(style_equal(spoken, style_of(rj, c)));
