@@ -34,9 +34,13 @@
 	X(HELP,          "this help") \
 	X(CLEAR,         "clear the selection and the search") \
 	X(REDRAW,        "redraw the screen") \
-	/* ---- the annotator's loop (issue 16): keep at the end ---- */ \
+	/* ---- the annotator's loop (issue 16) ---- */ \
 	X(EDIT,          "edit the file at this place ($VISUAL, $EDITOR, vi)") \
-	X(RELOAD,        "reload the file from disk")
+	X(RELOAD,        "reload the file from disk") \
+	/* ---- the reader's boxes ---- */ \
+	X(DETAIL,        "details of the current quote") \
+	X(INFO,          "the article: title, authors, source, file") \
+	X(PROBLEMS,      "problems found loading the article")
 
 typedef enum action {
 	ACT_NONE,

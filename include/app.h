@@ -12,10 +12,12 @@
 #include <stddef.h>
 
 #include "article.h"
+#include "diag.h"
 #include "geometry.h"
 #include "handler.h"
 #include "keys.h"
 #include "library.h"
+#include "overlay.h"
 #include "reader.h"
 
 typedef enum app_screen {
@@ -39,6 +41,13 @@ typedef struct app {
 
 	bool help;          /* the help overlay is open */
 	size_t help_top;    /* first help line shown */
+
+	/* The reader's boxes (d, i, !): which is open, its rows wrapped to
+	 * the box (owned, rebuilt on resize), the first row shown. */
+	overlay_kind overlay;
+	overlay_rows overlay_rows;
+	size_t overlay_top;
+	diag_list problems; /* owned copy of the open article's load problems */
 
 	char message[APP_MESSAGE_MAX]; /* library screen message, "" if none */
 
@@ -69,6 +78,12 @@ handler_result app_handle(app *ap, const input_event *ev);
  * Rows shown: geometry help box minus its border; help_top scrolls. */
 size_t app_help_count(const app *ap);
 const char *app_help_line(const app *ap, size_t i, char *buf, size_t n);
+
+/* Gives the app the problems of the open article's load, for the
+ * problems box (!) and the detail of a quote not found (d): copied, so
+ * the caller keeps and frees its list; an earlier list is replaced.
+ * false on OOM (then the app holds none). */
+bool app_set_problems(app *ap, const diag_list *problems);
 
 /* The title line and the status line of the current screen. */
 void app_title(const app *ap, char *buf, size_t n);

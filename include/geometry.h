@@ -76,6 +76,18 @@ typedef struct geometry {
 /* The geometry of a cols x rows terminal. */
 geometry geometry_compute(int cols, int rows);
 
+/* The same for an article with or without entities: without, in wide
+ * mode, the quotes pane takes the whole right column and the entities
+ * pane is empty (h 0), rather than a pane with nothing in it. */
+geometry geometry_compute_panes(int cols, int rows, bool entities);
+
+/* The too-small message for a cols x rows terminal: up to two lines
+ * (each of at most GEOM_SMALL_TEXT - 1 bytes, ASCII, so bytes are
+ * columns), the most telling that fit, down to "!" at 1x1.  Writes
+ * lines[0] and lines[1] ("" when unused); returns how many are used. */
+#define GEOM_SMALL_TEXT 80
+int geometry_small_text(int cols, int rows, char lines[2][GEOM_SMALL_TEXT]);
+
 /* Width to wrap the text at: text.w, at least 1 (also when too small). */
 int geometry_text_width(const geometry *g);
 

@@ -27,7 +27,11 @@ typedef enum mark_kind {
 	MARK_QUOTE_CURRENT, /* a span of the current quote; index = quote */
 	MARK_SPEAKER,       /* a mention of the current quote's speaker near
 	                       it; index = entity */
-	MARK_CUE,           /* the current quote's cue; index = quote */
+	MARK_CUE,           /* a piece of the current quote's cue (each of
+	                       cue_spans, or cue_span without them);
+	                       index = quote */
+	MARK_SOURCE,        /* the words standing for the current quote's
+	                       speaker (source_span); index = quote */
 	MARK_SELECTED,      /* a mention of the selected entity; index = entity */
 	MARK_SEARCH,        /* a search match; index 1 for the current match,
 	                       0 for the others */
@@ -105,9 +109,16 @@ typedef struct view_row {
  * right, written first).  Written into *out; false (and *out empty) past the end. */
 bool reader_view_entity_row(const reader *r, size_t row, view_row *out);
 
-/* Entry i of the quotes pane (r->list[i]): the speaker (see
- * reader_quote_speaker) in the speaker entity's colour or, without one,
- * ROLE_DIM_TEXT; then plain " (partial)" / " (indirect)" / " (mixed)" for
+/* Whether q could not be placed in the body (it has no spans): the
+ * quotes pane marks it, ] and [ have nowhere to take the text. */
+bool view_quote_lost(const quote *q);
+
+/* Entry i of the quotes pane (r->list[i]): "! " in ROLE_PROBLEM for a
+ * quote not found (view_quote_lost); the speaker in the speaker entity's
+ * colour or, without one, ROLE_DIM_TEXT: the words of a located source
+ * (source_span), followed by " → " and the entity's name when they are
+ * neither its name nor an alias ("it → The Post"), else
+ * reader_quote_speaker's name; then plain " (partial)" / " (indirect)" / " (mixed)" for
  * those kinds, ": " and the quote's words as they stand in the body (a
  * direct quote with its quotation marks; the fragments of a split quote
  * joined by " … "), every run of white space made one space.  Ends in

@@ -42,9 +42,11 @@ enum {
 #define STYLE_ROLES_TAIL(X) \
 	X(ENT_OTHER,       "entity, other type") \
 	X(QUOTE,           "quote") \
-	X(QUOTE_CURRENT,   "current quote") \
+	X(QUOTE_CURRENT,   "current quote's content") \
 	X(SPEAKER,         "current quote's speaker") \
 	X(CUE,             "current quote's cue") \
+	X(SOURCE,          "current quote's source") \
+	X(PROBLEM,         "quote not found in the text") \
 	X(SELECTED,        "selected entity's mention") \
 	X(SEARCH,          "search match") \
 	X(SEARCH_CURRENT,  "current search match") \

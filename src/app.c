@@ -65,6 +65,10 @@ app *app_new_library(const char *dir, int cols, int rows)
 
 static void close_article(app *ap)
 {
+	/* The boxes speak of the article: they go with it. */
+	ap->overlay = OVERLAY_NONE;
+	overlay_rows_free(&ap->overlay_rows);
+	diag_list_free(&ap->problems);
 	reader_free(ap->rd);
 	article_free(ap->art);
 	ap->rd = NULL;
@@ -77,6 +81,8 @@ void app_free(app *ap)
 		return;
 	close_article(ap);
 	library_free(ap->lib);
+	overlay_rows_free(&ap->overlay_rows);
+	diag_list_free(&ap->problems);
 	free(ap);
 }
 
@@ -139,6 +145,102 @@ static handler_result help_open(app *ap)
 	ap->help = true;
 	ap->help_top = 0;
 	return HANDLER_REDRAW;
+}
+
+/* ====================================================================
+ * The reader's boxes: details of the quote, the article, the problems
+ * ==================================================================== */
+
+bool app_set_problems(app *ap, const diag_list *problems)
+{
+	diag_list copy = { 0 };
+
+	for (size_t i = 0; problems && i < problems->n; i++) {
+		const diag *d = &problems->items[i];
+		diag_add(&copy, d->file ? d->file : "", d->line, d->col, "%s",
+		         d->message ? d->message : "");
+		if (copy.n != i + 1) {
+			diag_list_free(&copy);
+			diag_list_free(&ap->problems);
+			return false;
+		}
+	}
+	diag_list_free(&ap->problems);
+	ap->problems = copy;
+	return true;
+}
+
+/* Rows the box shows: its height without the border. */
+static size_t overlay_box_rows(const app *ap)
+{
+	int h = ap->geo.help.h - 2;
+	return h > 0 ? (size_t)h : 1;
+}
+
+static void overlay_scroll(app *ap, long delta)
+{
+	size_t n = ap->overlay_rows.n, rows = overlay_box_rows(ap);
+	long max = n > rows ? (long)(n - rows) : 0;
+	long top = (long)ap->overlay_top + delta;
+	ap->overlay_top = top < 0 ? 0 : top > max ? (size_t)max : (size_t)top;
+}
+
+/* (Re)wraps the open box's rows to the box; closes it when that fails
+ * or the screen is too small, so an open box always has its rows. */
+static void overlay_rebuild(app *ap)
+{
+	if (ap->overlay == OVERLAY_NONE)
+		return;
+	if (ap->geo.too_small || !ap->rd
+	    || !overlay_build(&ap->overlay_rows, ap->overlay, ap->rd,
+	                      &ap->problems, ap->geo.help.w - 2)) {
+		ap->overlay = OVERLAY_NONE;
+		overlay_rows_free(&ap->overlay_rows);
+		return;
+	}
+	overlay_scroll(ap, 0);
+}
+
+static handler_result overlay_open(app *ap, overlay_kind kind)
+{
+	if (ap->geo.too_small)
+		return HANDLER_IGNORED;
+	ap->overlay = kind;
+	ap->overlay_top = 0;
+	overlay_rebuild(ap);
+	return HANDLER_REDRAW;
+}
+
+static void overlay_close(app *ap)
+{
+	ap->overlay = OVERLAY_NONE;
+	overlay_rows_free(&ap->overlay_rows);
+}
+
+/* While a box is open: j/k scroll it when it is longer than the box,
+ * any other key closes it (as the help does). */
+static handler_result overlay_key(app *ap, int key)
+{
+	action act = keymap_lookup(key);
+
+	if (ap->overlay_rows.n > overlay_box_rows(ap)
+	    && (act == ACT_DOWN || act == ACT_UP)) {
+		overlay_scroll(ap, act == ACT_DOWN ? 1 : -1);
+		return HANDLER_REDRAW;
+	}
+	overlay_close(ap);
+	return HANDLER_REDRAW;
+}
+
+/* The box an action opens on the reader, or OVERLAY_NONE. */
+static overlay_kind overlay_of(action act)
+{
+	switch (act) {
+	case ACT_DETAIL: return OVERLAY_DETAIL;
+	case ACT_INFO: return OVERLAY_INFO;
+	case ACT_PROBLEMS: return OVERLAY_PROBLEMS;
+	default: return OVERLAY_NONE;
+	}
 }
 
 /* ====================================================================
@@ -268,6 +370,8 @@ static handler_result reader_screen_key(app *ap, int key)
 		return help_open(ap);
 	if (act == ACT_EDIT || act == ACT_RELOAD)
 		return loop_action(ap, act);
+	if (overlay_of(act) != OVERLAY_NONE)
+		return overlay_open(ap, overlay_of(act));
 	return from_reader(ap, reader_apply(ap->rd, act));
 }
 
@@ -286,6 +390,7 @@ static handler_result on_resize(app *ap, int cols, int rows)
 		ap->help = false;
 	else
 		help_scroll(ap, 0);
+	overlay_rebuild(ap);
 	listview_follow(&ap->lib_view, lib_rows(ap));
 	return HANDLER_REDRAW;
 }
@@ -294,6 +399,8 @@ static handler_result on_key(app *ap, int key)
 {
 	if (ap->help)
 		return help_key(ap, key);
+	if (ap->overlay != OVERLAY_NONE)
+		return overlay_key(ap, key);
 	if (ap->screen == APP_SCREEN_READER)
 		return reader_screen_key(ap, key);
 	action act = keymap_lookup(key);
@@ -315,6 +422,13 @@ static handler_result on_mouse(app *ap, const input_event *ev)
 			return HANDLER_REDRAW;
 		}
 		help_scroll(ap, delta * WHEEL_ROWS);
+		return HANDLER_REDRAW;
+	}
+	if (ap->overlay != OVERLAY_NONE) {
+		if (!wheel)
+			overlay_close(ap);
+		else
+			overlay_scroll(ap, delta * WHEEL_ROWS);
 		return HANDLER_REDRAW;
 	}
 	if (ap->screen == APP_SCREEN_READER) {

@@ -1,6 +1,7 @@
 /* geometry.c - the screen split into rectangles; see geometry.h. */
 #include "geometry.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* The help box is no wider than this, so its lines stay readable. */
@@ -37,19 +38,20 @@ static pane_rect pane_untitled(rect frame)
 	return (pane_rect){ .frame = frame, .body = frame };
 }
 
-static void split_wide(geometry *g)
+static void split_wide(geometry *g, bool entities)
 {
 	int text_w = g->cols * GEOM_TEXT_PERCENT / 100;
 	int right_x = text_w + 1;
 	int right_w = g->cols - right_x;
 	int main_h = g->main.h;
-	int ents_h = main_h / 2;
+	int ents_h = entities ? main_h / 2 : 0;
 
 	g->wide = true;
 	g->separator = rect_make(text_w, g->main.y, 1, main_h);
 	g->pane[PANE_TEXT] = pane_untitled(rect_make(0, g->main.y, text_w, main_h));
-	g->pane[PANE_ENTITIES] = pane_titled(rect_make(right_x, g->main.y,
-	                                               right_w, ents_h));
+	g->pane[PANE_ENTITIES] = entities
+		? pane_titled(rect_make(right_x, g->main.y, right_w, ents_h))
+		: pane_untitled(rect_make(right_x, g->main.y, right_w, 0));
 	g->pane[PANE_QUOTES] = pane_titled(rect_make(right_x, g->main.y + ents_h,
 	                                             right_w, main_h - ents_h));
 }
@@ -66,6 +68,11 @@ static void split_narrow(geometry *g)
 
 geometry geometry_compute(int cols, int rows)
 {
+	return geometry_compute_panes(cols, rows, true);
+}
+
+geometry geometry_compute_panes(int cols, int rows, bool entities)
+{
 	geometry g = { .cols = cols, .rows = rows };
 
 	if (cols < GEOM_MIN_COLS || rows < GEOM_MIN_ROWS) {
@@ -76,7 +83,7 @@ geometry geometry_compute(int cols, int rows)
 	g.status = rect_make(0, rows - 1, cols, 1);
 	g.main = rect_make(0, 1, cols, rows - 2);
 	if (cols >= GEOM_WIDE_COLS)
-		split_wide(&g);
+		split_wide(&g, entities);
 	else
 		split_narrow(&g);
 
@@ -88,6 +95,42 @@ geometry geometry_compute(int cols, int rows)
 	int help_w = cols - 4 < HELP_MAX_WIDTH ? cols - 4 : HELP_MAX_WIDTH;
 	g.help = rect_make((cols - help_w) / 2, 1, help_w, rows - 2);
 	return g;
+}
+
+int geometry_small_text(int cols, int rows, char lines[2][GEOM_SMALL_TEXT])
+{
+	char need[32], have[GEOM_SMALL_TEXT];
+	snprintf(need, sizeof need, "need %dx%d", GEOM_MIN_COLS, GEOM_MIN_ROWS);
+	snprintf(have, sizeof have, "%s, have %dx%d", need, cols, rows);
+	char one[GEOM_SMALL_TEXT], short_one[GEOM_SMALL_TEXT];
+	snprintf(one, sizeof one, "terminal too small: %s", need);
+	snprintf(short_one, sizeof short_one, "too small: %s", need);
+	/* Most telling first: each choice says less, so that what is shown
+	 * always says what is wrong rather than a cut half of it. */
+	const char *const choices[][2] = {
+		{ "terminal too small", have },
+		{ "terminal too small", need },
+		{ one, "" },
+		{ "too small", need },
+		{ short_one, "" },
+		{ "terminal too small", "" },
+		{ "too small", "" },
+		{ "small", "" },
+		{ "!", "" },
+	};
+	size_t n = sizeof choices / sizeof choices[0];
+	size_t pick = n - 1;
+	for (size_t i = 0; i < n; i++) {
+		int used = choices[i][1][0] ? 2 : 1;
+		if ((int)strlen(choices[i][0]) <= cols && (int)strlen(choices[i][1]) <= cols
+		    && used <= rows) {
+			pick = i;
+			break;
+		}
+	}
+	snprintf(lines[0], GEOM_SMALL_TEXT, "%s", choices[pick][0]);
+	snprintf(lines[1], GEOM_SMALL_TEXT, "%s", choices[pick][1]);
+	return lines[1][0] ? 2 : 1;
 }
 
 int geometry_text_width(const geometry *g)

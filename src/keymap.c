@@ -53,6 +53,9 @@ static const keymap_entry defaults[] = {
 	{ .key = QK_CTRL('l'),   .act = ACT_REDRAW },
 	{ .key = 'e',            .act = ACT_EDIT },
 	{ .key = 'R',            .act = ACT_RELOAD },
+	{ .key = 'd',            .act = ACT_DETAIL },
+	{ .key = 'i',            .act = ACT_INFO },
+	{ .key = '!',            .act = ACT_PROBLEMS },
 };
 
 #define DEFAULTS_COUNT (sizeof defaults / sizeof defaults[0])

@@ -37,7 +37,7 @@ reader *reader_new(const article *a, int cols, int rows)
 	if (!r)
 		return NULL;
 	r->a = a;
-	r->geo = geometry_compute(cols, rows);
+	r->geo = geometry_compute_panes(cols, rows, a->n_entities > 0);
 	r->lay = layout_new(a->body ? a->body : "", a->body ? a->body_len : 0,
 	                    geometry_text_width(&r->geo));
 	if (!r->lay || !reader_index_build(r)) {
@@ -197,17 +197,30 @@ static bool no_quotes_message(reader *r)
 	return true;
 }
 
+/* Entries of the list placed in the text: the quotes not found start at
+ * SIZE_MAX, so they come last, and ] and [ go round the others. */
+static size_t placed_quotes(reader *r)
+{
+	size_t n = reader_list_lower_offset(r, SIZE_MAX);
+	if (n == 0)
+		reader_message_set(r, true, "no quote was found in the text", NULL);
+	return n;
+}
+
 static void next_quote(reader *r)
 {
 	size_t idx;
 
 	if (no_quotes_message(r))
 		return;
+	size_t placed = placed_quotes(r);
+	if (placed == 0)
+		return;
 	if (r->current >= 0)
 		idx = reader_list_lower_rank(r, r->ix->rank[r->current] + 1);
 	else
 		idx = reader_list_lower_offset(r, reader_top_offset(r));
-	if (idx >= r->n_list) {
+	if (idx >= placed) {
 		idx = 0;
 		reader_message_set(r, false, "wrapped to the first quote", NULL);
 	}
@@ -220,12 +233,17 @@ static void prev_quote(reader *r)
 
 	if (no_quotes_message(r))
 		return;
+	size_t placed = placed_quotes(r);
+	if (placed == 0)
+		return;
 	if (r->current >= 0)
 		idx = reader_list_lower_rank(r, r->ix->rank[r->current]);
 	else
 		idx = reader_list_lower_offset(r, reader_top_offset(r));
+	if (idx > placed)
+		idx = placed;
 	if (idx == 0) {
-		idx = r->n_list;
+		idx = placed;
 		reader_message_set(r, false, "wrapped to the last quote", NULL);
 	}
 	goto_quote(r, r->list[idx - 1]);
@@ -513,7 +531,7 @@ handler_result reader_wheel(reader *r, int x, int y, int delta)
 
 handler_result reader_resize(reader *r, int cols, int rows)
 {
-	r->geo = geometry_compute(cols, rows);
+	r->geo = geometry_compute_panes(cols, rows, r->a->n_entities > 0);
 	if (r->geo.too_small)
 		return HANDLER_REDRAW;   /* keep the layout until it can be shown */
 	int width = geometry_text_width(&r->geo);

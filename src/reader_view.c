@@ -100,13 +100,26 @@ static void marks_quotes(const reader *r, size_t start, size_t end,
 	}
 }
 
+static void mark_span(span sp, size_t start, size_t end, mark_kind kind,
+                      size_t q, mark_out *mo)
+{
+	if (sp.end > sp.start && overlaps(sp.start, sp.end, start, end))
+		mark_push(mo, sp.start, sp.end, kind, q);
+}
+
+/* The current quote's cue, piece by piece ("was … slated"); the single
+ * cue_span for a resolver that gives no pieces. */
 static void marks_cue(const reader *r, size_t start, size_t end, mark_out *mo)
 {
-	if (r->current < 0)
+	size_t q = (size_t)r->current;
+	const quote *qt = &r->a->quotes[q];
+
+	if (qt->n_cue_spans == 0 || !qt->cue_spans) {
+		mark_span(qt->cue_span, start, end, MARK_CUE, q, mo);
 		return;
-	span cue = r->a->quotes[r->current].cue_span;
-	if (cue.end > cue.start && overlaps(cue.start, cue.end, start, end))
-		mark_push(mo, cue.start, cue.end, MARK_CUE, (size_t)r->current);
+	}
+	for (size_t k = 0; k < qt->n_cue_spans; k++)
+		mark_span(qt->cue_spans[k], start, end, MARK_CUE, q, mo);
 }
 
 /* Search matches overlapping [start, end): scans the range only, from a
@@ -155,6 +168,8 @@ size_t reader_marks(const reader *r, size_t start, size_t end,
 			marks_mentions(r, start, end, MARK_SPEAKER, speaker,
 			               r->ix->speaker_near, &mo);
 		marks_cue(r, start, end, &mo);
+		mark_span(r->a->quotes[r->current].source_span, start, end,
+		          MARK_SOURCE, (size_t)r->current, &mo);
 	}
 	if (r->selected >= 0)
 		marks_mentions(r, start, end, MARK_SELECTED, r->selected, all, &mo);
@@ -191,6 +206,7 @@ style_role reader_mark_role(const reader *r, const text_mark *m)
 	case MARK_QUOTE_CURRENT: return ROLE_QUOTE_CURRENT;
 	case MARK_SPEAKER: return ROLE_SPEAKER;
 	case MARK_CUE: return ROLE_CUE;
+	case MARK_SOURCE: return ROLE_SOURCE;
 	case MARK_SELECTED: return ROLE_SELECTED;
 	case MARK_SEARCH: return ROLE_SEARCH;
 	}
@@ -396,6 +412,54 @@ static uint32_t speaker_roles(const reader *r, const quote *q)
 	return VIEW_ROLE(ROLE_DIM_TEXT);
 }
 
+bool view_quote_lost(const quote *q)
+{
+	/* spans is NULL exactly when the quote was not placed (article.h);
+	 * read that rather than `resolved`, which a loader without the
+	 * tolerant resolver leaves unset. */
+	return q->spans == NULL;
+}
+
+/* Whether body bytes [s, s + n) are the entity's name or one of its
+ * aliases, so that naming the entity after them would say it twice. */
+static bool names_entity(const entity *e, const char *s, size_t n)
+{
+	if (e->name && strlen(e->name) == n && memcmp(e->name, s, n) == 0)
+		return true;
+	for (size_t i = 0; i < e->n_aliases; i++)
+		if (e->aliases[i] && strlen(e->aliases[i]) == n
+		    && memcmp(e->aliases[i], s, n) == 0)
+			return true;
+	return false;
+}
+
+/* Who speaks, as the quotes pane names them: the located source by its
+ * words, with "→ Entity" after a pronoun or phrase standing for one
+ * ("it → The Post"); else reader_quote_speaker's name. */
+static void row_speaker(const reader *r, const quote *q, row_builder *b)
+{
+	uint32_t roles = speaker_roles(r, q);
+	span src = q->source_span;
+
+	if (src.end <= src.start || src.end > r->a->body_len) {
+		row_add(b, reader_quote_speaker(r, q), roles, VIEW_ALIGN_LEFT);
+		return;
+	}
+	const char *words = r->a->body + src.start;
+	size_t n = src.end - src.start;
+	if (row_field(b, roles, VIEW_ALIGN_LEFT)) {
+		strbuf_add_squeezed(&b->sb, words, n < VIEW_ROW_TEXT ? n : VIEW_ROW_TEXT);
+		row_close(b);
+	}
+	if (q->speaker < 0 || (size_t)q->speaker >= r->a->n_entities)
+		return;
+	const entity *e = &r->a->entities[q->speaker];
+	if (names_entity(e, words, n) || !e->name)
+		return;
+	row_add(b, " \xe2\x86\x92 ", 0, VIEW_ALIGN_LEFT);
+	row_add(b, e->name, roles, VIEW_ALIGN_LEFT);
+}
+
 bool reader_view_quote_row(const reader *r, size_t i, view_row *out)
 {
 	row_builder b = row_start(out);
@@ -406,7 +470,9 @@ bool reader_view_quote_row(const reader *r, size_t i, view_row *out)
 	out->ellipsis = true;
 	out->current = r->current == (long)r->list[i];
 	out->cursor = i == r->quotes.cursor && r->focus == PANE_QUOTES;
-	row_add(&b, reader_quote_speaker(r, q), speaker_roles(r, q), VIEW_ALIGN_LEFT);
+	if (view_quote_lost(q))
+		row_add(&b, "! ", VIEW_ROLE(ROLE_PROBLEM), VIEW_ALIGN_LEFT);
+	row_speaker(r, q, &b);
 	row_add(&b, kind_mark(q->kind), 0, VIEW_ALIGN_LEFT);
 	row_add(&b, ": ", 0, VIEW_ALIGN_LEFT);
 	/* The words as they stand in the body: a direct quote's span holds its

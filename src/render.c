@@ -9,6 +9,7 @@
 #include "render.h"
 
 #include <curses.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -123,6 +124,25 @@ static void pen_str(pen *p, const char *s, paint look)
 	pen_text(p, s, strlen(s), look);
 }
 
+#define ELLIPSIS 0x2026  /* … ends a cut line */
+
+/* Draws s in look; when it is wider than the room left, it is cut one
+ * column early and ends in "…", so a cut never passes for the whole. */
+static void pen_str_cut(pen *p, const char *s, paint look)
+{
+	pen_flush(p);
+	if (text_width(s, strlen(s)) <= p->right - p->x) {
+		pen_str(p, s, look);
+		return;
+	}
+	int edge = p->right;
+	p->right = edge - 1;
+	pen_str(p, s, look);
+	p->right = edge;
+	pen_char(p, ELLIPSIS, look);
+	pen_flush(p);
+}
+
 /* Fills the rest of the pen's row with ch in look. */
 static void pen_fill(pen *p, uint32_t ch, paint look)
 {
@@ -145,12 +165,10 @@ static void draw_line(const renderer *rn, rect r, const char *s, paint look)
 
 static void draw_too_small(const renderer *rn, const geometry *g)
 {
-	char need[64];
-	snprintf(need, sizeof need, "need %dx%d, have %dx%d",
-	         GEOM_MIN_COLS, GEOM_MIN_ROWS, g->cols, g->rows);
-	const char *lines[] = { "terminal too small", need };
-	int top = (g->rows - 2) / 2;
-	for (int i = 0; i < 2; i++) {
+	char lines[2][GEOM_SMALL_TEXT];
+	int n = geometry_small_text(g->cols, g->rows, lines);
+	int top = (g->rows - n) / 2;
+	for (int i = 0; i < n; i++) {
 		int w = text_width(lines[i], strlen(lines[i]));
 		int x = w < g->cols ? (g->cols - w) / 2 : 0;
 		if (top + i < 0 || top + i >= g->rows)
@@ -201,6 +219,27 @@ static void draw_help(const renderer *rn, const app *ap, const geometry *g)
 	}
 }
 
+/* A reader's box (d, i, !): its rows as overlay.c wrapped them. */
+static void draw_overlay(const renderer *rn, const app *ap, const geometry *g)
+{
+	rect box = g->help;
+	const overlay_rows *o = &ap->overlay_rows;
+	if (box.w < 4 || box.h < 3)
+		return;
+	bool scrolls = o->n > (size_t)(box.h - 2);
+	char title[96];
+	snprintf(title, sizeof title, "%s(%s) ", overlay_title(ap->overlay),
+	         scrolls ? "j/k scroll, any other key closes" : "any key closes");
+	draw_box(rn, box, title);
+	for (int i = 0; i < box.h - 2; i++) {
+		size_t line = ap->overlay_top + (size_t)i;
+		if (line >= o->n)
+			break;
+		pen p = pen_at(rn, box.y + 1 + i, box.x + 1, box.w - 2);
+		pen_str(&p, o->rows[line], render_paint(rn, ROLE_HELP));
+	}
+}
+
 /* ---- the library ------------------------------------------------------ */
 
 static void draw_library(const renderer *rn, const app *ap, const geometry *g)
@@ -230,7 +269,7 @@ static void draw_library(const renderer *rn, const app *ap, const geometry *g)
 			look = render_paint_over(look, render_paint(rn, ROLE_CURSOR));
 		pen p = pen_at(rn, m.y + i, m.x, m.w);
 		pen_text(&p, "  ", 2, look);
-		pen_str(&p, buf, look);
+		pen_str_cut(&p, buf, look);
 		if (idx == ap->lib_view.cursor)
 			pen_fill(&p, ' ', look);
 	}
@@ -375,6 +414,8 @@ static void draw_view_row(const renderer *rn, pen *p, const view_row *row)
 	paint cursor = render_paint(rn, ROLE_CURSOR);
 	const paint *over = row->cursor ? &cursor : NULL;
 	paint base = field_look(rn, 0, over);
+	/* A pending cell would count as room: the pen's x is its column. */
+	pen_flush(p);
 	int edge = p->right;
 	int right_w = fields_width(row, true);
 
@@ -388,7 +429,7 @@ static void draw_view_row(const renderer *rn, pen *p, const view_row *row)
 		draw_fields(rn, p, row, VIEW_ALIGN_LEFT, over);
 		p->right = edge;
 		if (ellipsis) {
-			pen_char(p, 0x2026, base);
+			pen_char(p, ELLIPSIS, base);
 			pen_flush(p);
 		}
 		for (int pad = right_w > 0 ? edge - right_w - p->x : 0; pad > 0; pad--)
@@ -493,7 +534,8 @@ static void draw_reader(const renderer *rn, reader *r)
 static void place_cursor(const app *ap, const geometry *g)
 {
 	const reader *r = ap->screen == APP_SCREEN_READER ? ap->rd : NULL;
-	if (r == NULL || !r->search.editing || g->too_small || ap->help) {
+	if (r == NULL || !r->search.editing || g->too_small || ap->help
+	    || ap->overlay != OVERLAY_NONE) {
 		curs_set(0);
 		return;
 	}
@@ -528,6 +570,8 @@ void render_frame(renderer *rn, app *ap, bool full)
 		draw_line(rn, g->status, buf, status);
 		if (ap->help)
 			draw_help(rn, ap, g);
+		else if (ap->overlay != OVERLAY_NONE)
+			draw_overlay(rn, ap, g);
 	}
 	place_cursor(ap, g);
 	if (full)

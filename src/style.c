@@ -53,8 +53,18 @@ static const role_style defaults[ROLE_COUNT] = {
 	[ROLE_QUOTE] = { .color = S(DEFAULT, DEFAULT, U), .mono = FG(DEFAULT) },
 	[ROLE_QUOTE_CURRENT] = { .color = S(DEFAULT, DEFAULT, R),
 	                         .mono = S(DEFAULT, DEFAULT, R) },
-	[ROLE_SPEAKER] = { .color = S(DEFAULT, DEFAULT, B), .mono = S(DEFAULT, DEFAULT, B) },
-	[ROLE_CUE] = { .color = S(DEFAULT, DEFAULT, B), .mono = S(DEFAULT, DEFAULT, B) },
+	/* The speaker's mentions near the current quote stand out from
+	 * every other mention: their type's colour reversed into a block
+	 * (over PERSON, bold magenta becomes magenta behind the name). */
+	[ROLE_SPEAKER] = { .color = S(DEFAULT, DEFAULT, R | B),
+	                   .mono = S(DEFAULT, DEFAULT, R | B) },
+	/* The three parts of an attribution (PolNeAR's and citron's source,
+	 * cue and content): the content is the current quote above, the cue
+	 * underlined, the words standing for the speaker in a block of their
+	 * own, over the speaker's when they are also its mention. */
+	[ROLE_CUE] = { .color = S(YELLOW, DEFAULT, B | U), .mono = S(DEFAULT, DEFAULT, B | U | D) },
+	[ROLE_SOURCE] = { .color = S(BLACK, CYAN, B), .mono = S(DEFAULT, DEFAULT, R | B | I) },
+	[ROLE_PROBLEM] = { .color = S(RED, DEFAULT, B), .mono = S(DEFAULT, DEFAULT, B | U) },
 	[ROLE_SELECTED] = { .color = S(DEFAULT, DEFAULT, R | B | U),
 	                    .mono = S(DEFAULT, DEFAULT, R | B | U) },
 	[ROLE_SEARCH] = { .color = S(BLACK, YELLOW, 0),

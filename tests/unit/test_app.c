@@ -453,6 +453,124 @@ static void test_library_bad_dir(void **state)
 	app_free(NULL);
 }
 
+/* ---- the reader's boxes ---------------------------------------------- */
+
+/* Whether some row of the open box holds text. */
+static bool box_has(const app *ap, const char *text)
+{
+	for (size_t i = 0; i < ap->overlay_rows.n; i++)
+		if (strstr(ap->overlay_rows.rows[i], text))
+			return true;
+	return false;
+}
+
+/* The problems given to the app are its own copy; ! lists each with its
+ * line, any key closes the box, and d on a quote not found shows its
+ * problem. */
+static void test_problems_box(void **state)
+{
+	(void)state;
+	article *a = fx_talks();
+	a->quotes[FX_TALKS_Q_LOST].pos = (src_pos){ .line = 41, .col = 5 };
+	/* A second quote not found, so that [ from the last one must skip
+	 * two. */
+	size_t lost2 = fx_quote(a, FX_TALKS_LAVROV, NULL, QUOTE_DIRECT, NULL, 1,
+	                        "arrived");
+	free(a->quotes[lost2].spans);
+	a->quotes[lost2].spans = NULL;
+	app *ap = app_new_article(a, 100, 30);
+	diag_list d = { 0 };
+	diag_add(&d, "talks.yaml", 41, 11, "quote not found in the body: 'late'");
+	diag_add(&d, "talks.yaml", 3, 1, "unknown field 'foo'");
+	assert_true(app_set_problems(ap, &d));
+	diag_list_free(&d);
+
+	assert_true(key(ap, '!') & HANDLER_REDRAW);
+	assert_int_equal(ap->overlay, OVERLAY_PROBLEMS);
+	assert_int_equal(ap->overlay_rows.n, 2);
+	assert_non_null(strstr(ap->overlay_rows.rows[0], "41:11"));
+	assert_non_null(strstr(ap->overlay_rows.rows[0], "not found in the body: 'late'"));
+	assert_non_null(strstr(ap->overlay_rows.rows[1], "3:1"));
+	assert_non_null(strstr(ap->overlay_rows.rows[1], "unknown field 'foo'"));
+	/* Any key closes it and does nothing else. */
+	key(ap, ']');
+	assert_int_equal(ap->overlay, OVERLAY_NONE);
+	assert_int_equal(ap->rd->current, -1);
+
+	/* ] and [ go round the quotes in the text: [ from the top wraps to
+	 * the last one found, ] from there to the first. */
+	key(ap, '[');
+	assert_int_equal(ap->rd->current, FX_TALKS_Q_NONE);
+	key(ap, ']');
+	assert_int_equal(ap->rd->current, FX_TALKS_Q_FINE);
+	/* The list shows the lost one last: Enter there makes it current. */
+	key(ap, '3');
+	key(ap, 'G');
+	key(ap, QK_ENTER);
+	assert_int_equal(ap->rd->current, (long)lost2);
+	key(ap, '[');
+	assert_int_equal(ap->rd->current, FX_TALKS_Q_NONE);
+	key(ap, '3');
+	key(ap, 'G');
+	key(ap, QK_ENTER);
+	key(ap, ']');
+	assert_int_equal(ap->rd->current, FX_TALKS_Q_FINE);
+	key(ap, 'G');
+	key(ap, 'k');
+	key(ap, QK_ENTER);
+	assert_int_equal(ap->rd->current, FX_TALKS_Q_LOST);
+	key(ap, 'd');
+	assert_int_equal(ap->overlay, OVERLAY_DETAIL);
+	assert_true(box_has(ap, "not found in the text"));
+	assert_true(box_has(ap, "problem    quote not found in the body: 'late'"));
+	assert_false(box_has(ap, "unknown field"));
+	assert_true(box_has(ap, "speaker    Sergei Lavrov"));
+	key(ap, 'x');
+	/* Given again, the list replaces the first. */
+	assert_true(app_set_problems(ap, NULL));
+	key(ap, '!');
+	assert_true(box_has(ap, "no problems"));
+	app_free(ap);
+}
+
+/* d shows the current quote; i the article; a box wraps to its width and
+ * is rewrapped on resize; too small closes it. */
+static void test_detail_and_info_boxes(void **state)
+{
+	(void)state;
+	app *ap = app_new_article(fx_talks(), 100, 30);
+
+	key(ap, 'd');
+	assert_true(box_has(ap, "none yet"));
+	key(ap, 'd');
+	assert_int_equal(ap->overlay, OVERLAY_NONE);
+	key(ap, ']');
+	key(ap, ']');
+	key(ap, 'd');
+	assert_true(box_has(ap, "quote      2 of 5 in body order"));
+	assert_true(box_has(ap, "kind       partial"));
+	assert_true(box_has(ap, "cue        told"));
+	assert_true(box_has(ap, "text       not based on trust"));
+	key(ap, 'q');
+	assert_int_equal(ap->overlay, OVERLAY_NONE);
+	assert_int_equal(ap->screen, APP_SCREEN_READER);
+
+	key(ap, 'i');
+	assert_int_equal(ap->overlay, OVERLAY_INFO);
+	assert_true(box_has(ap, "title      Talks"));
+	assert_true(box_has(ap, "source     The Test Courier"));
+	int inner = ap->geo.help.w - 2;
+	for (size_t i = 0; i < ap->overlay_rows.n; i++)
+		assert_true((int)strlen(ap->overlay_rows.rows[i]) <= inner);
+	resize(ap, 40, 20);
+	assert_int_equal(ap->overlay, OVERLAY_INFO);
+	assert_int_equal(ap->overlay_rows.width, ap->geo.help.w - 2);
+	resize(ap, 20, 5);
+	assert_int_equal(ap->overlay, OVERLAY_NONE);
+	assert_int_equal(ap->overlay_rows.n, 0);
+	app_free(ap);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "");
@@ -472,6 +590,8 @@ int main(void)
 		cmocka_unit_test(test_library_scrolls),
 		cmocka_unit_test_setup_teardown(test_library_too_small, lib_setup, lib_teardown),
 		cmocka_unit_test(test_library_bad_dir),
+		cmocka_unit_test(test_problems_box),
+		cmocka_unit_test(test_detail_and_info_boxes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

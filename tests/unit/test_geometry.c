@@ -152,6 +152,60 @@ static void test_help_box_inside_screen(void **state)
 	}
 }
 
+/* Without entities the quotes pane is the whole right column in wide
+ * mode; the narrow tabs do not change. */
+static void test_no_entities_pane(void **state)
+{
+	(void)state;
+	geometry with = geometry_compute_panes(120, 30, true);
+	geometry g = geometry_compute_panes(120, 30, false);
+	assert_int_equal(g.pane[PANE_ENTITIES].frame.h, 0);
+	assert_int_equal(g.pane[PANE_ENTITIES].body.h, 0);
+	assert_int_equal(g.pane[PANE_QUOTES].frame.y, g.main.y);
+	assert_int_equal(g.pane[PANE_QUOTES].frame.h, g.main.h);
+	assert_int_equal(g.pane[PANE_QUOTES].body.h, g.main.h - 1);
+	assert_int_equal(g.pane[PANE_QUOTES].frame.x, with.pane[PANE_QUOTES].frame.x);
+	assert_int_equal(g.pane[PANE_QUOTES].frame.w, with.pane[PANE_QUOTES].frame.w);
+	assert_int_equal(geometry_pane_at(&g, g.pane[PANE_QUOTES].frame.x, g.main.y,
+	                                  PANE_TEXT), PANE_QUOTES);
+	assert_int_equal(g.text.w, with.text.w);
+	geometry n = geometry_compute_panes(80, 24, false);
+	geometry nw = geometry_compute(80, 24);
+	assert_int_equal(n.pane[PANE_QUOTES].body.h, nw.pane[PANE_QUOTES].body.h);
+	assert_int_equal(n.pane[PANE_ENTITIES].body.h, nw.pane[PANE_ENTITIES].body.h);
+}
+
+/* Below the minimum the message says what is wrong at any size: the most
+ * telling text that fits, never a cut half ("terminal too" / "need 30x8, h"
+ * at 12x4 lost the word "small"). */
+static void test_small_text_fits(void **state)
+{
+	(void)state;
+	static const struct {
+		int cols, rows, n;
+		const char *l0, *l1;
+	} cases[] = {
+		{ 1, 1, 1, "!", "" },
+		{ 4, 1, 1, "!", "" },
+		{ 5, 1, 1, "small", "" },
+		{ 9, 1, 1, "too small", "" },
+		{ 12, 4, 2, "too small", "need 30x8" },
+		{ 12, 1, 1, "too small", "" },
+		{ 18, 2, 2, "terminal too small", "need 30x8" },
+		{ 29, 1, 1, "terminal too small: need 30x8", "" },
+		{ 29, 7, 2, "terminal too small", "need 30x8, have 29x7" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char lines[2][GEOM_SMALL_TEXT];
+		int n = geometry_small_text(cases[i].cols, cases[i].rows, lines);
+		assert_int_equal(n, cases[i].n);
+		assert_string_equal(lines[0], cases[i].l0);
+		assert_string_equal(lines[1], cases[i].l1);
+		assert_true((int)strlen(lines[0]) <= cases[i].cols || cases[i].cols < 1);
+		assert_true((int)strlen(lines[1]) <= cases[i].cols);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -162,6 +216,8 @@ int main(void)
 		cmocka_unit_test(test_pane_at),
 		cmocka_unit_test(test_tabs),
 		cmocka_unit_test(test_help_box_inside_screen),
+		cmocka_unit_test(test_small_text_fits),
+		cmocka_unit_test(test_no_entities_pane),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -474,6 +474,8 @@ static void test_quote_list_scrolls(void **state)
 		                        "%s\xe2\x80\x9cLine %02d,\xe2\x80\x9d he said.",
 		                        i ? "\n\n" : "", i);
 	article *a = fx_article("Many", body);
+	/* An entity, so the quotes pane keeps its half of the column. */
+	fx_entity(a, "him", "Him", "PERSON");
 	for (int i = 0; i < 30; i++) {
 		char frag[32];
 		snprintf(frag, sizeof frag, "Line %02d,", i);

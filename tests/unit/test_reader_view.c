@@ -308,6 +308,126 @@ static void test_quote_row_cut(void **state)
 	article_free(a);
 }
 
+/* ---- attributions: source, cue, content ------------------------------ */
+
+static span span_of(const article *a, const char *text, int occurrence)
+{
+	size_t at = fx_offset_of(a, text, occurrence);
+	return (span){ .start = at, .end = at + strlen(text) };
+}
+
+/* A located source is named by its words, and by the entity after them
+ * when they are a pronoun or phrase ("it → ..."); not when they are the
+ * entity's name or an alias. */
+static void test_quote_row_names_source(void **state)
+{
+	(void)state;
+	view_fixture fx = open_leaders();
+	view_fixture *f = &fx;
+	article *a = f->a;
+	view_row row;
+
+	a->quotes[2].source_span = span_of(a, "it said", 1);
+	a->quotes[2].source_span.end = a->quotes[2].source_span.start + 2;
+	assert_true(reader_view_quote_row(f->r, 2, &row));
+	assert_field(&row, 0, "it", VIEW_ROLE(ROLE_ENT_ORG), VIEW_ALIGN_LEFT);
+	assert_field(&row, 1, " \xe2\x86\x92 ", 0, VIEW_ALIGN_LEFT);
+	assert_field(&row, 2, LONG_ORG, VIEW_ROLE(ROLE_ENT_ORG), VIEW_ALIGN_LEFT);
+
+	/* "Merkel" is an alias: said once, no arrow. */
+	entity *m = &a->entities[MERKEL];
+	m->aliases = calloc(1, sizeof *m->aliases);
+	assert_non_null(m->aliases);
+	m->aliases[0] = fx_strdup("Merkel");
+	m->n_aliases = 1;
+	a->quotes[0].source_span = span_of(a, "Merkel", 2);
+	assert_true(reader_view_quote_row(f->r, 0, &row));
+	assert_field(&row, 0, "Merkel", VIEW_ROLE(ROLE_ENT_PERSON), VIEW_ALIGN_LEFT);
+	assert_field(&row, 1, ": \xe2\x80\x9cWe will act,\xe2\x80\x9d", 0, VIEW_ALIGN_LEFT);
+	close_fixture(f);
+}
+
+/* A quote not found in the body is listed, marked "! " in the problem
+ * role, its words taken from the file. */
+static void test_quote_row_lost_marked(void **state)
+{
+	(void)state;
+	article *a = fx_talks();
+	reader *r = reader_new(a, COLS, ROWS);
+	assert_non_null(r);
+	view_row row;
+	bool seen = false;
+
+	for (size_t i = 0; reader_view_quote_row(r, i, &row); i++) {
+		bool lost = r->list[i] == FX_TALKS_Q_LOST;
+		assert_int_equal(view_quote_lost(&a->quotes[r->list[i]]), lost);
+		if (!lost) {
+			assert_int_not_equal(row.fields[0].roles, VIEW_ROLE(ROLE_PROBLEM));
+			continue;
+		}
+		seen = true;
+		assert_field(&row, 0, "! ", VIEW_ROLE(ROLE_PROBLEM), VIEW_ALIGN_LEFT);
+		assert_field(&row, 1, "Sergei Lavrov", VIEW_ROLE(ROLE_ENT_PERSON), VIEW_ALIGN_LEFT);
+		assert_non_null(strstr(row.text, "late"));
+	}
+	assert_true(seen);
+	reader_free(r);
+	article_free(a);
+}
+
+static size_t count_kind(const text_mark *m, size_t n, mark_kind kind, span *first)
+{
+	size_t c = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (m[i].kind != kind)
+			continue;
+		if (c++ == 0 && first)
+			*first = (span){ m[i].start, m[i].end };
+	}
+	return c;
+}
+
+/* The current quote's source and every piece of its cue are marked; a
+ * quote with no pieces has its one cue_span marked. */
+static void test_marks_source_and_cue_pieces(void **state)
+{
+	(void)state;
+	view_fixture fx = open_leaders();
+	view_fixture *f = &fx;
+	article *a = f->a;
+	text_mark m[64];
+	span got;
+
+	reader_apply(f->r, ACT_NEXT_QUOTE);
+	assert_int_equal(f->r->current, 0);
+	size_t n = reader_marks(f->r, 0, a->body_len, m, 64);
+	assert_true(n <= 64);
+	assert_int_equal(count_kind(m, n, MARK_CUE, &got), 1);
+	assert_int_equal(got.start, a->quotes[0].cue_span.start);
+	assert_int_equal(count_kind(m, n, MARK_SOURCE, NULL), 0);
+
+	span pieces[2] = { span_of(a, "Merkel", 2), span_of(a, "said", 1) };
+	a->quotes[0].cue_spans = pieces;
+	a->quotes[0].n_cue_spans = 2;
+	a->quotes[0].source_span = span_of(a, "Merkel", 2);
+	n = reader_marks(f->r, 0, a->body_len, m, 64);
+	assert_int_equal(count_kind(m, n, MARK_CUE, &got), 2);
+	assert_int_equal(got.start, pieces[0].start);
+	assert_int_equal(count_kind(m, n, MARK_SOURCE, &got), 1);
+	assert_int_equal(got.start, a->quotes[0].source_span.start);
+	assert_int_equal(got.end, a->quotes[0].source_span.end);
+	for (size_t i = 0; i < n; i++)
+		if (m[i].kind == MARK_SOURCE)
+			assert_int_equal(reader_mark_role(f->r, &m[i]), ROLE_SOURCE);
+	/* Only the current quote's: none once another is current. */
+	reader_apply(f->r, ACT_NEXT_QUOTE);
+	n = reader_marks(f->r, 0, a->body_len, m, 64);
+	assert_int_equal(count_kind(m, n, MARK_SOURCE, NULL), 0);
+	a->quotes[0].cue_spans = NULL;
+	a->quotes[0].n_cue_spans = 0;
+	close_fixture(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -319,6 +439,9 @@ int main(void)
 		cmocka_unit_test(test_quote_row_squeezes_white_space),
 		cmocka_unit_test(test_quote_row_current_and_cursor),
 		cmocka_unit_test(test_quote_row_cut),
+		cmocka_unit_test(test_quote_row_names_source),
+		cmocka_unit_test(test_quote_row_lost_marked),
+		cmocka_unit_test(test_marks_source_and_cue_pieces),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -8,6 +8,7 @@
 
 #include <cmocka.h>
 
+#include "render.h"   /* render_compose: how a layer goes over another */
 #include "style.h"
 
 /* Every type of article.h's list, so a type added there is checked too. */
@@ -103,7 +104,7 @@ static void test_labels(void **state)
 {
 	(void)state;
 	assert_string_equal(style_role_label(ROLE_ENT_PERSON), "entity PERSON");
-	assert_string_equal(style_role_label(ROLE_QUOTE_CURRENT), "current quote");
+	assert_string_equal(style_role_label(ROLE_QUOTE_CURRENT), "current quote's content");
 	assert_string_equal(style_role_label(ROLE_NORMAL), "text");
 	assert_string_equal(style_role_label(ROLE_COUNT), "unknown role");
 	for (int r = 0; r < ROLE_COUNT; r++) {
@@ -160,6 +161,41 @@ static void test_color_names(void **state)
 	assert_string_equal(style_color_name((style_color)42), "default");
 }
 
+/* The current quote's speaker, painted over its entity type, looks like no
+ * mention of any type, in colour and in monochrome (it looked the same as
+ * entity PERSON in both). */
+static void test_speaker_stands_out(void **state)
+{
+	(void)state;
+	for (int c = 0; c <= 1; c++) {
+		for (size_t i = 0; i < N_ENTITY_ROLES + 1; i++) {
+			style_role ri = i < N_ENTITY_ROLES ? entity_roles[i] : ROLE_ENT_OTHER;
+			style spoken = render_compose(style_of(ri, c), style_of(ROLE_SPEAKER, c));
+			for (size_t j = 0; j < N_ENTITY_ROLES + 1; j++) {
+				style_role rj = j < N_ENTITY_ROLES ? entity_roles[j] : ROLE_ENT_OTHER;
+				assert_false(style_equal(spoken, style_of(rj, c)));
+			}
+		}
+	}
+}
+
+/* Source, cue and content of the current quote each look their own, and
+ * none like the speaker's other mentions. */
+static void test_attribution_parts_apart(void **state)
+{
+	(void)state;
+	const style_role parts[] = { ROLE_QUOTE_CURRENT, ROLE_CUE, ROLE_SOURCE,
+	                             ROLE_SPEAKER };
+	size_t n = sizeof parts / sizeof parts[0];
+	for (int c = 0; c <= 1; c++)
+		for (size_t i = 0; i < n; i++)
+			for (size_t j = i + 1; j < n; j++)
+				assert_false(style_equal(style_of(parts[i], c),
+				                         style_of(parts[j], c)));
+	/* The problem mark is not plain text in either mode. */
+	assert_true(style_of(ROLE_PROBLEM, false).attrs != 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -171,6 +207,8 @@ int main(void)
 		cmocka_unit_test(test_entity_role_lookup),
 		cmocka_unit_test(test_entity_types_from_list),
 		cmocka_unit_test(test_color_names),
+		cmocka_unit_test(test_speaker_stands_out),
+		cmocka_unit_test(test_attribution_parts_apart),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
