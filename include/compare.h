@@ -152,4 +152,8 @@ void compare_result_free(compare_result *result);
 int compare_matrix(const char *text, size_t len, const compare_set *sets,
                    size_t n, compare_figures *figures, compare_scores *mean);
 
+/* The mean compare_matrix() gives, of any n x n figures: for `quoth diff`'s
+ * matrix of counts added over articles. */
+compare_scores compare_matrix_mean(const compare_figures *figures, size_t n);
+
 #endif
