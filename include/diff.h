@@ -15,7 +15,7 @@
 
 /* Runs `quoth diff` over the n >= 2 paths: files compared as they are,
  * or, when directories, directories whose articles are paired by
- * diff_group() (the last path is the reference when n is 2), writing the
+ * diff_pairer (the last path is the reference when n is 2), writing the
  * figures to out (JSON when json) and every problem to err.  Returns 0,
  * or 1 when some input was invalid (a path that cannot be read, an
  * article that does not load, paired articles whose bodies differ) or
@@ -27,38 +27,46 @@ int diff_main(const char *const *paths, size_t n, bool directories, bool json,
 
 #define DIFF_NONE ((size_t)-1)
 
-/* One article of one side: its file name below the side's directory and
- * its id (NULL or "" when it has none). */
-typedef struct diff_item {
-	const char *name;
-	const char *id;
-} diff_item;
-
+/* The file names of one side's articles, below the side's directory. */
 typedef struct diff_side {
-	const diff_item *items;
+	const char *const *names;
 	size_t n;
 } diff_side;
 
-/* Articles that belong together: member[g * n_sides + s] is the index
- * of group g's article on side s, or DIFF_NONE.  Groups are in the order
- * of their first article (the lowest side holding one, then its index). */
-typedef struct diff_groups {
-	size_t *member;
-	bool *duplicate;    /* one per group: an article left out because an
-	                       earlier one of its side has the same key */
-	size_t n;
-	size_t n_sides;
-} diff_groups;
+/* Pairs articles as they are loaded, so that each group is compared and
+ * freed as soon as it is complete and memory holds only the articles
+ * still waiting for a partner (none, when both sides list their articles
+ * in the same order).  The rule: an article with an id goes with those of
+ * the same id; one without, with those without whose file names have the
+ * same key (diff_name_key; a key that two names of one side share is
+ * taken unstripped for both).  One article a side per group; another of
+ * the same key on a side is a duplicate, alone. */
+typedef struct diff_pairer diff_pairer;
 
-/* Groups the articles of n_sides sides: an article with an id with those
- * of the same id; one without, with those without whose file names have
- * the same key (diff_name_key; a key that two articles of one side share
- * is taken unstripped for both).  One article per side and group; a
- * second of the same key on a side makes a group of its own, marked
- * duplicate.  Returns 0, or -1 when out of memory, *out then untouched. */
-int diff_group(const diff_side *sides, size_t n_sides, diff_groups *out);
+/* A pairer of n_sides sides (n_sides >= 1) named by sides; NULL when out
+ * of memory.  sides need not outlive it. */
+diff_pairer *diff_pairer_new(const diff_side *sides, size_t n_sides);
 
-void diff_groups_free(diff_groups *g);
+typedef enum diff_pair_status {
+	DIFF_PAIR_WAITING,    /* its group waits for other sides' articles */
+	DIFF_PAIR_COMPLETE,   /* its group is complete: member holds it */
+	DIFF_PAIR_DUPLICATE,  /* an earlier article of its side had its key */
+} diff_pair_status;
+
+/* Adds article index of side, whose id is id (NULL or "": none), once
+ * loaded; each article once.  On DIFF_PAIR_COMPLETE, member (room for
+ * n_sides) gets the group: the index of its article on each side.
+ * Returns a status, or -1 when out of memory. */
+int diff_pairer_add(diff_pairer *p, size_t side, size_t index, const char *id,
+                    size_t *member);
+
+/* After the last add: the groups left incomplete, one a call, in the
+ * order of their first article added; member gets DIFF_NONE for a side
+ * without one.  False when there is none left. */
+bool diff_pairer_next_left(diff_pairer *p, size_t *member);
+
+/* Frees p; accepts NULL. */
+void diff_pairer_free(diff_pairer *p);
 
 /* The key of file name name: without its extension (.yaml, .yml), and
  * when strip, without an annotator suffix: a trailing '_' followed by

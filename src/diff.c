@@ -17,8 +17,10 @@
 typedef struct side {
 	const char *root;
 	corpus_files files;
-	article **articles;   /* one per file; NULL when it did not load */
-	diff_item *items;     /* one per file, for the pairing */
+	article **articles;   /* one per file, from its load to the end of
+	                         its group's comparison; NULL when it did not
+	                         load, or before or after */
+	const char **names;   /* one per file, below root: for the pairing */
 } side;
 
 typedef struct diff_run {
@@ -37,9 +39,9 @@ typedef struct diff_run {
 
 /* ---- loading ---------------------------------------------------------- */
 
-/* Lists and loads one side's articles, printing every problem.  -1 when
- * out of memory. */
-static int side_load(diff_run *run, side *sd)
+/* Lists one side's articles, printing every problem.  -1 when out of
+ * memory. */
+static int side_list(diff_run *run, side *sd)
 {
 	diag_list problems = { 0 };
 	int rc = corpus_files_add(&sd->files, sd->root, &problems);
@@ -50,22 +52,24 @@ static int side_load(diff_run *run, side *sd)
 	diag_list_free(&problems);
 	size_t n = sd->files.n;
 	sd->articles = calloc(n ? n : 1, sizeof *sd->articles);
-	sd->items = calloc(n ? n : 1, sizeof *sd->items);
-	if (rc < 0 || !sd->articles || !sd->items)
+	sd->names = calloc(n ? n : 1, sizeof *sd->names);
+	if (rc < 0 || !sd->articles || !sd->names)
 		return -1;
-	for (size_t i = 0; i < n; i++) {
-		diag_list diags = { 0 };
-		if (load_article(sd->files.items[i].path, &sd->articles[i], &diags) < 0) {
-			diag_list_print(run->err, &diags);
-			run->invalid = true;
-		}
-		diag_list_free(&diags);
-		sd->items[i] = (diff_item){
-			.name = sd->files.items[i].rel,
-			.id = sd->articles[i] ? sd->articles[i]->id : NULL,
-		};
-	}
+	for (size_t i = 0; i < n; i++)
+		sd->names[i] = sd->files.items[i].rel;
 	return 0;
+}
+
+/* Loads article i of sd, printing its problems when it does not load. */
+static article *side_load(diff_run *run, side *sd, size_t i)
+{
+	diag_list diags = { 0 };
+	if (load_article(sd->files.items[i].path, &sd->articles[i], &diags) < 0) {
+		diag_list_print(run->err, &diags);
+		run->invalid = true;
+	}
+	diag_list_free(&diags);
+	return sd->articles[i];
 }
 
 static void side_free(side *sd)
@@ -73,7 +77,7 @@ static void side_free(side *sd)
 	for (size_t i = 0; sd->articles && i < sd->files.n; i++)
 		article_free(sd->articles[i]);
 	free(sd->articles);
-	free(sd->items);
+	free(sd->names);
 	corpus_files_free(&sd->files);
 }
 
@@ -172,6 +176,16 @@ static int compare_group(diff_run *run, const article *const *arts,
 	return rc;
 }
 
+/* Frees the group's articles: done with. */
+static void release(diff_run *run, const size_t *member)
+{
+	for (size_t s = 0; s < run->n; s++)
+		if (member[s] != DIFF_NONE) {
+			article_free(run->sides[s].articles[member[s]]);
+			run->sides[s].articles[member[s]] = NULL;
+		}
+}
+
 /* One group: alone, not loaded, bodies apart, or compared.  -1 when out
  * of memory. */
 static int run_group(diff_run *run, const size_t *member, bool duplicate)
@@ -182,6 +196,7 @@ static int run_group(diff_run *run, const size_t *member, bool duplicate)
 		complete = complete && member[s] != DIFF_NONE;
 	if (!complete) {
 		report_alone(run, member, duplicate);
+		release(run, member);
 		return 0;
 	}
 	const article **arts = calloc(n, sizeof *arts);
@@ -208,36 +223,61 @@ static int run_group(diff_run *run, const size_t *member, bool duplicate)
 	free(paths);
 	free(ca);
 	free(cells);
+	release(run, member);
 	return rc;
 }
 
 /* ---- the command ---------------------------------------------------------- */
 
-/* The groups: by the pairing rule over directories, else the files
- * themselves, one article a side. */
-static int group_all(diff_run *run, bool directories, diff_groups *g)
+/* Two files or more, one article a side: compared whatever their names.
+ * A file that cannot be read was reported and leaves nothing to compare. */
+static int run_files(diff_run *run, size_t *member)
 {
-	size_t n = run->n;
+	bool all = true;
+	for (size_t s = 0; s < run->n; s++) {
+		all = all && run->sides[s].files.n == 1;
+		if (run->sides[s].files.n == 1)
+			side_load(run, &run->sides[s], 0);
+		member[s] = 0;
+	}
+	return all ? run_group(run, member, false) : 0;
+}
+
+/* Directories: their articles loaded in turns, one of each side, and
+ * each group compared as soon as it is complete, so that only articles
+ * waiting for a partner stay in memory. */
+static int run_directories(diff_run *run, size_t *member)
+{
+	size_t n = run->n, most = 0;
 	diff_side *ds = calloc(n, sizeof *ds);
 	if (!ds)
 		return -1;
-	for (size_t s = 0; s < n; s++)
-		ds[s] = (diff_side){ run->sides[s].items,
-		                     directories ? run->sides[s].files.n
-		                                 : run->sides[s].files.n > 0 };
-	int rc;
-	if (directories) {
-		rc = diff_group(ds, n, g);
-	} else {
-		/* Files named on the command line pair whatever their names. */
-		*g = (diff_groups){ .member = calloc(n, sizeof *g->member),
-		                    .duplicate = calloc(1, sizeof *g->duplicate),
-		                    .n = 1, .n_sides = n };
-		rc = g->member && g->duplicate ? 0 : -1;
-		for (size_t s = 0; s < n && rc == 0; s++)
-			g->n = g->n && ds[s].n;   /* a file that cannot be read: reported */
+	for (size_t s = 0; s < n; s++) {
+		ds[s] = (diff_side){ run->sides[s].names, run->sides[s].files.n };
+		most = ds[s].n > most ? ds[s].n : most;
 	}
+	diff_pairer *p = diff_pairer_new(ds, n);
 	free(ds);
+	int rc = p ? 0 : -1;
+	for (size_t i = 0; i < most && rc == 0; i++)
+		for (size_t s = 0; s < n && rc == 0; s++) {
+			if (i >= run->sides[s].files.n)
+				continue;
+			article *a = side_load(run, &run->sides[s], i);
+			rc = diff_pairer_add(p, s, i, a ? a->id : NULL, member);
+			if (rc == DIFF_PAIR_COMPLETE) {
+				rc = run_group(run, member, false);
+			} else if (rc == DIFF_PAIR_DUPLICATE) {
+				for (size_t k = 0; k < n; k++)
+					member[k] = k == s ? i : DIFF_NONE;
+				rc = run_group(run, member, true);
+			} else if (rc == DIFF_PAIR_WAITING) {
+				rc = 0;
+			}
+		}
+	while (rc == 0 && diff_pairer_next_left(p, member))
+		rc = run_group(run, member, false);
+	diff_pairer_free(p);
 	return rc;
 }
 
@@ -272,15 +312,14 @@ int diff_main(const char *const *paths, size_t n, bool directories, bool json,
 	size_t files = 0;
 	for (size_t s = 0; s < n && rc == 0; s++) {
 		run.sides[s].root = paths[s];
-		rc = side_load(&run, &run.sides[s]);
+		rc = side_list(&run, &run.sides[s]);
 		files += run.sides[s].files.n;
 	}
-	diff_groups g = { 0 };
+	size_t *member = calloc(n, sizeof *member);
 	if (rc == 0)
-		rc = group_all(&run, directories, &g);
-	for (size_t i = 0; i < g.n && rc == 0; i++)
-		rc = run_group(&run, &g.member[i * n], g.duplicate[i]);
-	diff_groups_free(&g);
+		rc = !member ? -1 : directories ? run_directories(&run, member)
+		                                : run_files(&run, member);
+	free(member);
 	if (rc == 0 && files == 0) {
 		fputs("quoth: diff: no articles found (*.yaml, *.yml)\n", err);
 		run.invalid = true;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "text.h"
 
 /* ---- name keys ------------------------------------------------------ */
@@ -39,173 +40,217 @@ char *diff_name_key(const char *name, bool strip)
 	return key;
 }
 
-/* ---- grouping ------------------------------------------------------- */
+/* ---- pairing --------------------------------------------------------- */
 
-typedef struct entry {
-	char *key;      /* "i" + id, or "n" + name key */
-	size_t side;
+/* Articles of one key: their index on each side, in p->member. */
+typedef struct group {
+	char *key;          /* "i" + id, or "n" + name key */
+	size_t filled;      /* sides with an article */
+	bool complete;      /* handed out: any later article of the key is
+	                       a duplicate */
+} group;
+
+struct diff_pairer {
+	size_t n_sides;
+	char ***name_key;   /* [side][index]: the article's name key */
+	size_t *n;          /* articles of each side */
+	group *groups;      /* in the order of their first article */
+	size_t n_groups;
+	size_t cap;
+	size_t *member;     /* [group * n_sides + side], room for cap groups */
+	size_t member_cap;
+	size_t *slots;      /* hash of keys -> group index + 1; 0 is empty */
+	size_t n_slots;
+	size_t next_left;   /* where diff_pairer_next_left() goes on */
+};
+
+typedef struct stem {
+	char *stem;
 	size_t index;
-} entry;
+} stem;
 
-static int entry_cmp(const void *x, const void *y)
+static int stem_cmp(const void *x, const void *y)
 {
-	const entry *a = x, *b = y;
-	int c = strcmp(a->key, b->key);
-	if (c)
-		return c;
-	if (a->side != b->side)
-		return a->side < b->side ? -1 : 1;
-	return a->index < b->index ? -1 : a->index > b->index;
+	const stem *a = x, *b = y;
+	int c = strcmp(a->stem, b->stem);
+	return c ? c : (a->index > b->index) - (a->index < b->index);
 }
 
-static char *key_of(const diff_item *it, bool strip)
+/* The name keys of one side: stripped, but for stems two names share. */
+static char **side_keys(const diff_side *side)
 {
-	if (it->id && *it->id) {
-		char *key = malloc(strlen(it->id) + 2);
-		if (key) {
-			key[0] = 'i';
-			strcpy(key + 1, it->id);
-		}
-		return key;
-	}
-	char *stem = diff_name_key(it->name, strip);
-	char *key = stem ? malloc(strlen(stem) + 2) : NULL;
-	if (key) {
-		key[0] = 'n';
-		strcpy(key + 1, stem);
-	}
-	free(stem);
-	return key;
-}
-
-/* Name keys that two articles of one side share are no way to pair:
- * those articles are keyed by their whole file name instead.  entries is
- * sorted; re-sorts it when a key changed.  -1 when out of memory. */
-static int unstrip_shared(entry *e, size_t n, const diff_side *sides)
-{
-	bool changed = false;
-	for (size_t i = 0; i + 1 < n; i++) {
+	size_t n = side->n;
+	char **keys = calloc(n ? n : 1, sizeof *keys);
+	stem *st = calloc(n ? n : 1, sizeof *st);
+	bool ok = keys && st;
+	for (size_t i = 0; i < n && ok; i++)
+		ok = (st[i] = (stem){ diff_name_key(side->names[i], true), i }).stem != NULL;
+	if (ok)
+		qsort(st, n, sizeof *st, stem_cmp);
+	for (size_t i = 0; i < n && ok;) {
 		size_t j = i + 1;
-		if (e[i].key[0] != 'n' || strcmp(e[i].key, e[j].key) != 0 || e[i].side != e[j].side)
-			continue;
-		/* Every entry of this key on this side: i, j and any after. */
-		size_t end = j;
-		while (end < n && strcmp(e[end].key, e[i].key) == 0 && e[end].side == e[i].side)
-			end++;
-		for (size_t k = i; k < end; k++) {
-			char *key = key_of(&sides[e[k].side].items[e[k].index], false);
-			if (!key)
-				return -1;
-			free(e[k].key);
-			e[k].key = key;
-		}
-		changed = true;
-		i = end - 1;
-	}
-	if (changed)
-		qsort(e, n, sizeof *e, entry_cmp);
-	return 0;
-}
-
-/* A group's place in the output: its first article's side, then index. */
-typedef struct order {
-	size_t side, index, group;
-} order;
-
-static int order_cmp(const void *x, const void *y)
-{
-	const order *a = x, *b = y;
-	if (a->side != b->side)
-		return a->side < b->side ? -1 : 1;
-	return a->index < b->index ? -1 : a->index > b->index;
-}
-
-/* Fills g (room for n groups) from the sorted entries; returns the
- * number of groups. */
-static size_t fill_groups(const entry *e, size_t n, size_t n_sides,
-                          size_t *member, bool *dup, order *ord)
-{
-	size_t ng = 0;
-	for (size_t i = 0; i < n;) {
-		size_t g = ng++;
-		for (size_t s = 0; s < n_sides; s++)
-			member[g * n_sides + s] = DIFF_NONE;
-		dup[g] = false;
-		ord[g] = (order){ e[i].side, e[i].index, g };
-		size_t j = i;
-		for (; j < n && strcmp(e[j].key, e[i].key) == 0; j++) {
-			size_t *m = &member[g * n_sides + e[j].side];
-			if (*m == DIFF_NONE) {
-				*m = e[j].index;
-				continue;
-			}
-			/* A second article of this side and key: alone. */
-			size_t d = ng++;
-			for (size_t s = 0; s < n_sides; s++)
-				member[d * n_sides + s] = DIFF_NONE;
-			member[d * n_sides + e[j].side] = e[j].index;
-			dup[d] = true;
-			ord[d] = (order){ e[j].side, e[j].index, d };
+		while (j < n && strcmp(st[j].stem, st[i].stem) == 0)
+			j++;
+		for (size_t k = i; k < j && ok; k++) {
+			size_t at = st[k].index;
+			keys[at] = j - i > 1 ? diff_name_key(side->names[at], false) : st[k].stem;
+			if (j - i > 1)
+				free(st[k].stem);
+			st[k].stem = NULL;
+			ok = keys[at] != NULL;
 		}
 		i = j;
 	}
-	return ng;
+	for (size_t i = 0; st && i < n; i++)
+		free(st[i].stem);
+	free(st);
+	if (!ok && keys) {
+		for (size_t i = 0; i < n; i++)
+			free(keys[i]);
+		free(keys);
+		keys = NULL;
+	}
+	return keys;
 }
 
-int diff_group(const diff_side *sides, size_t n_sides, diff_groups *out)
+diff_pairer *diff_pairer_new(const diff_side *sides, size_t n_sides)
 {
-	size_t n = 0;
-	for (size_t s = 0; s < n_sides; s++)
-		n += sides[s].n;
-	entry *e = calloc(n ? n : 1, sizeof *e);
-	size_t *member = malloc((n ? n : 1) * n_sides * sizeof *member);
-	size_t *sorted = malloc((n ? n : 1) * n_sides * sizeof *sorted);
-	bool *dup = malloc((n ? n : 1) * sizeof *dup);
-	bool *sorted_dup = malloc((n ? n : 1) * sizeof *sorted_dup);
-	order *ord = malloc((n ? n : 1) * sizeof *ord);
-	int rc = e && member && sorted && dup && sorted_dup && ord ? 0 : -1;
-	size_t k = 0;
-	for (size_t s = 0; s < n_sides && rc == 0; s++)
-		for (size_t i = 0; i < sides[s].n && rc == 0; i++, k++) {
-			e[k] = (entry){ key_of(&sides[s].items[i], true), s, i };
-			if (!e[k].key)
-				rc = -1;
-		}
-	if (rc == 0) {
-		qsort(e, n, sizeof *e, entry_cmp);
-		rc = unstrip_shared(e, n, sides);
+	diff_pairer *p = calloc(1, sizeof *p);
+	if (!p)
+		return NULL;
+	p->n_sides = n_sides;
+	p->name_key = calloc(n_sides, sizeof *p->name_key);
+	p->n = calloc(n_sides, sizeof *p->n);
+	bool ok = p->name_key && p->n;
+	for (size_t s = 0; s < n_sides && ok; s++) {
+		ok = (p->name_key[s] = side_keys(&sides[s])) != NULL;
+		if (ok)
+			p->n[s] = sides[s].n;
 	}
-	if (rc == 0) {
-		size_t ng = fill_groups(e, n, n_sides, member, dup, ord);
-		qsort(ord, ng, sizeof *ord, order_cmp);
-		for (size_t g = 0; g < ng; g++) {
-			memcpy(&sorted[g * n_sides], &member[ord[g].group * n_sides],
-			       n_sides * sizeof *sorted);
-			sorted_dup[g] = dup[ord[g].group];
-		}
-		*out = (diff_groups){ .member = sorted, .duplicate = sorted_dup,
-		                      .n = ng, .n_sides = n_sides };
-		sorted = NULL;
-		sorted_dup = NULL;
+	if (!ok) {
+		diff_pairer_free(p);
+		return NULL;
 	}
-	for (size_t i = 0; e && i < n; i++)
-		free(e[i].key);
-	free(e);
-	free(member);
-	free(sorted);
-	free(dup);
-	free(sorted_dup);
-	free(ord);
-	return rc;
+	return p;
 }
 
-void diff_groups_free(diff_groups *g)
+static uint64_t hash_key(const char *s)
 {
-	if (!g)
+	uint64_t h = 0xcbf29ce484222325u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3u;
+	return h;
+}
+
+/* The slot of key: its group's, or the empty one where it would go. */
+static size_t slot_of(const diff_pairer *p, const char *key)
+{
+	size_t mask = p->n_slots - 1;
+	for (size_t i = (size_t)hash_key(key) & mask;; i = (i + 1) & mask) {
+		size_t g = p->slots[i];
+		if (g == 0 || strcmp(p->groups[g - 1].key, key) == 0)
+			return i;
+	}
+}
+
+/* Room for one more group, in the array and in the index; -1 when out
+ * of memory. */
+static int make_room(diff_pairer *p)
+{
+	group *groups = array_grow(p->groups, &p->cap, p->n_groups + 1, sizeof *groups);
+	if (!groups)
+		return -1;
+	p->groups = groups;
+	size_t *member = array_grow(p->member, &p->member_cap,
+	                            (p->n_groups + 1) * p->n_sides, sizeof *member);
+	if (!member)
+		return -1;
+	p->member = member;
+	if (2 * (p->n_groups + 1) <= p->n_slots)
+		return 0;
+	size_t n_slots = p->n_slots ? 2 * p->n_slots : 64;
+	size_t *slots = calloc(n_slots, sizeof *slots);
+	if (!slots)
+		return -1;
+	free(p->slots);
+	p->slots = slots;
+	p->n_slots = n_slots;
+	for (size_t g = 0; g < p->n_groups; g++)
+		p->slots[slot_of(p, p->groups[g].key)] = g + 1;
+	return 0;
+}
+
+static char *prefixed(char prefix, const char *s)
+{
+	size_t n = strlen(s);
+	char *key = malloc(n + 2);
+	if (key) {
+		key[0] = prefix;
+		memcpy(key + 1, s, n + 1);
+	}
+	return key;
+}
+
+int diff_pairer_add(diff_pairer *p, size_t side, size_t index, const char *id,
+                    size_t *member)
+{
+	size_t ns = p->n_sides;
+	char *key = id && *id ? prefixed('i', id) : prefixed('n', p->name_key[side][index]);
+	if (!key || make_room(p) < 0) {
+		free(key);
+		return -1;
+	}
+	size_t slot = slot_of(p, key);
+	if (p->slots[slot] == 0) {
+		size_t g = p->n_groups++;
+		p->groups[g] = (group){ .key = key };
+		p->slots[slot] = g + 1;
+		for (size_t s = 0; s < ns; s++)
+			p->member[g * ns + s] = DIFF_NONE;
+	} else {
+		free(key);
+	}
+	size_t g = p->slots[slot] - 1;
+	group *gr = &p->groups[g];
+	size_t *m = &p->member[g * ns];
+	if (gr->complete || m[side] != DIFF_NONE)
+		return DIFF_PAIR_DUPLICATE;
+	m[side] = index;
+	if (++gr->filled < ns)
+		return DIFF_PAIR_WAITING;
+	gr->complete = true;
+	memcpy(member, m, ns * sizeof *m);
+	return DIFF_PAIR_COMPLETE;
+}
+
+bool diff_pairer_next_left(diff_pairer *p, size_t *member)
+{
+	while (p->next_left < p->n_groups && p->groups[p->next_left].complete)
+		p->next_left++;
+	if (p->next_left == p->n_groups)
+		return false;
+	size_t g = p->next_left++;
+	memcpy(member, &p->member[g * p->n_sides], p->n_sides * sizeof *member);
+	return true;
+}
+
+void diff_pairer_free(diff_pairer *p)
+{
+	if (!p)
 		return;
-	free(g->member);
-	free(g->duplicate);
-	*g = (diff_groups){ 0 };
+	for (size_t s = 0; p->name_key && s < p->n_sides; s++) {
+		for (size_t i = 0; p->name_key[s] && i < p->n[s]; i++)
+			free(p->name_key[s][i]);
+		free(p->name_key[s]);
+	}
+	free(p->name_key);
+	free(p->n);
+	for (size_t g = 0; g < p->n_groups; g++)
+		free(p->groups[g].key);
+	free(p->groups);
+	free(p->member);
+	free(p->slots);
+	free(p);
 }
 
 /* ---- bodies --------------------------------------------------------- */
@@ -214,6 +259,11 @@ bool diff_bodies_differ(const char *a, size_t la, const char *b, size_t lb,
                         diff_where *where)
 {
 	size_t n = la < lb ? la : lb, i = 0;
+	/* Blocks by memcmp, then bytes in the block that differs: the bodies
+	 * are the same in nearly every pair, and this runs over all of them. */
+	enum { BLOCK = 256 };
+	while (n - i >= BLOCK && memcmp(a + i, b + i, BLOCK) == 0)
+		i += BLOCK;
 	while (i < n && a[i] == b[i])
 		i++;
 	if (i == n && la == lb)

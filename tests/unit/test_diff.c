@@ -49,99 +49,133 @@ static void test_name_key(void **state)
 	key_is("notes.txt", true, "notes.txt");
 }
 
-/* ---- grouping --------------------------------------------------------- */
-
-static diff_groups group(const diff_side *sides, size_t n)
-{
-	diff_groups g = { 0 };
-	assert_int_equal(diff_group(sides, n, &g), 0);
-	assert_int_equal(g.n_sides, n);
-	return g;
-}
-
-/* Group i has these members (DIFF_NONE for none) and duplicate flag. */
-static void group_is(const diff_groups *g, size_t i, const size_t *want, bool dup)
-{
-	assert_true(i < g->n);
-	for (size_t s = 0; s < g->n_sides; s++)
-		assert_int_equal(g->member[i * g->n_sides + s], want[s]);
-	assert_int_equal(g->duplicate[i], dup);
-}
+/* ---- pairing ----------------------------------------------------------- */
 
 #define NONE DIFF_NONE
+#define MAX_SIDES 3
 
-static void test_group_by_id_and_name(void **state)
+/* What the pairer said, as a test writes it down: "c0,2" a group
+ * complete with A's 0 and B's 2; "d0:1" a duplicate, side 0 article 1;
+ * "l2,-" a group left. */
+typedef struct events {
+	char text[512];
+} events;
+
+static void note_members(events *ev, char tag, const size_t *m, size_t n)
+{
+	size_t len = strlen(ev->text);
+	len += (size_t)snprintf(ev->text + len, sizeof ev->text - len, "%s%c",
+	                        len ? " " : "", tag);
+	for (size_t s = 0; s < n; s++) {
+		if (m[s] == NONE)
+			len += (size_t)snprintf(ev->text + len, sizeof ev->text - len, "%s-", s ? "," : "");
+		else
+			len += (size_t)snprintf(ev->text + len, sizeof ev->text - len, "%s%zu",
+			                        s ? "," : "", m[s]);
+	}
+}
+
+/* Adds every article in turns, one of each side (as diff.c loads them),
+ * ids[s][i] its id, then takes the groups left. */
+static void pair(const diff_side *sides, const char *const *const *ids,
+                 size_t n, events *ev)
+{
+	memset(ev, 0, sizeof *ev);
+	diff_pairer *p = diff_pairer_new(sides, n);
+	assert_non_null(p);
+	size_t most = 0, member[MAX_SIDES];
+	for (size_t s = 0; s < n; s++)
+		most = sides[s].n > most ? sides[s].n : most;
+	for (size_t i = 0; i < most; i++)
+		for (size_t s = 0; s < n; s++) {
+			if (i >= sides[s].n)
+				continue;
+			int st = diff_pairer_add(p, s, i, ids ? ids[s][i] : NULL, member);
+			assert_true(st >= 0);
+			if (st == DIFF_PAIR_COMPLETE) {
+				note_members(ev, 'c', member, n);
+			} else if (st == DIFF_PAIR_DUPLICATE) {
+				size_t len = strlen(ev->text);
+				snprintf(ev->text + len, sizeof ev->text - len, "%sd%zu:%zu",
+				         len ? " " : "", s, i);
+			}
+		}
+	while (diff_pairer_next_left(p, member))
+		note_members(ev, 'l', member, n);
+	diff_pairer_free(p);
+}
+
+static void test_pair_by_id_and_name(void **state)
 {
 	(void)state;
-	const diff_item a[] = {
-		{ "moscow_4b22.yaml", NULL }, { "sub/zoe_4b22.yaml", "zoe-7" },
-		{ "only_4b22.yaml", NULL }, { "plain.yaml", "" },
-	};
-	const diff_item b[] = {
-		{ "extra.yaml", NULL }, { "zoe-renamed.yaml", "zoe-7" },
-		{ "moscow_4e07.yaml", NULL }, { "plain_x.yaml", NULL },
-	};
+	const char *const a[] = { "moscow_4b22.yaml", "sub/zoe_4b22.yaml",
+	                          "only_4b22.yaml", "plain.yaml" };
+	const char *const b[] = { "extra.yaml", "zoe-renamed.yaml",
+	                          "moscow_4e07.yaml", "plain_x.yaml" };
+	const char *const ida[] = { NULL, "zoe-7", NULL, "" };
+	const char *const idb[] = { NULL, "zoe-7", NULL, NULL };
 	const diff_side sides[] = { { a, 4 }, { b, 4 } };
-	diff_groups g = group(sides, 2);
-	/* In the order of A's articles, then B's left alone; an empty id is
-	 * no id. */
-	assert_int_equal(g.n, 5);
-	group_is(&g, 0, (size_t[]){ 0, 2 }, false);
-	group_is(&g, 1, (size_t[]){ 1, 1 }, false);
-	group_is(&g, 2, (size_t[]){ 2, NONE }, false);
-	group_is(&g, 3, (size_t[]){ 3, 3 }, false);
-	group_is(&g, 4, (size_t[]){ NONE, 0 }, false);
-	diff_groups_free(&g);
+	const char *const *const ids[] = { ida, idb };
+	events ev;
+	pair(sides, ids, 2, &ev);
+	/* Each group when its last article comes (added A0 B0 A1 B1...); an
+	 * empty id is no id; the groups left in the order their first article
+	 * was added: B's extra.yaml (B0) before A's only_4b22.yaml (A2). */
+	assert_string_equal(ev.text, "c1,1 c0,2 c3,3 l-,0 l2,-");
 }
 
 /* kerry_moscow and kerry_paris both strip to "kerry": on a side that has
- * both, they pair by their whole names instead. */
-static void test_group_shared_stem(void **state)
+ * both, they pair by their whole names (B's kerry_x too, a third to share
+ * the stem).  Added A0 B0 A1 B1 B2: A1 completes kerry_paris first. */
+static void test_pair_shared_stem(void **state)
 {
 	(void)state;
-	const diff_item a[] = { { "kerry_moscow.yaml", NULL }, { "kerry_paris.yaml", NULL } };
-	const diff_item b[] = { { "kerry_paris.yaml", NULL }, { "kerry_moscow.yaml", NULL } };
-	const diff_side sides[] = { { a, 2 }, { b, 2 } };
-	diff_groups g = group(sides, 2);
-	assert_int_equal(g.n, 2);
-	group_is(&g, 0, (size_t[]){ 0, 1 }, false);
-	group_is(&g, 1, (size_t[]){ 1, 0 }, false);
-	diff_groups_free(&g);
+	const char *const a[] = { "kerry_moscow.yaml", "kerry_paris.yaml" };
+	const char *const b[] = { "kerry_paris.yaml", "kerry_moscow.yaml", "kerry_x.yaml" };
+	const diff_side sides[] = { { a, 2 }, { b, 3 } };
+	events ev;
+	pair(sides, NULL, 2, &ev);
+	assert_string_equal(ev.text, "c1,0 c0,1 l-,2");
 }
 
-/* One id twice on a side: the first pairs, the second is alone and
- * marked; an article with an id never pairs by name with one without. */
-static void test_group_duplicates(void **state)
+/* One id twice on a side: the first pairs, the second is a duplicate,
+ * whether its group is complete already or not; an article with an id
+ * never pairs by name with one without. */
+static void test_pair_duplicates(void **state)
 {
 	(void)state;
-	const diff_item a[] = { { "x.yaml", "id1" }, { "y.yaml", "id1" }, { "n_1.yaml", "k" } };
-	const diff_item b[] = { { "z.yaml", "id1" }, { "n_2.yaml", NULL } };
-	const diff_side sides[] = { { a, 3 }, { b, 2 } };
-	diff_groups g = group(sides, 2);
-	assert_int_equal(g.n, 4);
-	group_is(&g, 0, (size_t[]){ 0, 0 }, false);
-	group_is(&g, 1, (size_t[]){ 1, NONE }, true);
-	group_is(&g, 2, (size_t[]){ 2, NONE }, false);
-	group_is(&g, 3, (size_t[]){ NONE, 1 }, false);
-	diff_groups_free(&g);
+	const char *const a[] = { "x.yaml", "y.yaml", "n_1.yaml", "w.yaml" };
+	const char *const b[] = { "z.yaml", "n_2.yaml", "v.yaml" };
+	const char *const ida[] = { "id1", "id1", "k", "id2" };
+	const char *const idb[] = { "id1", NULL, "id3" };
+	const diff_side sides[] = { { a, 4 }, { b, 3 } };
+	const char *const *const ids[] = { ida, idb };
+	events ev;
+	pair(sides, ids, 2, &ev);
+	assert_string_equal(ev.text, "c0,0 d0:1 l-,1 l2,- l-,2 l3,-");
+	/* The second comes while the first still waits. */
+	const char *const ida2[] = { "id1", "id1" };
+	const char *const idb2[] = { "other", "id1" };
+	const diff_side sides2[] = { { a, 2 }, { b, 2 } };
+	const char *const *const ids2[] = { ida2, idb2 };
+	pair(sides2, ids2, 2, &ev);
+	assert_string_equal(ev.text, "d0:1 c0,1 l-,0");
 }
 
-static void test_group_three_sides(void **state)
+static void test_pair_three_sides(void **state)
 {
 	(void)state;
-	const diff_item a[] = { { "t_1.yaml", NULL }, { "u_1.yaml", NULL } };
-	const diff_item b[] = { { "u_2.yaml", NULL }, { "t_2.yaml", NULL } };
-	const diff_item c[] = { { "t_3.yaml", NULL } };
+	const char *const a[] = { "t_1.yaml", "u_1.yaml" };
+	const char *const b[] = { "u_2.yaml", "t_2.yaml" };
+	const char *const c[] = { "t_3.yaml" };
 	const diff_side sides[] = { { a, 2 }, { b, 2 }, { c, 1 } };
-	diff_groups g = group(sides, 3);
-	assert_int_equal(g.n, 2);
-	group_is(&g, 0, (size_t[]){ 0, 1, 0 }, false);
-	group_is(&g, 1, (size_t[]){ 1, 0, NONE }, false);
-	diff_groups_free(&g);
+	events ev;
+	pair(sides, NULL, 3, &ev);
+	assert_string_equal(ev.text, "c0,1,0 l1,0,-");
 	/* No article at all. */
-	g = group(sides, 0);
-	assert_int_equal(g.n, 0);
-	diff_groups_free(&g);
+	const diff_side none[] = { { a, 0 }, { b, 0 } };
+	pair(none, NULL, 2, &ev);
+	assert_string_equal(ev.text, "");
 }
 
 /* ---- bodies ------------------------------------------------------------ */
@@ -168,6 +202,18 @@ static void test_bodies_differ(void **state)
 	assert_int_equal(w.offset, 12);
 	assert_int_equal(w.line, 2);
 	assert_int_equal(w.col, 7);
+	/* Past the blocks compared whole: a difference at byte 700 of 1,000,
+	 * the 11th line of 64 bytes (10 lines of 63 and their newlines). */
+	char x[1000], y[1000];
+	for (size_t i = 0; i < sizeof x; i++)
+		x[i] = (char)(i % 64 == 63 ? '\n' : 'a' + (char)(i % 26));
+	memcpy(y, x, sizeof y);
+	y[700] = '#';
+	assert_true(diff_bodies_differ(x, sizeof x, y, sizeof y, &w));
+	assert_int_equal(w.offset, 700);
+	assert_int_equal(w.line, 11);
+	assert_int_equal(w.col, 700 - 640 + 1);
+	assert_false(diff_bodies_differ(x, sizeof x, x, sizeof x, &w));
 }
 
 static char *excerpt(const char *s, size_t len, size_t at)
@@ -392,10 +438,10 @@ int main(void)
 	setlocale(LC_ALL, "C.UTF-8");
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_name_key),
-		cmocka_unit_test(test_group_by_id_and_name),
-		cmocka_unit_test(test_group_shared_stem),
-		cmocka_unit_test(test_group_duplicates),
-		cmocka_unit_test(test_group_three_sides),
+		cmocka_unit_test(test_pair_by_id_and_name),
+		cmocka_unit_test(test_pair_shared_stem),
+		cmocka_unit_test(test_pair_duplicates),
+		cmocka_unit_test(test_pair_three_sides),
 		cmocka_unit_test(test_bodies_differ),
 		cmocka_unit_test(test_excerpt_is_safe),
 		cmocka_unit_test(test_compare_article),
