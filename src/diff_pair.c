@@ -46,8 +46,7 @@ char *diff_name_key(const char *name, bool strip)
 typedef struct group {
 	char *key;          /* "i" + id, or "n" + name key */
 	size_t filled;      /* sides with an article */
-	bool complete;      /* handed out: any later article of the key is
-	                       a duplicate */
+	bool complete;      /* handed out, so not left */
 } group;
 
 struct diff_pairer {
@@ -91,10 +90,11 @@ static char **side_keys(const diff_side *side)
 		size_t j = i + 1;
 		while (j < n && strcmp(st[j].stem, st[i].stem) == 0)
 			j++;
+		bool shared = j - i > 1;
 		for (size_t k = i; k < j && ok; k++) {
 			size_t at = st[k].index;
-			keys[at] = j - i > 1 ? diff_name_key(side->names[at], false) : st[k].stem;
-			if (j - i > 1)
+			keys[at] = shared ? diff_name_key(side->names[at], false) : st[k].stem;
+			if (shared)
 				free(st[k].stem);
 			st[k].stem = NULL;
 			ok = keys[at] != NULL;
@@ -213,7 +213,8 @@ int diff_pairer_add(diff_pairer *p, size_t side, size_t index, const char *id,
 	size_t g = p->slots[slot] - 1;
 	group *gr = &p->groups[g];
 	size_t *m = &p->member[g * ns];
-	if (gr->complete || m[side] != DIFF_NONE)
+	/* Once complete, every side has its article: any more is a duplicate. */
+	if (m[side] != DIFF_NONE)
 		return DIFF_PAIR_DUPLICATE;
 	m[side] = index;
 	if (++gr->filled < ns)
