@@ -1,6 +1,33 @@
 /* diff_json.c - the figures of `quoth diff` and, for two sides, every
  * quote that is not agreed, as one JSON document (articles/AGREEMENT.md
- * says what each figure means). */
+ * says what each figure means):
+ *
+ *   {"format": "quoth-diff", "version": 1,
+ *    "sides": [path...], "reference": path (two sides only),
+ *    "articles": [{"files": [path...],
+ *                  "figures": FIGURES                  (two sides)
+ *                  "matrix": [[FIGURES...]...], "mean": SCORES  (three or more),
+ *                  "quotes": [{"role": "differs"|"only_a"|"only_b",
+ *                              "differs": ["content"|"overlap"|"source"|
+ *                                          "cue"|"speaker"|"kind"...],
+ *                              "overlap_chars": n, "a": QUOTE|null,
+ *                              "b": QUOTE|null}...]}...],  (two sides)
+ *    "alone": [{"side": i, "file": path, "duplicate": bool}...],
+ *    "total": {"compared": n, "alone": [n per side], "failed": n,
+ *              "figures" or "matrix" and "mean", counts added}}
+ *
+ *   FIGURES: {"exact"|"overlap"|"attribution"|"entities":
+ *               {"matched", "in_a", "in_b", "precision", "recall", "f1"},
+ *             "speaker"|"kind": {"agree", "of", "ratio"}}
+ *   SCORES:  the same figures without counts, "speaker" and "kind" numbers
+ *   QUOTE:   {"index", "id", "speaker" (its key), "kind",
+ *             "content"|"source"|"cue": [{"start", "end" (bytes),
+ *             "start_char", "end_char" (code points), "text"}...]}
+ *
+ * A differing pair is written once, from A's quote, its partner as "b";
+ * a pair below 50% is written from each side, as only_a and only_b, each
+ * with its partner.  Matrix cell [i][j] is side i against side j as the
+ * reference. */
 #include "diff_private.h"
 
 #include <stdlib.h>
