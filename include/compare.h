@@ -27,7 +27,7 @@ typedef struct compare_quote {
 	size_t n_source;
 	const span *cue;      /* "said", "according to"; may be empty */
 	size_t n_cue;
-	const char *speaker;  /* the speaker's key (kb id, else entity id) or NULL */
+	const char *speaker;  /* the speaker's key (speakers_key_of: kb, else name) or NULL */
 	quote_kind kind;
 } compare_quote;
 
