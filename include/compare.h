@@ -27,7 +27,7 @@ typedef struct compare_quote {
 	size_t n_source;
 	const span *cue;      /* "said", "according to"; may be empty */
 	size_t n_cue;
-	const char *speaker;  /* the speaker's key (kb id, else entity id) or NULL */
+	const char *speaker;  /* the speaker's key (speakers_key_of: kb, else name) or NULL */
 	quote_kind kind;
 } compare_quote;
 
@@ -151,5 +151,9 @@ void compare_result_free(compare_result *result);
  * when out of memory, leaving figures and *mean untouched. */
 int compare_matrix(const char *text, size_t len, const compare_set *sets,
                    size_t n, compare_figures *figures, compare_scores *mean);
+
+/* The mean compare_matrix() gives, of any n x n figures: for `quoth diff`'s
+ * matrix of counts added over articles. */
+compare_scores compare_matrix_mean(const compare_figures *figures, size_t n);
 
 #endif

@@ -67,6 +67,11 @@ void speakers_sort(speaker_table *t, speaker_order order);
 /* The row of key, or NULL. */
 const speaker_row *speakers_find(const speaker_table *t, const char *key);
 
+/* The key q's speaker is counted under, as speaker_row.key says, newly
+ * allocated (the caller frees it), and *kind says which it is; NULL when
+ * out of memory.  `quoth diff` compares speakers by the same keys. */
+char *speakers_key_of(const article *a, const quote *q, speaker_kind *kind);
+
 /* Words of q as found in a's body (0 when it was not found). */
 size_t speakers_quote_words(const article *a, const quote *q);
 

@@ -302,9 +302,7 @@ static void score_scale(compare_score *s, double k)
 	s->f1 *= k;
 }
 
-/* The mean of the scores of every ordered pair i != j of the n x n
- * figures; all 1 when there is no such pair. */
-static compare_scores mean_of(const compare_figures *figures, size_t n)
+compare_scores compare_matrix_mean(const compare_figures *figures, size_t n)
 {
 	compare_figures none = { .exact = { 0, 0, 0 } };
 	if (n < 2)
@@ -358,7 +356,7 @@ int compare_matrix(const char *text, size_t len, const compare_set *sets,
 	if (n)
 		memcpy(figures, m, n * n * sizeof *m);
 	if (mean)
-		*mean = mean_of(m, n);
+		*mean = compare_matrix_mean(m, n);
 	free(m);
 	return 0;
 }

@@ -16,6 +16,7 @@
 #include "config.h"
 #include "keymap.h"
 #include "diag.h"
+#include "diff.h"
 #include "export.h"
 #include "corpus_files.h"
 #include "library.h"
@@ -35,6 +36,7 @@ static const char usage_text[] =
 	"       quoth check FILE|DIR|-...\n"
 	"       quoth export --json FILE\n"
 	"       quoth stats [--csv|--json|--jsonl] FILE|DIR...\n"
+	"       quoth diff [--json] A B [C...]\n"
 	"       quoth snapshot [--size COLSxROWS] [--keys KEYS] [--color=never|always] FILE|DIR\n"
 	"       quoth --help | --version\n";
 
@@ -54,6 +56,11 @@ static const char help_text[] =
 	"                         who is quoted, how often, in how many articles\n"
 	"                         (DIR: every article below it); as a table, CSV,\n"
 	"                         JSON, or JSON Lines of one article each\n"
+	"  quoth diff [--json] A B [C...]\n"
+	"                         agreement between annotations of the same articles:\n"
+	"                         two files, or two directories paired by id or file\n"
+	"                         name (B is the reference); three or more: every pair\n"
+	"                         and the mean; exit 0 whatever the agreement\n"
 	"  quoth snapshot [--size COLSxROWS] [--keys KEYS] [--color=never|always] FILE|DIR\n"
 	"                         print the screen after KEYS, without a terminal\n"
 	"\n"
@@ -322,6 +329,35 @@ static int cmd_stats(int argc, char **argv)
 	return status;
 }
 
+/* ---- quoth diff ----------------------------------------------------- */
+
+static int cmd_diff(int argc, char **argv)
+{
+	bool json = false;
+	int first = 1;
+	for (; first < argc && argv[first][0] == '-' && argv[first][1]; first++) {
+		if (strcmp(argv[first], "--json") == 0)
+			json = true;
+		else
+			return usage_error("diff: unknown option '%s' (--json)", argv[first]);
+	}
+	if (argc - first < 2)
+		return usage_error("%s: give two FILEs or two DIRs (or more, for a matrix)",
+		                   "diff");
+	int dirs = 0;
+	for (int i = first; i < argc; i++) {
+		if (strcmp(argv[i], "-") == 0)
+			return usage_error("diff: '%s': standard input cannot be compared; "
+			                   "name the files", argv[i]);
+		dirs += is_directory(argv[i]);
+	}
+	if (dirs && dirs != argc - first)
+		return usage_error("diff: '%s' and the others: all FILEs or all DIRs",
+		                   argv[first]);
+	return diff_main((const char *const *)argv + first, (size_t)(argc - first),
+	                 dirs > 0, json, stdout, stderr) ? EXIT_INVALID : EXIT_OK;
+}
+
 /* ---- the reader ----------------------------------------------------- */
 
 /* The bundled articles: articles/ beside the executable when run from the
@@ -491,7 +527,7 @@ out:
 	return status;
 }
 
-static const char *const commands[] = { "check", "export", "snapshot", "stats" };
+static const char *const commands[] = { "check", "diff", "export", "snapshot", "stats" };
 
 /* A first word that is no command and no file but close to a command name
  * is a typo ("quoth chek"): say so rather than "cannot open 'chek'". */
@@ -537,6 +573,8 @@ int main(int argc, char **argv)
 			return snapshot_main(argc - 1, argv + 1);
 		if (strcmp(cmd, "stats") == 0)
 			return cmd_stats(argc - 1, argv + 1);
+		if (strcmp(cmd, "diff") == 0)
+			return cmd_diff(argc - 1, argv + 1);
 		int typo = typo_of_command(cmd);
 		if (typo >= 0)
 			return typo;

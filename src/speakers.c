@@ -159,8 +159,7 @@ size_t speakers_quote_words(const article *a, const quote *q)
 	return words;
 }
 
-/* The key of q's speaker, newly allocated; *kind says which it is. */
-static char *key_of(const article *a, const quote *q, speaker_kind *kind)
+char *speakers_key_of(const article *a, const quote *q, speaker_kind *kind)
 {
 	if (q->speaker >= 0 && (size_t)q->speaker < a->n_entities) {
 		const entity *e = &a->entities[q->speaker];
@@ -183,7 +182,7 @@ int speakers_add_article(speaker_table *t, const article *a)
 	for (size_t i = 0; i < a->n_quotes; i++) {
 		const quote *q = &a->quotes[i];
 		speaker_kind kind;
-		char *key = key_of(a, q, &kind);
+		char *key = speakers_key_of(a, q, &kind);
 		speaker_row *r = key ? row_for(t, key, a, q, kind) : NULL;
 		if (!r)
 			return -1;

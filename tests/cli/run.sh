@@ -130,6 +130,50 @@ expect "stats with a bad option" 2 "$QUOTH" stats --xml $st
 expect "stats of a missing path" 1 "$QUOTH" stats /nonexistent/quoth
 has "stats names the missing path" "$out/stderr" "/nonexistent/quoth: error: cannot be read"
 
+# quoth diff: figures worked out by hand in tests/fixtures/diff/README.md.
+df=tests/fixtures/diff
+expect "diff of a pair" 0 "$QUOTH" diff $df/pair/a.yaml $df/pair/b.yaml
+has "diff table header" "$out/stdout" "tests/fixtures/diff/pair/a.yaml against tests/fixtures/diff/pair/b.yaml"
+has "diff exact" "$out/stdout" "  exact        0.500  0.667  0.571        2       4       3"
+has "diff overlap" "$out/stdout" "  overlap      0.750  1.000  0.857        3       4       3"
+has "diff attribution" "$out/stdout" "  attribution  0.500  0.667  0.571        2       4       3"
+has "diff entities" "$out/stdout" "  entities     0.500  0.500  0.500        1       2       2"
+has "diff speaker" "$out/stdout" "  speaker      0.667  (2 of 3 overlap pairs)"
+has "diff kind" "$out/stdout" "  kind         0.333  (1 of 3 overlap pairs)"
+expect "diff --json" 0 "$QUOTH" diff --json $df/pair/a.yaml $df/pair/b.yaml
+tr -d '\t\n' <"$out/stdout" >"$out/flat.json"
+has "diff --json format" "$out/flat.json" '"format":"quoth-diff","version":1,'
+has "diff --json reference" "$out/flat.json" '"reference":"tests/fixtures/diff/pair/b.yaml"'
+has "diff --json figure" "$out/flat.json" '"overlap":{"matched":3,"in_a":4,"in_b":3,"precision":0.75,"recall":1,"f1":0.857142857142857}'
+has "diff --json agreement" "$out/flat.json" '"kind":{"agree":1,"of":3,"ratio":0.33333333333333331}'
+has "diff --json only in A" "$out/flat.json" '{"role":"only_a","differs":[],"overlap_chars":0,"a":{"index":2,"id":"a3","speaker":"name:john kerry","kind":"indirect","content":[{"start":24,"end":42,"start_char":24,"end_char":42,"text":"not based on trust"}],"source":[],"cue":[]},"b":null}'
+has "diff --json differs" "$out/flat.json" '"role":"differs","differs":["cue", "speaker", "kind"],"overlap_chars":16,'
+expect "diff of two directories" 0 "$QUOTH" diff $df/dir-a $df/dir-b
+has "diff pairs by name without the suffix" "$out/stdout" "$df/dir-a/moscow_4b22.yaml against $df/dir-b/moscow_4e07.yaml"
+has "diff pairs by id" "$out/stdout" "$df/dir-a/sub/zoe_4b22.yaml against $df/dir-b/zoe-renamed.yaml"
+has "diff reports an article on one side" "$out/stderr" "$df/dir-a/only-here_4b22.yaml: no article with its id or file name in $df/dir-b; not compared"
+has "diff total counts it" "$out/stdout" "total: 2 articles compared (counts added over articles); 1 only in $df/dir-a"
+has "diff total overlap" "$out/stdout" "  overlap      0.800  1.000  0.889        4       5       4"
+has "diff total kind" "$out/stdout" "  kind         0.250  (1 of 4 overlap pairs)"
+expect "diff of different bodies" 1 "$QUOTH" diff $df/mismatch/a.yaml $df/mismatch/b.yaml
+has "diff names the first difference" "$out/stderr" "the bodies differ from body line 2, column 21 (byte 36)"
+has "diff shows the text escaped" "$out/stderr" "$df/mismatch/b.yaml: \"Kerry said “yes” on Tuesday\\u202E.\\n\""
+expect "diff of three annotators" 0 "$QUOTH" diff $df/three/1.yaml $df/three/2.yaml $df/three/3.yaml
+has "diff matrix row" "$out/stdout" "                   1  1.000  0.667  0.500"
+has "diff matrix mean" "$out/stdout" "                mean  0.389 (of 6 ordered pairs)"
+has "diff names the annotators" "$out/stdout" "  3 = $df/three/3.yaml"
+expect "diff of an article that does not load" 1 "$QUOTH" diff $df/pair/a.yaml "$bad"
+has "diff prints its errors" "$out/stderr" "$bad:"
+expect "diff of a missing file" 1 "$QUOTH" diff $df/pair/a.yaml /nonexistent/quoth.yaml
+expect "diff of one file" 2 "$QUOTH" diff $df/pair/a.yaml
+expect "diff of a file and a directory" 2 "$QUOTH" diff $df/pair/a.yaml $df/dir-b
+expect "diff with a bad option" 2 "$QUOTH" diff --csv $df/pair/a.yaml $df/pair/b.yaml
+expect "diff of standard input" 2 "$QUOTH" diff - $df/pair/b.yaml
+expect "misspelt diff" 2 "$QUOTH" dif $df/pair/a.yaml
+has "misspelt diff suggests" "$out/stderr" "did you mean 'diff'?"
+expect "--help" 0 "$QUOTH" --help
+has "--help mentions diff" "$out/stdout" "quoth diff [--json] A B [C...]"
+
 expect "--version" 0 "$QUOTH" --version
 has "--version" "$out/stdout" "quoth "
 expect "--help" 0 "$QUOTH" --help
