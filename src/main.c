@@ -243,7 +243,8 @@ static bool stats_one(const char *path, stats_format format, speaker_table *all,
 		if (a && speakers_add_article(&one, a) < 0)
 			*write_failed = true;
 		speakers_sort(&one, SPEAKERS_BY_QUOTES);
-		if (stats_write_jsonl(stdout, path, a, diags.n, &one) < 0)
+		if (stats_write_jsonl(stdout, path, a, diag_count(&diags, DIAG_ERROR),
+		                      &one) < 0)
 			*write_failed = true;
 		speakers_free(&one);
 	}
