@@ -90,6 +90,7 @@ typedef struct node {
 	yaml_scalar_style_t style;
 	src_pos pos;
 	yaml_mark_t mark;
+	int end_line;          /* 1-based line of the node's end */
 } node;
 
 typedef struct loader {
