@@ -130,15 +130,19 @@ static size_t lint_entities(const article *a, diag_list *diags)
 		char near[LINT_SUGGEST_BYTES + 1];
 		bool close = suggested < LINT_MAX_SUGGEST && nearest_words(a, e->name, near);
 		suggested++;
-		const char *which = e->n_aliases ? " nor any of its aliases" : "";
+		/* "its name 'X' stands nowhere in it" or "neither its name 'X'
+		 * nor any of its aliases stands in it". */
+		const char *pre = e->n_aliases ? "neither " : "";
+		const char *post = e->n_aliases ? " nor any of its aliases stands in it"
+		                                : " stands nowhere in it";
 		if (close)
 			diag_warn(diags, a->path, at.line, at.col, "entity '%s' is not "
-			          "found in the body: neither its name '%s'%s stands in "
-			          "it; did you mean '%s'?", e->id, e->name, which, near);
+			          "found in the body: %sits name '%s'%s; did you mean "
+			          "'%s'?", e->id, pre, e->name, post, near);
 		else
 			diag_warn(diags, a->path, at.line, at.col, "entity '%s' is not "
-			          "found in the body: neither its name '%s'%s stands in "
-			          "it", e->id, e->name, which);
+			          "found in the body: %sits name '%s'%s", e->id, pre,
+			          e->name, post);
 		found++;
 	}
 	return found;
@@ -303,11 +307,16 @@ static size_t lint_wrapped(const article *a, diag_list *diags)
 	}
 	if (best * 100 < joined * WRAP_SHARE)
 		return 0;
+	/* The width told is the longest of those lines, where the editor
+	 * wrapped; best > 0, so the window holds one. */
+	size_t longest = width + WRAP_SLACK;
+	while (hist[longest] == 0)
+		longest--;
 	diag_warn(diags, a->path, a->body_pos.line, a->body_pos.col, "the body "
 	          "looks hard-wrapped: %zu of its %zu lines inside paragraphs end "
 	          "near column %zu; quoth wraps the text itself, so write each "
 	          "paragraph on one line, with a blank line between paragraphs",
-	          best, joined, width);
+	          best, joined, longest);
 	return 1;
 }
 
