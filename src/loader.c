@@ -223,6 +223,8 @@ static void report_yaml_error(loader *ld, const yaml_parser_t *p)
 			ld_error(ld, at, "cannot read the YAML: %s", problem);
 		return;
 	}
+	if (ld_report_layout(ld, p))
+		return;
 	src_pos at = pos_of(p->problem_mark);
 	const char *hint = syntax_hint(ld, problem, p->problem_mark);
 	if (p->context)
