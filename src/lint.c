@@ -16,9 +16,11 @@
 #include "sort.h"
 #include "suggest.h"
 
-/* Suggestions are looked for for this many entities not found at most:
- * each costs a pass over the body's words. */
-#define LINT_MAX_SUGGEST 8
+/* Suggestions are looked for for this many entities not found at most,
+ * and at this many places of the body each: each costs two strstr()
+ * passes over the body. */
+#define LINT_MAX_SUGGEST 4
+#define LINT_SUGGEST_HITS 4096
 /* Spellings of more words than this get no suggestion. */
 #define LINT_SUGGEST_WORDS 4
 /* suggest_distance() compares words of at most 64 bytes. */
@@ -41,7 +43,7 @@ static size_t word_count(const char *s)
 	return n;
 }
 
-/* Where the body's word at i ends (i is a word's first byte). */
+/* Where the word that holds byte i of the body ends. */
 static size_t word_end(const char *b, size_t len, size_t i)
 {
 	while (i < len) {
@@ -54,8 +56,23 @@ static size_t word_end(const char *b, size_t len, size_t i)
 	return i;
 }
 
-/* Where the next word of the body starts at or after i, or len. */
-static size_t word_start(const char *b, size_t len, size_t i)
+/* Where the word that holds byte i of the body starts. */
+static size_t word_begin(const char *b, size_t i)
+{
+	while (i > 0) {
+		size_t p = utf8_char_start(b, i - 1);
+		uint32_t cp;
+		utf8_decode(b, i, p, &cp);
+		if (!text_is_word_char(cp))
+			break;
+		i = p;
+	}
+	return i;
+}
+
+/* The next word's start at or after i, or len; the previous word's end
+ * at or before i, or 0. */
+static size_t next_word(const char *b, size_t len, size_t i)
 {
 	while (i < len) {
 		uint32_t cp;
@@ -67,41 +84,102 @@ static size_t word_start(const char *b, size_t len, size_t i)
 	return i;
 }
 
+static size_t prev_word_end(const char *b, size_t i)
+{
+	while (i > 0) {
+		size_t p = utf8_char_start(b, i - 1);
+		uint32_t cp;
+		utf8_decode(b, i, p, &cp);
+		if (text_is_word_char(cp))
+			break;
+		i = p;
+	}
+	return i;
+}
+
+/* The best candidate so far for a suggestion. */
+typedef struct nearest {
+	const char *s;
+	size_t slen, words, limit, best_d;
+	char best[LINT_SUGGEST_BYTES + 1];
+} nearest;
+
+static void nearest_try(nearest *n, const char *b, size_t from, size_t to)
+{
+	size_t len = to - from;
+	if (to <= from || len > LINT_SUGGEST_BYTES || len + n->limit < n->slen ||
+	    len > n->slen + n->limit)
+		return;
+	char cand[LINT_SUGGEST_BYTES + 1];
+	memcpy(cand, b + from, len);
+	cand[len] = '\0';
+	size_t d = suggest_distance(n->s, cand, n->limit);
+	if (d < n->best_d) {
+		n->best_d = d;
+		memcpy(n->best, cand, len + 1);
+	}
+}
+
+/* Candidates around each place the body has gram (a few bytes of the
+ * start of s when at_start, else of its end): the run of as many words as
+ * s has, starting or ending with the word that holds it. */
+static void nearest_around(nearest *n, const article *a, const char *gram,
+                           bool at_start)
+{
+	const char *b = a->body;
+	size_t len = a->body_len, hits = 0;
+	for (const char *p = strstr(b, gram); p && hits < LINT_SUGGEST_HITS;
+	     p = strstr(p + 1, gram), hits++) {
+		size_t h = (size_t)(p - b), from, to;
+		if (at_start) {
+			from = word_begin(b, h);
+			to = word_end(b, len, h);
+			for (size_t w = 1; w < n->words && to < len; w++)
+				to = word_end(b, len, next_word(b, len, to));
+		} else {
+			to = word_end(b, len, h + strlen(gram) - 1);
+			from = word_begin(b, h);
+			for (size_t w = 1; w < n->words && from > 0; w++)
+				from = word_begin(b, prev_word_end(b, from));
+		}
+		nearest_try(n, b, from, to);
+	}
+}
+
 /* The run of words of the body nearest to s (as suggest_nearest measures
  * it), as many words as s has, copied into best; false when none is
- * close enough.  A typo keeps the first letter far more often than not:
- * runs starting with another letter are not measured, which keeps the
- * pass cheap. */
+ * close enough.  Not every run is measured, only those that share the
+ * first or the last few bytes of s: a typo keeps one end of a word far
+ * more often than not, and strstr() finds those places far faster than
+ * a walk over every word would. */
 static bool nearest_words(const article *a, const char *s,
                           char best[LINT_SUGGEST_BYTES + 1])
 {
-	size_t words = word_count(s), slen = strlen(s);
-	if (words == 0 || words > LINT_SUGGEST_WORDS || slen > LINT_SUGGEST_BYTES)
+	nearest n = { .s = s, .slen = strlen(s), .words = word_count(s) };
+	if (n.words == 0 || n.words > LINT_SUGGEST_WORDS ||
+	    n.slen > LINT_SUGGEST_BYTES || n.slen < 2)
 		return false;
-	size_t limit = slen <= 4 ? 1 : slen <= 8 ? 2 : 3, best_d = limit + 1;
-	const char *b = a->body;
-	size_t len = a->body_len;
-	char cand[LINT_SUGGEST_BYTES + 1];
-	for (size_t i = word_start(b, len, 0); i < len;) {
-		size_t end = word_end(b, len, i), next = word_start(b, len, end);
-		if (ascii_lower((unsigned char)b[i]) == ascii_lower((unsigned char)s[0])) {
-			size_t e = end;
-			for (size_t w = 1; w < words && e < len; w++)
-				e = word_end(b, len, word_start(b, len, e));
-			size_t n = e - i;
-			if (n <= LINT_SUGGEST_BYTES && n + limit >= slen && n <= slen + limit) {
-				memcpy(cand, b + i, n);
-				cand[n] = '\0';
-				size_t d = suggest_distance(s, cand, limit);
-				if (d < best_d) {
-					best_d = d;
-					memcpy(best, cand, n + 1);
-				}
-			}
-		}
-		i = next > end ? next : word_start(b, len, end + 1);
+	n.limit = n.slen <= 4 ? 1 : n.slen <= 8 ? 2 : 3;
+	n.best_d = n.limit + 1;
+	size_t g = n.slen <= 4 ? 2 : 3;
+	char gram[8];
+	size_t head = utf8_char_start(s, g);
+	if (head == 0) {   /* one character longer than g: it alone */
+		uint32_t cp;
+		head = utf8_decode(s, n.slen, 0, &cp);
 	}
-	return best_d <= limit;
+	memcpy(gram, s, head);
+	gram[head] = '\0';
+	nearest_around(&n, a, gram, true);
+	size_t tail = utf8_char_start(s, n.slen - g);
+	memcpy(gram, s + tail, n.slen - tail);
+	gram[n.slen - tail] = '\0';
+	if (n.slen - tail < sizeof gram)
+		nearest_around(&n, a, gram, false);
+	if (n.best_d > n.limit)
+		return false;
+	memcpy(best, n.best, strlen(n.best) + 1);
+	return true;
 }
 
 static bool has_mention_by_name(const entity *e)

@@ -232,6 +232,13 @@ bool lint_norm_spelling(const article *a, const entity *e, const char *s,
                         src_pos pos, const char *what, bool body_combining,
                         diag_list *diags)
 {
+	/* Both a combining mark and a precomposed letter take bytes of 0x80
+	 * and above: most names have none, and need no copy. */
+	const unsigned char *u = (const unsigned char *)s;
+	while (*u && *u < 0x80)
+		u++;
+	if (!*u)
+		return false;
 	norm_diff diff = { 0 };
 	char *other = other_form(s, &diff);
 	if (!other)
