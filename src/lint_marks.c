@@ -63,22 +63,10 @@ static bool walk_overlaps(span_walk *w, size_t from, size_t to)
 	return w->max_end > from;
 }
 
-/* True when one mention spans the inside from..to, less the spaces and
- * punctuation at its ends: “Kerry,” is a name in marks. */
-static bool mention_covers(const article *a, size_t from, size_t to)
-{
-	while (to > from && strchr(" ,.;:!?", a->body[to - 1]))
-		to--;
-	while (from < to && a->body[from] == ' ')
-		from++;
-	size_t k = BOUND_UPPER(a->mentions, a->n_mentions, .at.start, from);
-	return k > 0 && a->mentions[k - 1].at.end >= to;
-}
-
-/* A name with a word or two around it (“Welcome, Kerry”, a banner's
- * 「ようこそ、山田太郎さん」) is more often a sign, a slogan or a title
- * than someone's words: a run that holds a mention and at most this many
- * other letters is not reported. */
+/* A name in marks (“Kerry,”), or with a word or two around it
+ * (“Welcome, Kerry”, a banner's 「ようこそ、山田太郎さん」), is more often
+ * a sign, a slogan or a title than someone's words: a run that holds a
+ * mention and at most this many other letters is not reported. */
 #define SHORT_LETTERS 8
 
 static bool is_letter(uint32_t cp)
@@ -148,7 +136,6 @@ size_t lint_marks(const article *a, const lint_span *spans, size_t n_spans,
 		size_t k = utf8_decode(b, len, i, &cp);
 		if (m.cp && mark_closes(m.cp, cp)) {
 			if (i > m.inside && !walk_overlaps(&walk, m.inside, i) &&
-			    !mention_covers(a, m.inside, i) &&
 			    !name_with_few_words(a, m.inside, i)) {
 				warn_pair(a, &m, i + k, diags);
 				found++;

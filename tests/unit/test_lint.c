@@ -214,6 +214,10 @@ static void test_quiet_cases(void **state)
 	                             "  - {text: \"the plan was \xe2\x80\x9c" "fair\xe2\x80\x9d "
 	                             "and good\", speaker: a, kind: mixed}\n"
 	                             "  - {text: fair, speaker: a, kind: partial}\n"), 0);
+	/* A spelling found as typed, though the body has its other form too. */
+	assert_int_equal(warnings_of("title: t\nbody: |\n  Rene\xcc\x81 and "
+	                             "Ren\xc3\xa9\n"
+	                             "entities: [{id: r, name: Ren\xc3\xa9, type: PERSON}]\n"), 0);
 	/* A straight mark open at a paragraph's end pairs with nothing. */
 	assert_int_equal(warnings_of("title: t\nbody: |\n  an \"open\n\n  one\"\n"), 0);
 }

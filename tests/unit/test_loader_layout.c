@@ -100,6 +100,11 @@ static void test_other_slips_keep_their_messages(void **state)
 	                 "YAML syntax error: mapping values are not allowed in "
 	                 "this context: a value that contains ': ' must be put in "
 	                 "quotes");
+	expect_mem_first("title: t\nbody: b\nquotes:\n  - text: x\n    speaker: y\n"
+	                 "  - text: a: b\n",
+	                 "YAML syntax error: mapping values are not allowed in "
+	                 "this context: a value that contains ': ' must be put in "
+	                 "quotes");
 	expect_mem_first("title: t\n body: b\n", "wrong indentation: this line is "
 	                 "indented 1 space, but the keys before it (line 1) are "
 	                 "indented 0: indent it as they are");
