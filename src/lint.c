@@ -43,54 +43,30 @@ static size_t word_count(const char *s)
 	return n;
 }
 
-/* Where the word that holds byte i of the body ends. */
-static size_t word_end(const char *b, size_t len, size_t i)
+/* From byte i of the body, forward past the characters that are word
+ * characters (words true) or that are not: the end of the word that
+ * holds i, or the start of the next word; len at the end. */
+static size_t walk_forward(const char *b, size_t len, size_t i, bool words)
 {
 	while (i < len) {
 		uint32_t cp;
 		size_t k = utf8_decode(b, len, i, &cp);
-		if (!text_is_word_char(cp))
+		if (text_is_word_char(cp) != words)
 			break;
 		i += k;
 	}
 	return i;
 }
 
-/* Where the word that holds byte i of the body starts. */
-static size_t word_begin(const char *b, size_t i)
+/* The same backward from before byte i: the start of the word that ends
+ * at i, or the end of the word before; 0 at the start. */
+static size_t walk_back(const char *b, size_t i, bool words)
 {
 	while (i > 0) {
 		size_t p = utf8_char_start(b, i - 1);
 		uint32_t cp;
 		utf8_decode(b, i, p, &cp);
-		if (!text_is_word_char(cp))
-			break;
-		i = p;
-	}
-	return i;
-}
-
-/* The next word's start at or after i, or len; the previous word's end
- * at or before i, or 0. */
-static size_t next_word(const char *b, size_t len, size_t i)
-{
-	while (i < len) {
-		uint32_t cp;
-		size_t k = utf8_decode(b, len, i, &cp);
-		if (text_is_word_char(cp))
-			break;
-		i += k;
-	}
-	return i;
-}
-
-static size_t prev_word_end(const char *b, size_t i)
-{
-	while (i > 0) {
-		size_t p = utf8_char_start(b, i - 1);
-		uint32_t cp;
-		utf8_decode(b, i, p, &cp);
-		if (text_is_word_char(cp))
+		if (text_is_word_char(cp) != words)
 			break;
 		i = p;
 	}
@@ -132,15 +108,15 @@ static void nearest_around(nearest *n, const article *a, const char *gram,
 	     p = strstr(p + 1, gram), hits++) {
 		size_t h = (size_t)(p - b), from, to;
 		if (at_start) {
-			from = word_begin(b, h);
-			to = word_end(b, len, h);
+			from = walk_back(b, h, true);
+			to = walk_forward(b, len, h, true);
 			for (size_t w = 1; w < n->words && to < len; w++)
-				to = word_end(b, len, next_word(b, len, to));
+				to = walk_forward(b, len, walk_forward(b, len, to, false), true);
 		} else {
-			to = word_end(b, len, h + strlen(gram) - 1);
-			from = word_begin(b, h);
+			to = walk_forward(b, len, h + strlen(gram) - 1, true);
+			from = walk_back(b, h, true);
 			for (size_t w = 1; w < n->words && from > 0; w++)
-				from = word_begin(b, prev_word_end(b, from));
+				from = walk_back(b, walk_back(b, from, false), true);
 		}
 		nearest_try(n, b, from, to);
 	}

@@ -186,12 +186,14 @@ static void check_directory(const char *dir, check_result *r)
 	size_t n;
 	int err = library_list_files(dir, &names, &n);
 	if (err) {
-		fprintf(stderr, "quoth: check: %s: %s\n", dir, strerror(err));
+		fprintf(stderr, "%s: error: cannot be read: %s\n", dir, strerror(err));
 		r->invalid = true;
 		return;
 	}
+	/* Said as check says every problem, FILE: error: ..., so that a
+	 * script reading check's output sees this one too. */
 	if (n == 0) {
-		fprintf(stderr, "quoth: check: %s: no articles in it (*.yaml, *.yml)\n", dir);
+		fprintf(stderr, "%s: error: no articles in it (*.yaml, *.yml)\n", dir);
 		r->invalid = true;
 	}
 	for (size_t i = 0; i < n; i++) {
