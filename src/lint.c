@@ -19,8 +19,8 @@
 /* Suggestions are looked for for this many entities not found at most,
  * and at this many places of the body each: each costs two strstr()
  * passes over the body. */
-#define LINT_MAX_SUGGEST 4
-#define LINT_SUGGEST_HITS 4096
+#define LINT_MAX_SUGGEST 2
+#define LINT_SUGGEST_HITS 256
 /* Spellings of more words than this get no suggestion. */
 #define LINT_SUGGEST_WORDS 4
 /* suggest_distance() compares words of at most 64 bytes. */
