@@ -112,6 +112,9 @@ typedef struct article {
 	int body_indent;    /* with body_line: the block's indentation, so body
 	                       column c is file column body_indent + c */
 	src_pos body_pos;
+	bool body_folded;   /* body is not a literal block scalar and spans
+	                       several lines of the file: YAML folded its line
+	                       breaks into spaces (lint.h warns) */
 	entity *entities;
 	size_t n_entities;
 	quote *quotes;

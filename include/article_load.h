@@ -14,8 +14,9 @@
  * returns -1, leaves *out NULL and adds at least one diagnostic (memory
  * allowing), each with its excerpt attached.  The status is counted, not
  * read from the diagnostics: a load that found a problem fails even when
- * its message could not be stored.  Warnings are not produced: a problem
- * is an error. */
+ * its message could not be stored.  A load that succeeds may add warnings
+ * (severity DIAG_WARNING, lint.h): they never make it fail, and a failed
+ * load adds none. */
 int load_article(const char *path, article **out, diag_list *diags);
 
 /* The same from bytes in memory; name is used in diagnostics. */

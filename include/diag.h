@@ -1,15 +1,23 @@
 /* diag.h - problems found in an article, as a compiler reports them.
  *
  * The loader collects diagnostics instead of printing them; the command
- * line prints them as "FILE:LINE:COL: error: message", then the source line
- * and a caret under the column. */
+ * line prints them as "FILE:LINE:COL: error: message" (or "warning:"),
+ * then the source line and a caret under the column.  An error makes a
+ * load fail; a warning never does: it points at something an annotator
+ * probably wants to fix (lint.h). */
 #ifndef QUOTH_DIAG_H
 #define QUOTH_DIAG_H
 
 #include <stddef.h>
 #include <stdio.h>
 
+typedef enum diag_severity {
+	DIAG_ERROR,     /* the default: a zeroed diag is an error */
+	DIAG_WARNING,
+} diag_severity;
+
 typedef struct diag {
+	diag_severity severity;
 	char *file;
 	int line;       /* 1-based; 0 when the problem is the whole file */
 	int col;        /* 1-based, in characters; 0 when unknown */
@@ -24,11 +32,22 @@ typedef struct diag_list {
 	size_t cap;
 } diag_list;
 
-/* Adds a diagnostic; the message is formatted like printf.  The excerpt and
+/* Adds an error; the message is formatted like printf.  The excerpt and
  * caret are filled later by diag_attach_source(). */
 void diag_add(diag_list *list, const char *file, int line, int col,
               const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
+
+/* The same for a warning. */
+void diag_warn(diag_list *list, const char *file, int line, int col,
+               const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+/* How many diagnostics of the list have that severity. */
+size_t diag_count(const diag_list *list, diag_severity severity);
+
+/* "error" or "warning", as printed. */
+const char *diag_severity_name(diag_severity severity);
 
 /* Fills excerpt and caret of every diagnostic from the file's bytes
  * (diagnostics that already have an excerpt are left as they are). */
@@ -44,7 +63,8 @@ void diag_locate(const char *source, size_t len, size_t offset,
 /* Sorts by line then column, keeping the order of equal positions. */
 void diag_sort(diag_list *list);
 
-/* Writes one diagnostic: the header line, then excerpt and caret if any. */
+/* Writes one diagnostic: the header line ("FILE:LINE:COL: warning: ..."),
+ * then excerpt and caret if any. */
 void diag_print(FILE *out, const diag *d);
 
 /* diag_print for every diagnostic of the list, in order. */

@@ -1,12 +1,15 @@
 /* article_load.c - loading an article composed in one place: read the
  * file (loader_read_file), parse it into a model (loader_parse), resolve
- * the model (resolve_article), then put this load's diagnostics in order
- * with their source lines.  The loader and the resolver do not know of
- * each other; the status is the sum of the problems each returns. */
+ * the model (resolve_article), look over the resolved article for likely
+ * slips (lint_article: warnings), then put this load's diagnostics in
+ * order with their source lines.  The loader, the resolver and the lint
+ * do not know of each other; the status is the sum of the problems the
+ * first two return: warnings never fail a load. */
 #include "article_load.h"
 
 #include <stdlib.h>
 
+#include "lint.h"
 #include "loader.h"
 #include "resolve.h"
 
@@ -40,6 +43,8 @@ int load_article_mem(const char *name, const char *bytes, size_t len,
 	size_t problems = loader_parse(name, bytes, len, &a, diags);
 	if (a)
 		problems += resolve_article(a, diags);
+	if (a && problems == 0)
+		lint_article(a, diags);
 	finish_diags(diags, first, bytes, len);
 	if (problems > 0) {
 		article_free(a);

@@ -48,15 +48,13 @@ static bool diag_reserve(diag_list *list)
 
 /* Out of memory, the diagnostic is dropped: there is no better place to
  * report it, and the caller's status still says the load failed. */
-void diag_add(diag_list *list, const char *file, int line, int col,
-              const char *fmt, ...)
+static void diag_vadd(diag_list *list, diag_severity severity,
+                      const char *file, int line, int col, const char *fmt,
+                      va_list ap)
 {
 	if (!diag_reserve(list))
 		return;
-	va_list ap;
-	va_start(ap, fmt);
 	char *message = vformat(fmt, ap);
-	va_end(ap);
 	char *name = strdup(file ? file : "");
 	if (!message || !name) {
 		free(message);
@@ -64,11 +62,43 @@ void diag_add(diag_list *list, const char *file, int line, int col,
 		return;
 	}
 	list->items[list->n++] = (diag){
+		.severity = severity,
 		.file = name,
 		.line = line > 0 ? line : 0,
 		.col = line > 0 && col > 0 ? col : 0,
 		.message = message,
 	};
+}
+
+void diag_add(diag_list *list, const char *file, int line, int col,
+              const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	diag_vadd(list, DIAG_ERROR, file, line, col, fmt, ap);
+	va_end(ap);
+}
+
+void diag_warn(diag_list *list, const char *file, int line, int col,
+               const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	diag_vadd(list, DIAG_WARNING, file, line, col, fmt, ap);
+	va_end(ap);
+}
+
+size_t diag_count(const diag_list *list, diag_severity severity)
+{
+	size_t n = 0;
+	for (size_t i = 0; list && i < list->n; i++)
+		n += list->items[i].severity == severity;
+	return n;
+}
+
+const char *diag_severity_name(diag_severity severity)
+{
+	return severity == DIAG_WARNING ? "warning" : "error";
 }
 
 void diag_list_print(FILE *out, const diag_list *list)
@@ -328,7 +358,7 @@ void diag_print(FILE *out, const diag *d)
 		if (d->col > 0)
 			fprintf(out, ":%d", d->col);
 	}
-	fputs(": error: ", out);
+	fprintf(out, ": %s: ", diag_severity_name(d->severity));
 	print_safe(out, d->message);
 	fputc('\n', out);
 	if (!d->excerpt)

@@ -79,6 +79,8 @@ char *library_first_error(const diag_list *diags)
 
 	for (size_t i = 0; i < diags->n; i++) {
 		const diag *d = &diags->items[i];
+		if (d->severity != DIAG_ERROR)
+			continue;   /* a warning never is why a load failed */
 		if (!first || d->line < first->line
 		    || (d->line == first->line && d->col < first->col))
 			first = d;

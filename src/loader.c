@@ -67,7 +67,8 @@ static void check_properties(loader *ld, const node *n, const char *anchor,
 
 static node node_of(const yaml_event_t *ev)
 {
-	node n = { .pos = pos_of(ev->start_mark), .mark = ev->start_mark };
+	node n = { .pos = pos_of(ev->start_mark), .mark = ev->start_mark,
+	           .end_line = (int)ev->end_mark.line + 1 };
 	switch (ev->type) {
 	case YAML_SCALAR_EVENT:
 		n.type = NODE_SCALAR;
@@ -222,6 +223,8 @@ static void report_yaml_error(loader *ld, const yaml_parser_t *p)
 			ld_error(ld, at, "cannot read the YAML: %s", problem);
 		return;
 	}
+	if (ld_report_layout(ld, p))
+		return;
 	src_pos at = pos_of(p->problem_mark);
 	const char *hint = syntax_hint(ld, problem, p->problem_mark);
 	if (p->context)

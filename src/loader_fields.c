@@ -138,6 +138,8 @@ static frame_kind article_value(loader *ld, frame *f, const node *n)
 		                   "paragraphs", &a->body)) {
 			a->body_len = n->len;
 			a->body_pos = n->pos;
+			a->body_folded = n->style != YAML_LITERAL_SCALAR_STYLE &&
+			                 n->end_line > n->pos.line;
 			body_place(ld, n);
 		} else {
 			ld->broken = true;

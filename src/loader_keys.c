@@ -106,6 +106,29 @@ static void unknown_key(loader *ld, frame *f, const map_spec *spec,
 	         spec->where, list);
 }
 
+/* A key given twice.  When it is the key an entity or a quote began
+ * with, the next item has most likely lost its "- " and its keys all come
+ * again: one error says so, and the rest of the mapping's duplicates are
+ * the same slip, not reported. */
+static void duplicate_key(loader *ld, frame *f, const map_spec *spec, int k,
+                          const node *n)
+{
+	if (f->new_item)
+		return;
+	bool item = f->kind == F_ENTITY || f->kind == F_QUOTE;
+	if (!item || k != f->first_key) {
+		ld_error(ld, n->pos, "duplicate key '%s' (first at line %d)",
+		         spec->keys[k], f->seen_line[k]);
+		return;
+	}
+	f->new_item = true;
+	const char *list = f->kind == F_ENTITY ? "entities" : "quotes";
+	ld_error(ld, n->pos, "key '%s' comes again (first at line %d): a new %s "
+	         "starts here without its '- '; each item of '%s' starts with "
+	         "'- ', as in '- %s: ...'", spec->keys[k], f->seen_line[k],
+	         spec->subject, list, spec->keys[k]);
+}
+
 /* A node in key position: sets f->key to the key whose value comes next,
  * or KEY_NONE when that value is to be read past. */
 void ld_on_key(loader *ld, frame *f, const node *n)
@@ -129,10 +152,11 @@ void ld_on_key(loader *ld, frame *f, const node *n)
 		return;
 	}
 	if (f->seen & BIT(k)) {
-		ld_error(ld, n->pos, "duplicate key '%s' (first at line %d)",
-		         spec->keys[k], f->seen_line[k]);
+		duplicate_key(ld, f, spec, (int)k, n);
 		return;
 	}
+	if (!f->seen)
+		f->first_key = (int)k;
 	f->seen |= BIT(k);
 	f->seen_line[k] = n->pos.line;
 	f->key = (int)k;

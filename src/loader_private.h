@@ -9,6 +9,8 @@
  *   loader_scalars.c  one scalar read as a string, a choice, a number...
  *   loader_file.c     the file, read whole
  *   loader_input.c    the bytes before parsing: size, NUL, UTF-8
+ *   loader_layout.c   syntax errors that are a missing "- " or a wrong
+ *                     indentation
  *   loader_report.c   the leaf they all call: problems, clipping, memory */
 #ifndef QUOTH_LOADER_PRIVATE_H
 #define QUOTH_LOADER_PRIVATE_H
@@ -71,6 +73,9 @@ typedef struct frame {
 	int key;               /* mapping: the key of the value to come */
 	unsigned seen;         /* mapping: bit per key given */
 	unsigned suggested;    /* mapping: keys offered for a misspelt one */
+	int first_key;         /* mapping: the key given first */
+	bool new_item;         /* mapping: its first key came again: an item
+	                          that lost its "- " was reported */
 	int seen_line[MAX_KEYS];
 	size_t index;          /* the entity or quote being filled */
 	size_t count;          /* list: items so far */
@@ -90,6 +95,7 @@ typedef struct node {
 	yaml_scalar_style_t style;
 	src_pos pos;
 	yaml_mark_t mark;
+	int end_line;          /* 1-based line of the node's end */
 } node;
 
 typedef struct loader {
@@ -203,6 +209,13 @@ void ld_check_type_label(loader *ld, const char *type, src_pos pos);
  * size bytes (it grew since it was measured). */
 bool ld_read_fd(const char *path, int fd, size_t size, char **bytes,
                 size_t *len, diag_list *diags);
+
+/* ---- in loader_layout.c, for loader.c ------------------------------- */
+
+/* When the parser's error p is a list item without its "- " or a line
+ * indented otherwise than its siblings, reports that instead (true);
+ * false for any other error, left to the caller. */
+bool ld_report_layout(loader *ld, const yaml_parser_t *p);
 
 /* ---- in loader_input.c, for loader.c -------------------------------- */
 

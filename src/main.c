@@ -33,7 +33,7 @@ enum { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_USAGE = 2 };
 static const char usage_text[] =
 	"usage: quoth [--color=auto|always|never] [--config FILE] [FILE|DIR|-]\n"
 	"       quoth [--config FILE] --dump-config\n"
-	"       quoth check FILE|DIR|-...\n"
+	"       quoth check [--strict|-Werror] FILE|DIR|-...\n"
 	"       quoth export --json FILE\n"
 	"       quoth stats [--csv|--json|--jsonl] FILE|DIR...\n"
 	"       quoth diff [--json] A B [C...]\n"
@@ -47,9 +47,11 @@ static const char help_text[] =
 	"  quoth DIR              list the articles in DIR (*.yaml, *.yml) and read them\n"
 	"  quoth -                read an article from standard input\n"
 	"  quoth                  list the bundled articles\n"
-	"  quoth check FILE|DIR|-...\n"
+	"  quoth check [--strict|-Werror] FILE|DIR|-...\n"
 	"                         validate articles (a DIR: each article in it);\n"
 	"                         print every problem as FILE:LINE:COL: error: message\n"
+	"                         and every likely slip as FILE:LINE:COL: warning: ...;\n"
+	"                         warnings exit 0, unless --strict (or -Werror)\n"
 	"  quoth export --json FILE\n"
 	"                         print the resolved article as JSON\n"
 	"  quoth stats [--csv|--json|--jsonl] FILE|DIR...\n"
@@ -131,23 +133,32 @@ static char *read_stdin(size_t *len)
 	return NULL;
 }
 
-/* Loads path ("-": standard input); on failure prints its problems and
- * returns NULL. */
-static article *load_or_report(const char *path)
+/* Loads path ("-": standard input) into diags; NULL when it does not
+ * load (what could not be read is already printed when not a diagnostic). */
+static article *load_path(const char *path, diag_list *diags)
 {
 	article *a = NULL;
-	diag_list diags = { 0 };
 	if (strcmp(path, "-") == 0) {
 		size_t len;
 		char *bytes = read_stdin(&len);
 		if (!bytes)
 			return NULL;
-		if (load_article_mem(stdin_name, bytes, len, &a, &diags) < 0)
-			diag_list_print(stderr, &diags);
+		load_article_mem(stdin_name, bytes, len, &a, diags);
 		free(bytes);
-	} else if (load_article(path, &a, &diags) < 0) {
-		diag_list_print(stderr, &diags);
+	} else {
+		load_article(path, &a, diags);
 	}
+	return a;
+}
+
+/* Loads path ("-": standard input); on failure prints its problems and
+ * returns NULL.  Warnings are check's to print. */
+static article *load_or_report(const char *path)
+{
+	diag_list diags = { 0 };
+	article *a = load_path(path, &diags);
+	if (!a)
+		diag_list_print(stderr, &diags);
 	diag_list_free(&diags);
 	return a;
 }
@@ -160,59 +171,89 @@ static bool is_directory(const char *path)
 
 /* ---- quoth check / export ------------------------------------------ */
 
-/* Checks one article; true when it loads. */
-static bool check_one(const char *path)
+/* What quoth check found; --strict makes a warning fail as an error. */
+typedef struct check_result {
+	bool invalid;   /* an article did not load, or none was found */
+	bool warned;
+} check_result;
+
+/* Checks one article, printing its errors and warnings. */
+static void check_one(const char *path, check_result *r)
 {
-	article *a = load_or_report(path);
+	diag_list diags = { 0 };
+	article *a = load_path(path, &diags);
+	diag_list_print(stderr, &diags);
+	if (!a)
+		r->invalid = true;
+	else if (diag_count(&diags, DIAG_WARNING) > 0)
+		r->warned = true;
 	article_free(a);
-	return a != NULL;
+	diag_list_free(&diags);
 }
 
-/* Checks every article of dir; false when one does not load or there is
- * none to check. */
-static bool check_directory(const char *dir)
+/* Checks every article of dir; invalid when one does not load or there
+ * is none to check. */
+static void check_directory(const char *dir, check_result *r)
 {
 	char **names;
 	size_t n;
 	int err = library_list_files(dir, &names, &n);
 	if (err) {
-		fprintf(stderr, "%s: error: cannot read this directory: %s\n", dir,
-		        strerror(err));
-		return false;
+		fprintf(stderr, "%s: error: cannot be read: %s\n", dir, strerror(err));
+		r->invalid = true;
+		return;
 	}
-	bool ok = n > 0;
-	if (n == 0)
-		fprintf(stderr, "%s: error: a directory with no articles in it "
-		        "(*.yaml, *.yml)\n", dir);
+	/* Said as check says every problem, FILE: error: ..., so that a
+	 * script reading check's output sees this one too. */
+	if (n == 0) {
+		fprintf(stderr, "%s: error: no articles in it (*.yaml, *.yml)\n", dir);
+		r->invalid = true;
+	}
 	for (size_t i = 0; i < n; i++) {
 		size_t len = strlen(dir) + strlen(names[i]) + 2;
 		char *path = malloc(len);
 		if (path) {
 			snprintf(path, len, "%s/%s", dir, names[i]);
-			ok = check_one(path) && ok;
+			check_one(path, r);
 		} else {
 			fputs("quoth: out of memory\n", stderr);
-			ok = false;
+			r->invalid = true;
 		}
 		free(path);
 		free(names[i]);
 	}
 	free(names);
-	return ok;
+}
+
+/* --strict and -Werror, as compilers spell it, may stand anywhere among
+ * the files. */
+static bool check_is_strict_option(const char *arg)
+{
+	return strcmp(arg, "--strict") == 0 || strcmp(arg, "-Werror") == 0;
 }
 
 static int cmd_check(int argc, char **argv)
 {
-	if (argc < 2)
-		return usage_error("%s: give at least one FILE or DIR", "check");
-	int status = EXIT_OK;
+	bool strict = false;
+	int files = 0;
 	for (int i = 1; i < argc; i++) {
-		bool ok = is_directory(argv[i]) ? check_directory(argv[i])
-		                                : check_one(argv[i]);
-		if (!ok)
-			status = EXIT_INVALID;
+		if (check_is_strict_option(argv[i]))
+			strict = true;
+		else
+			files++;
 	}
-	return status;
+	if (files == 0)
+		return usage_error("%s: give at least one FILE or DIR", "check");
+	check_result r = { 0 };
+	for (int i = 1; i < argc; i++) {
+		if (check_is_strict_option(argv[i]))
+			continue;
+		if (is_directory(argv[i]))
+			check_directory(argv[i], &r);
+		else
+			check_one(argv[i], &r);
+	}
+	return r.invalid || (strict && r.warned) ? EXIT_INVALID : EXIT_OK;
 }
 
 static int cmd_export(int argc, char **argv)
@@ -258,7 +299,8 @@ static bool stats_one(const char *path, stats_format format, speaker_table *all,
 		if (a && speakers_add_article(&one, a) < 0)
 			*write_failed = true;
 		speakers_sort(&one, SPEAKERS_BY_QUOTES);
-		if (stats_write_jsonl(stdout, path, a, diags.n, &one) < 0)
+		if (stats_write_jsonl(stdout, path, a, diag_count(&diags, DIAG_ERROR),
+		                      &one) < 0)
 			*write_failed = true;
 		speakers_free(&one);
 	}

@@ -59,6 +59,23 @@ has "check says error" "$out/stderr" ": error: "
 has "check shows a caret" "$out/stderr" "^"
 
 expect "check without files" 2 "$QUOTH" check
+expect "check --strict without files" 2 "$QUOTH" check --strict
+
+# Warnings print as errors do, with their own word, and exit 0 unless
+# --strict (or -Werror) is given; an error still exits 1 either way.
+warn=tests/fixtures/loader/warn-entity-not-found.yaml
+expect "check of an article with warnings" 0 "$QUOTH" check "$warn"
+has "check says warning" "$out/stderr" "$warn:8:11: warning: entity 'lleida' is not found"
+has "a warning shows its caret" "$out/stderr" "      |           ^"
+expect "check --strict of an article with warnings" 1 "$QUOTH" check --strict "$warn"
+has "check --strict still prints the warning" "$out/stderr" ": warning: "
+expect "check -Werror after the file" 1 "$QUOTH" check "$warn" -Werror
+expect "check --strict of valid articles" 0 "$QUOTH" check --strict articles
+expect "check --strict with an error" 1 "$QUOTH" check --strict "$bad"
+expect "check of an error and a warning" 1 "$QUOTH" check "$warn" "$bad"
+has "both files are reported" "$out/stderr" "$bad:"
+expect_in "check --strict of standard input with warnings" 1 "$warn" "$QUOTH" check --strict -
+has "warnings of standard input" "$out/stderr" "<stdin>:8:11: warning: "
 expect "unknown option" 2 "$QUOTH" --frobnicate
 expect "bad colour" 2 "$QUOTH" --color=sometimes articles/format-tour.yaml
 has "bad colour names the choices" "$out/stderr" "auto, always or never"
@@ -177,7 +194,7 @@ has "--help mentions diff" "$out/stdout" "quoth diff [--json] A B [C...]"
 expect "--version" 0 "$QUOTH" --version
 has "--version" "$out/stdout" "quoth "
 expect "--help" 0 "$QUOTH" --help
-for word in check export snapshot stats --csv --jsonl --color "Exit status"; do
+for word in check export snapshot stats --csv --jsonl --color --strict -Werror warning "Exit status"; do
 	has "--help mentions $word" "$out/stdout" "$word"
 done
 

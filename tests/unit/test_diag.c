@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "library.h"
 
 /* diag_print's output as a string (caller frees). */
 static char *printed(const diag *d)
@@ -305,6 +306,56 @@ static void test_truncate_keeps_the_first(void **state)
 	diag_list_free(&list);
 }
 
+/* ---- severity ------------------------------------------------------- */
+
+/* A warning prints as an error does, with its own word. */
+static void test_warning_is_printed_as_such(void **state)
+{
+	(void)state;
+	diag_list list = { 0 };
+	diag_warn(&list, "f.yaml", 2, 7, "entity '%s' is not found", "x");
+	diag_attach_source(&list, "title: x\nname: Lerida\n", 22);
+	assert_int_equal(list.items[0].severity, DIAG_WARNING);
+	char *out = printed(&list.items[0]);
+	assert_string_equal(out, "f.yaml:2:7: warning: entity 'x' is not found\n"
+	                    "    2 | name: Lerida\n"
+	                    "      |       ^\n");
+	free(out);
+	diag_list_free(&list);
+}
+
+/* diag_add gives errors, diag_warn warnings, and each is counted apart:
+ * a load's status counts its errors only. */
+static void test_severities_are_counted_apart(void **state)
+{
+	(void)state;
+	diag_list list = { 0 };
+	assert_int_equal(diag_count(&list, DIAG_ERROR), 0);
+	diag_add(&list, "a", 1, 1, "e1");
+	diag_warn(&list, "a", 2, 1, "w1");
+	diag_warn(&list, "a", 3, 1, "w2");
+	assert_int_equal(list.items[0].severity, DIAG_ERROR);
+	assert_int_equal(diag_count(&list, DIAG_ERROR), 1);
+	assert_int_equal(diag_count(&list, DIAG_WARNING), 2);
+	assert_string_equal(diag_severity_name(DIAG_ERROR), "error");
+	assert_string_equal(diag_severity_name(DIAG_WARNING), "warning");
+	diag_list_free(&list);
+}
+
+/* The library shows why an article failed: the first error, even when a
+ * warning stands before it. */
+static void test_first_error_skips_warnings(void **state)
+{
+	(void)state;
+	diag_list list = { 0 };
+	diag_warn(&list, "a", 1, 1, "just a warning");
+	diag_add(&list, "a", 5, 3, "the error");
+	char *s = library_first_error(&list);
+	assert_string_equal(s, "5:3: the error");
+	free(s);
+	diag_list_free(&list);
+}
+
 int main(void)
 {
 	/* Widths come from wcwidth(), which needs a UTF-8 locale. */
@@ -330,6 +381,9 @@ int main(void)
 		cmocka_unit_test(test_add_formats_and_normalises),
 		cmocka_unit_test(test_attach_keeps_existing_excerpts),
 		cmocka_unit_test(test_truncate_keeps_the_first),
+		cmocka_unit_test(test_warning_is_printed_as_such),
+		cmocka_unit_test(test_severities_are_counted_apart),
+		cmocka_unit_test(test_first_error_skips_warnings),
 	};
 	return cmocka_run_group_tests_name("diag", tests, NULL, NULL);
 }

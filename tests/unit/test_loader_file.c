@@ -20,7 +20,9 @@
 /* ld_read_fd(), to hand the reading a file that is not what fstat said. */
 #include "../../src/loader_private.h"
 
-/* A valid article of about `size` bytes in a file of its own. */
+/* A valid article of about `size` bytes in a file of its own, each line
+ * a paragraph (lines of one width in a row would look hard-wrapped and
+ * bring a warning). */
 typedef struct fixture {
 	char path[64];
 	char *text;
@@ -30,7 +32,7 @@ typedef struct fixture {
 static void make_article(fixture *f, size_t size)
 {
 	static const char line[] =
-		"  Kerry and Lavrov met in Moscow for talks that went on into the night.\n";
+		"  Kerry and Lavrov met in Moscow for talks that went on into the night.\n\n";
 	const char *head = "title: Talks\nbody: |\n";
 	const char *tail = "entities:\n  - id: kerry\n    name: Kerry\n    type: PERSON\n";
 	size_t lines = size / (sizeof line - 1) + 1;
