@@ -33,7 +33,12 @@
 	X(SEARCH_PREV,   "previous match") \
 	X(HELP,          "this help") \
 	X(CLEAR,         "clear the selection and the search") \
-	X(REDRAW,        "redraw the screen")
+	X(REDRAW,        "redraw the screen") \
+	/* wt-state (issues 12, 16): the library's neighbours, entity types */ \
+	X(NEXT_ARTICLE,  "next article of the library") \
+	X(PREV_ARTICLE,  "previous article of the library") \
+	X(TYPE_HIDE,     "hide the entity's type (list and text)") \
+	X(TYPE_SHOW_ALL, "show every entity type again")
 
 typedef enum action {
 	ACT_NONE,

@@ -48,6 +48,11 @@ static const keymap_entry keymap[] = {
 	{ .key = QK_F1,          .act = ACT_HELP },
 	{ .key = QK_ESC,         .act = ACT_CLEAR },
 	{ .key = QK_CTRL('l'),   .act = ACT_REDRAW },
+	/* wt-state (issues 12, 16) */
+	{ .key = 'J',            .act = ACT_NEXT_ARTICLE },
+	{ .key = 'K',            .act = ACT_PREV_ARTICLE },
+	{ .key = 't',            .act = ACT_TYPE_HIDE },
+	{ .key = 'T',            .act = ACT_TYPE_SHOW_ALL },
 };
 
 #define KEYMAP_COUNT (sizeof keymap / sizeof keymap[0])
