@@ -28,11 +28,12 @@
 enum { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_USAGE = 2 };
 
 static const char usage_text[] =
-	"usage: quoth [--color=auto|always|never] [FILE|DIR|-]\n"
+	"usage: quoth [--color=auto|always|never] [--types T,T...] [FILE|DIR|-]\n"
 	"       quoth check FILE|DIR|-...\n"
 	"       quoth export --json FILE\n"
 	"       quoth stats [--csv|--json|--jsonl] FILE|DIR...\n"
-	"       quoth snapshot [--size COLSxROWS] [--keys KEYS] [--color=never|always] FILE|DIR\n"
+	"       quoth snapshot [--size COLSxROWS] [--keys KEYS] [--color=never|always]\n"
+	"                      [--types T,T...] FILE|DIR\n"
 	"       quoth --help | --version\n";
 
 static const char help_text[] =
@@ -57,6 +58,8 @@ static const char help_text[] =
 	"options:\n"
 	"  --color=auto|always|never   (or --color MODE) colours in the reader (auto: unless NO_COLOR\n"
 	"                              is set or the terminal has none)\n"
+	"  --types PERSON,ORG          show only these entity types (t and T in the reader\n"
+	"                              hide and show them)\n"
 	"  --help                      this text\n"
 	"  --version                   the version\n"
 	"\n"
@@ -355,8 +358,19 @@ static int cmd_read(int argc, char **argv)
 {
 	color_mode color = COLOR_MODE_AUTO;
 	const char *target = NULL;
+	const char *types = NULL;   /* --types: the entity types shown */
 	for (int i = 1; i < argc; i++) {
 		const char *mode = NULL;
+		if (strncmp(argv[i], "--types=", 8) == 0) {
+			types = argv[i] + 8;
+			continue;
+		}
+		if (strcmp(argv[i], "--types") == 0) {
+			if (!(types = argv[++i]))
+				return usage_error("%s needs a list of types, e.g. PERSON,ORG",
+				                   "--types");
+			continue;
+		}
 		if (strncmp(argv[i], "--color=", 8) == 0)
 			mode = argv[i] + 8;
 		else if (strcmp(argv[i], "--color") == 0 && !(mode = argv[++i]))
@@ -403,6 +417,7 @@ static int cmd_read(int argc, char **argv)
 		fputs("quoth: out of memory\n", stderr);
 		return EXIT_INVALID;
 	}
+	app_set_types(app, types);
 	int status = tui_run(app, color);
 	app_free(app);
 	return status;
