@@ -31,11 +31,12 @@ enum { ANN, ACME, PARIS };
 enum { Q_EARLY, Q_LATE };
 
 #define N_FILLER 60
+#define N_AFTER 20
 
 static char body_buf[8192];
 
 /* Ann and Acme in the first paragraph, Paris only far below it, a quote
- * by Ann at the top and one by Acme far below. */
+ * by Ann at the top and one by Acme far below, and more text after it. */
 static article *town(void)
 {
 	size_t len = (size_t)snprintf(body_buf, sizeof body_buf,
@@ -43,8 +44,11 @@ static article *town(void)
 	for (int i = 0; i < N_FILLER; i++)
 		len += (size_t)snprintf(body_buf + len, sizeof body_buf - len,
 		                        "\n\nFiller paragraph %02d of the town news.", i);
-	snprintf(body_buf + len, sizeof body_buf - len,
+	len += (size_t)snprintf(body_buf + len, sizeof body_buf - len,
 	         "\n\nIn Paris, Acme said \xe2\x80\x9cwe will build\xe2\x80\x9d. Ann Lee agreed in Paris.");
+	for (int i = 0; i < N_AFTER; i++)
+		len += (size_t)snprintf(body_buf + len, sizeof body_buf - len,
+		                        "\n\nClosing paragraph %02d of the town news.", i);
 	article *a = fx_article("Town", body_buf);
 	fx_entity(a, "ann", "Ann Lee", "PERSON");
 	fx_entity(a, "acme", "Acme", "ORG");
@@ -121,6 +125,11 @@ static void cursor_to(reader *r, size_t e)
 	size_t row = row_of(r, e);
 	assert_int_not_equal(row, SIZE_MAX);
 	r->ents.cursor = row;
+}
+
+static int rows_shown(const reader *r)
+{
+	return geometry_body_rows(&r->geo, PANE_TEXT);
 }
 
 static bool offset_shown(reader *r, size_t offset)
@@ -293,7 +302,7 @@ static void test_match_count(void **state)
 	     p = strstr(p + 1, "town news"))
 		before++;
 	assert_true(before > 0);
-	snprintf(want, sizeof want, "  match %zu/%d  ", before + 1, N_FILLER);
+	snprintf(want, sizeof want, "  match %zu/%d  ", before + 1, N_FILLER + N_AFTER);
 	assert_true(status_has(r, want));
 	reader_apply(r, ACT_CLEAR);
 	assert_false(status_has(r, "match"));
@@ -338,6 +347,19 @@ static void test_click_name_and_quote(void **state)
 	reader_click(r, t.x + text_width(f->a->body, (size_t)(q - f->a->body)), t.y);
 	assert_int_equal(r->current, Q_EARLY);
 	assert_int_equal(reader_top_offset(r), top);
+	/* On the bottom row too: the quote there is current, the text does
+	 * not move it up to the upper third as ] would. */
+	const char *last = strstr(f->a->body, "In Paris");
+	const char *will = strstr(last, "will");
+	layout_pos row = layout_pos_of_offset(r->lay, (size_t)(last - f->a->body));
+	reader_set_top(r, layout_advance(r->lay, row, -(rows_shown(r) - 1), NULL));
+	top = reader_top_offset(r);
+	reader_click(r, t.x + text_width(last, (size_t)(will - last)),
+	             t.y + rows_shown(r) - 1);
+	assert_int_equal(r->current, Q_LATE);
+	assert_int_equal(r->quotes.cursor, 1);
+	assert_int_equal(reader_top_offset(r), top);
+	reader_apply(r, ACT_TOP);
 	/* Plain words and the gutter change nothing but the focus. */
 	reader_apply(r, ACT_CLEAR);
 	long cur = r->current;
