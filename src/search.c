@@ -189,10 +189,12 @@ bool search_forward(const char *text, size_t len, size_t from, size_t limit,
 	uint32_t first = canon(q0, mode);
 	if (first >= 0x80)
 		first = UINT32_MAX;
+	bool icase = mode & SEARCH_ICASE;
 	for (size_t i = from; i < limit; i++) {
 		size_t end;
 		unsigned char c = (unsigned char)text[i];
-		if (c < 0x80 ? canon(c, mode) != first : is_continuation(c))
+		/* canon() of an ASCII byte, inline: only the case folds. */
+		if (c < 0x80 ? (icase ? ascii_lower(c) : c) != first : is_continuation(c))
 			continue;
 		if (search_match_at(text, len, i, query, qlen, mode, &end)) {
 			*found = (span){ .start = i, .end = end };
