@@ -1,18 +1,18 @@
 /* reader.c - the reader's state machine; see reader.h.
  *
- * This file changes the state: the lists, quotes, mentions, the filter,
- * mouse and resize.  The indexes built once per article are in
- * reader_index.c, the text pane's scroll and the message in
- * reader_text.c, the search in reader_search.c; what the renderer reads
- * (marks, gutter, the words of the lists and status line) is computed in
- * reader_view.c. */
+ * This file changes the state: the actions on quotes, mentions, the
+ * filter, mouse and resize.  The indexes built once per article are in
+ * reader_index.c, the lists' cursors in reader_lists.c, the types shown
+ * and hidden in reader_types.c, the text pane's scroll and the message
+ * in reader_text.c, the search in reader_search.c; what the renderer
+ * reads (marks, gutter, the words of the lists and status line) is
+ * computed in reader_view.c. */
 #include "reader.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "bound.h"
 #include "reader_private.h"
 
 /* Rows the mouse wheel scrolls. */

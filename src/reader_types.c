@@ -95,7 +95,7 @@ void reader_types_show_all(reader *r)
 		r->type_hidden[t] = false;
 	}
 	if (!any) {
-		reader_message_set(r, false, "every type is shown", NULL);
+		reader_message_set(r, false, "no type is hidden", NULL);
 		return;
 	}
 	reader_types_update(r);

@@ -416,6 +416,8 @@ static void test_hide_type(void **state)
 	assert_int_equal(r->n_ent_rows, all);
 	assert_int_equal(entity_marks(r, 0, line_end, ACME), 1);
 	assert_true(status_has(r, "every type shown"));
+	assert_int_equal(reader_apply(r, ACT_TYPE_SHOW_ALL), HANDLER_REDRAW);
+	assert_true(status_has(r, "no type is hidden"));
 }
 
 static void test_hide_needs_an_entity(void **state)
