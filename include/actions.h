@@ -40,7 +40,12 @@
 	/* ---- the reader's boxes ---- */ \
 	X(DETAIL,        "details of the current quote") \
 	X(INFO,          "the article: title, authors, source, file") \
-	X(PROBLEMS,      "problems found loading the article")
+	X(PROBLEMS,      "problems found loading the article") \
+	/* ---- the library's neighbours, entity types ---- */ \
+	X(NEXT_ARTICLE,  "next article of the library") \
+	X(PREV_ARTICLE,  "previous article of the library") \
+	X(TYPE_HIDE,     "hide the entity's type (list and text)") \
+	X(TYPE_SHOW_ALL, "show every entity type again")
 
 typedef enum action {
 	ACT_NONE,

@@ -56,6 +56,8 @@ typedef struct app {
 	                       standard input); main sets it */
 	bool edit_pending;  /* e was pressed: the loop runs the editor on
 	                       app_edit_target() and then calls app_reload() */
+	const char *types;  /* borrowed: `--types` (shown types, comma-
+	                       separated) for every article opened, or NULL */
 } app;
 
 /* An app reading article a, which it takes (freed by app_free even when
@@ -66,6 +68,11 @@ app *app_new_article(article *a, int cols, int rows);
  * the default directory).  Enter opens an article, q in it comes back.
  * NULL on OOM only: an unreadable directory shows its error. */
 app *app_new_library(const char *dir, int cols, int rows);
+
+/* Shows only the entity types of the comma-separated list (`--types
+ * PERSON,ORG`) in the open article and every one opened after; types is
+ * borrowed and must outlive the app.  NULL shows every type. */
+void app_set_types(app *ap, const char *types);
 
 /* Frees the library, the article and the reader.  Accepts NULL. */
 void app_free(app *ap);

@@ -15,6 +15,8 @@ typedef enum handler_result {
 	HANDLER_CLOSE       = 1 << 2,  /* the screen that handled it is done:
 	                                  from the reader, leave the article;
 	                                  from app_handle, leave the program */
+	HANDLER_NEXT_ARTICLE = 1 << 3, /* from the reader: open the library's */
+	HANDLER_PREV_ARTICLE = 1 << 4, /* next or previous article instead */
 } handler_result;
 
 #endif

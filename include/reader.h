@@ -48,9 +48,16 @@ typedef struct search_state {
 	char query[READER_QUERY_MAX];
 	size_t qlen;
 	bool icase;         /* smartcase result for query */
+	unsigned mode;      /* search.h's SEARCH_ICASE | SEARCH_IACCENT for
+	                       query, by the smartcase rules */
 	bool active;        /* a confirmed or in-progress query highlights */
 	bool found;         /* match below is valid */
 	span match;         /* the current match */
+	/* "match 3/12": counted when the query is confirmed, then kept by
+	 * n and N; counted false before, or when there is no match. */
+	bool counted;
+	size_t n_matches;
+	size_t match_no;    /* 1-based number of the current match */
 	/* Where the search started, restored by Esc while editing. */
 	layout_pos origin_top;
 	size_t origin_anchor;
@@ -83,8 +90,12 @@ typedef struct reader {
 	const char **types; /* type labels present, in display order; strings
 	                       belong to the article */
 	size_t n_types;
-	entity_row *ent_rows;
+	entity_row *ent_rows;   /* the rows shown: those of hidden types
+	                           left out (the legend stays) */
 	size_t n_ent_rows;
+	bool *type_hidden;  /* type_hidden[t]: type t is hidden (issue 16):
+	                       its entities left out of the list, its
+	                       mentions not marked as entities */
 	list_view ents;     /* over ent_rows (ents.n == n_ent_rows); cursor
 	                       is always on an ENTITY row (if any) */
 	long selected;      /* selected entity, or -1 */
@@ -118,8 +129,24 @@ void reader_free(reader *r);
 
 /* Applies one action.  HANDLER_CLOSE for q, HANDLER_REDRAW (with
  * HANDLER_FULL_REDRAW for Ctrl-L) when anything changed, a message shown
- * or cleared included, HANDLER_IGNORED when nothing did (k at the top). */
+ * or cleared included, HANDLER_IGNORED when nothing did (k at the top).
+ * J and K return HANDLER_NEXT_ARTICLE or HANDLER_PREV_ARTICLE for the
+ * app to act on; the reader itself does not change. */
 handler_result reader_apply(reader *r, action act);
+
+/* Shows only the entity types named in list, comma-separated ("PERSON,ORG",
+ * as `--types` gives it), and hides every other; a name the article has
+ * no entity of is passed over.  NULL shows every type. */
+void reader_types_show_only(reader *r, const char *list);
+
+/* True when the entity's type is hidden: the view draws its mentions as
+ * plain text.  False for an index out of range. */
+bool reader_entity_hidden(const reader *r, size_t entity);
+
+/* Sets the status line's message (an error when error is set), as the
+ * reader's own actions do; for the app, which has its say about J and K
+ * ("no library"). */
+void reader_set_message(reader *r, bool error, const char *text);
 
 /* A key while r->search.editing: printable characters extend the query,
  * Backspace edits, Enter confirms, Esc cancels and returns the view to
@@ -128,7 +155,9 @@ handler_result reader_apply(reader *r, action act);
 handler_result reader_search_key(reader *r, int key);
 
 /* Mouse: a click at cell (x, y) focuses the pane under it; in a list it
- * also selects that entity or goes to that quote.  The wheel scrolls the
+ * also selects that entity or goes to that quote; in the text, on a
+ * mention it selects the entity, else on a quote it makes that quote the
+ * current one (the text does not move).  The wheel scrolls the
  * pane under (x, y) by 3 rows, down when delta > 0. */
 handler_result reader_click(reader *r, int x, int y);
 handler_result reader_wheel(reader *r, int x, int y, int delta);
@@ -156,10 +185,11 @@ void reader_pane_title(const reader *r, pane_id pane, char *buf, size_t n);
 void reader_title(const reader *r, char *buf, size_t n);
 
 /* The status line: while editing a search, "/QUERY"; otherwise the
- * focused pane, the position ("42%", from the top row's byte offset;
- * "100%" when the end is on screen), "quote 3/9" (or "9 quotes" before
- * any), the selected entity, then the message or "? help", separated by
- * two spaces. */
+ * focused pane, the position ("42%": as less, the share of the text above
+ * the bottom of the pane, so 100% when the end is on screen), "quote 3/9"
+ * (or "9 quotes" before any), the selected entity and "mention 2/5" after
+ * m or M, "match 3/12" for a confirmed search, then the message or
+ * "? help", separated by two spaces. */
 void reader_status(const reader *r, char *buf, size_t n);
 
 #endif

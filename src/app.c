@@ -63,6 +63,13 @@ app *app_new_library(const char *dir, int cols, int rows)
 	return ap;
 }
 
+void app_set_types(app *ap, const char *types)
+{
+	ap->types = types;
+	if (ap->rd)
+		reader_types_show_only(ap->rd, types);
+}
+
 static void close_article(app *ap)
 {
 	/* The boxes speak of the article: they go with it. */
@@ -257,11 +264,12 @@ static size_t lib_rows(const app *ap)
 	return ap->geo.main.h > 0 ? (size_t)ap->geo.main.h : 1;
 }
 
-static void lib_open(app *ap)
+/* Opens library entry i in place of the open article, if any; false,
+ * with the reason in ap->message and the open article kept, when it
+ * does not load. */
+static bool lib_load(app *ap, size_t i)
 {
-	if (lib_count(ap) == 0)
-		return;
-	const library_entry *e = &ap->lib->items[ap->lib_view.cursor];
+	const library_entry *e = &ap->lib->items[i];
 	diag_list diags = { 0 };
 	article *a = NULL;
 
@@ -272,18 +280,60 @@ static void lib_open(app *ap)
 		free(err);
 		article_free(a);
 		diag_list_free(&diags);
-		return;
+		return false;
 	}
 	diag_list_free(&diags);
-	ap->rd = reader_new(a, ap->cols, ap->rows);
-	if (!ap->rd) {
+	reader *rd = reader_new(a, ap->cols, ap->rows);
+	if (!rd) {
 		article_free(a);
 		snprintf(ap->message, sizeof ap->message, "cannot open %s: %s",
 		         e->file, "out of memory");
-		return;
+		return false;
 	}
+	close_article(ap);
 	ap->art = a;
+	ap->rd = rd;
+	if (ap->types)
+		reader_types_show_only(rd, ap->types);
 	ap->screen = APP_SCREEN_READER;
+	return true;
+}
+
+static void lib_open(app *ap)
+{
+	if (lib_count(ap) > 0)
+		lib_load(ap, ap->lib_view.cursor);
+}
+
+/* wt-state (issue 12): J and K in the reader open the library's next or
+ * previous article (dir 1, -1) without going back to the list, wrapping
+ * at the ends; an article that does not load is passed over, and when
+ * none does the reader stays and says why. */
+static handler_result app_open_neighbour(app *ap, int dir)
+{
+	size_t n = lib_count(ap);
+
+	if (n == 0) {
+		reader_set_message(ap->rd, true, "no library: quoth was opened on one article");
+		return HANDLER_REDRAW;
+	}
+	size_t i = ap->lib_view.cursor;
+	for (size_t tries = 1; tries < n; tries++) {
+		bool wrapped = dir > 0 ? i + 1 == n : i == 0;
+		i = dir > 0 ? (i + 1) % n : (i + n - 1) % n;
+		if (!lib_load(ap, i))
+			continue;
+		listview_set_cursor(&ap->lib_view, i, lib_rows(ap));
+		ap->message[0] = '\0';
+		if (wrapped)
+			reader_set_message(ap->rd, false, dir > 0 ? "wrapped to the first article"
+			                                          : "wrapped to the last article");
+		return HANDLER_REDRAW;
+	}
+	reader_set_message(ap->rd, true, n == 1 ? "the only article of the library"
+	                                        : ap->message);
+	ap->message[0] = '\0';
+	return HANDLER_REDRAW;
 }
 
 /* e and R, on either screen: e asks the loop for the editor (which it
@@ -352,6 +402,8 @@ static handler_result lib_wheel(app *ap, int delta)
  * article goes back to the library, or ends the program without one. */
 static handler_result from_reader(app *ap, handler_result flags)
 {
+	if (flags & (HANDLER_NEXT_ARTICLE | HANDLER_PREV_ARTICLE))
+		return app_open_neighbour(ap, flags & HANDLER_NEXT_ARTICLE ? 1 : -1);
 	if (!(flags & HANDLER_CLOSE) || !ap->lib)
 		return flags;
 	close_article(ap);

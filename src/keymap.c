@@ -56,6 +56,10 @@ static const keymap_entry defaults[] = {
 	{ .key = 'd',            .act = ACT_DETAIL },
 	{ .key = 'i',            .act = ACT_INFO },
 	{ .key = '!',            .act = ACT_PROBLEMS },
+	{ .key = 'J',            .act = ACT_NEXT_ARTICLE },
+	{ .key = 'K',            .act = ACT_PREV_ARTICLE },
+	{ .key = 't',            .act = ACT_TYPE_HIDE },
+	{ .key = 'T',            .act = ACT_TYPE_SHOW_ALL },
 };
 
 #define DEFAULTS_COUNT (sizeof defaults / sizeof defaults[0])

@@ -31,13 +31,14 @@
 enum { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_USAGE = 2 };
 
 static const char usage_text[] =
-	"usage: quoth [--color=auto|always|never] [--config FILE] [FILE|DIR|-]\n"
+	"usage: quoth [--color=auto|always|never] [--config FILE] [--types T,T...] [FILE|DIR|-]\n"
 	"       quoth [--config FILE] --dump-config\n"
 	"       quoth check [--strict|-Werror] FILE|DIR|-...\n"
 	"       quoth export --json FILE\n"
 	"       quoth stats [--csv|--json|--jsonl] FILE|DIR...\n"
 	"       quoth diff [--json] A B [C...]\n"
-	"       quoth snapshot [--size COLSxROWS] [--keys KEYS] [--color=never|always] FILE|DIR\n"
+	"       quoth snapshot [--size COLSxROWS] [--keys KEYS] [--color=never|always]\n"
+	"                      [--types T,T...] FILE|DIR\n"
 	"       quoth --help | --version\n";
 
 static const char help_text[] =
@@ -72,6 +73,8 @@ static const char help_text[] =
 	"  --config FILE               read settings from FILE instead of\n"
 	"                              $XDG_CONFIG_HOME/quoth/config (~/.config/quoth/config)\n"
 	"  --dump-config               print the settings in force, in the config file's syntax\n"
+	"  --types PERSON,ORG          show only these entity types (t and T in the reader\n"
+	"                              hide and show them)\n"
 	"  --help                      this text\n"
 	"  --version                   the version\n"
 	"\n"
@@ -440,6 +443,7 @@ typedef struct read_opts {
 	color_mode color;
 	bool color_given;
 	const char *config;     /* --config FILE, or NULL for the default */
+	const char *types;      /* --types: the entity types shown, or NULL */
 	bool dump_config;
 	const char *target;
 } read_opts;
@@ -449,6 +453,16 @@ static int read_options(int argc, char **argv, read_opts *o)
 {
 	for (int i = 1; i < argc; i++) {
 		const char *mode = NULL;
+		if (strncmp(argv[i], "--types=", 8) == 0) {
+			o->types = argv[i] + 8;
+			continue;
+		}
+		if (strcmp(argv[i], "--types") == 0) {
+			if (!(o->types = argv[++i]))
+				return usage_error("%s needs a list of types, e.g. PERSON,ORG",
+				                   "--types");
+			continue;
+		}
 		if (strncmp(argv[i], "--color=", 8) == 0)
 			mode = argv[i] + 8;
 		else if (strcmp(argv[i], "--color") == 0 && !(mode = argv[++i]))
@@ -560,6 +574,7 @@ static int cmd_read(int argc, char **argv)
 	}
 	/* An article from standard input has no file to watch or edit. */
 	app->watch_article = strcmp(target, "-") != 0;
+	app_set_types(app, o.types);
 	if (config_problem)
 		app_notice(app, true, "config: ", config_problem);
 	status = tui_run(app, o.color);

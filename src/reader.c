@@ -1,18 +1,18 @@
 /* reader.c - the reader's state machine; see reader.h.
  *
- * This file changes the state: the lists, quotes, mentions, the filter,
- * mouse and resize.  The indexes built once per article are in
- * reader_index.c, the text pane's scroll and the message in
- * reader_text.c, the search in reader_search.c; what the renderer reads
- * (marks, gutter, the words of the lists and status line) is computed in
- * reader_view.c. */
+ * This file changes the state: the actions on quotes, mentions, the
+ * filter, mouse and resize.  The indexes built once per article are in
+ * reader_index.c, the lists' cursors in reader_lists.c, the types shown
+ * and hidden in reader_types.c, the text pane's scroll and the message
+ * in reader_text.c, the search in reader_search.c; what the renderer
+ * reads (marks, gutter, the words of the lists and status line) is
+ * computed in reader_view.c. */
 #include "reader.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "bound.h"
 #include "reader_private.h"
 
 /* Rows the mouse wheel scrolls. */
@@ -68,98 +68,9 @@ void reader_free(reader *r)
 }
 
 
-/* ====================================================================
- * The lists
- * ==================================================================== */
-
 static void scroll_text(reader *r, long delta)
 {
 	reader_set_top(r, layout_advance(r->lay, r->top, delta, NULL));
-}
-
-static size_t list_rows(const reader *r, pane_id pane)
-{
-	int rows = geometry_body_rows(&r->geo, pane);
-	return rows > 0 ? (size_t)rows : 1;
-}
-
-/* Also shows the header (and legend) just above the cursor's entity. */
-static void ents_keep_cursor(reader *r)
-{
-	size_t rows = list_rows(r, PANE_ENTITIES);
-	size_t first = r->ents.cursor;
-
-	listview_follow(&r->ents, rows);
-	while (first > 0 && r->ent_rows[first - 1].kind != ENTITY_ROW_ENTITY)
-		first--;
-	if (r->ents.top > first && r->ents.cursor < first + rows)
-		r->ents.top = first;
-}
-
-static void quotes_keep_cursor(reader *r)
-{
-	listview_follow(&r->quotes, list_rows(r, PANE_QUOTES));
-}
-
-/* The nearest entity row from idx in direction dir (+1, -1), else in the
- * other direction; idx itself when there is none. */
-static size_t ents_snap(const reader *r, size_t idx, int dir)
-{
-	for (int pass = 0; pass < 2; pass++, dir = -dir) {
-		for (size_t i = idx; i < r->n_ent_rows; i = dir > 0 ? i + 1 : i - 1) {
-			if (r->ent_rows[i].kind == ENTITY_ROW_ENTITY)
-				return i;
-			if (dir < 0 && i == 0)
-				break;
-		}
-	}
-	return idx;
-}
-
-static void ents_move(reader *r, long delta)
-{
-	if (r->n_ent_rows == 0)
-		return;
-	size_t cur = r->ents.cursor;
-	if (delta == 1 || delta == -1) {
-		/* One entity at a time, stepping over headers. */
-		size_t next = cur;
-		for (size_t i = cur; delta > 0 ? i + 1 < r->n_ent_rows : i > 0;) {
-			i = delta > 0 ? i + 1 : i - 1;
-			if (r->ent_rows[i].kind == ENTITY_ROW_ENTITY) {
-				next = i;
-				break;
-			}
-		}
-		r->ents.cursor = next;
-	} else {
-		listview_move(&r->ents, delta, list_rows(r, PANE_ENTITIES));
-		r->ents.cursor = ents_snap(r, r->ents.cursor, delta > 0 ? 1 : -1);
-	}
-	ents_keep_cursor(r);
-}
-
-static void quotes_move(reader *r, long delta)
-{
-	listview_move(&r->quotes, delta, list_rows(r, PANE_QUOTES));
-}
-
-/* Which list the quotes pane shows: all, or the selected entity's. */
-static void quotes_list_update(reader *r)
-{
-	if (r->filter && r->selected >= 0) {
-		size_t first = r->ix->speaker_first[r->selected];
-		r->list = r->ix->by_speaker + first;
-		r->n_list = r->ix->speaker_first[r->selected + 1] - first;
-	} else {
-		r->filter = false;
-		r->list = r->order;
-		r->n_list = r->n_order;
-	}
-	long at = r->current >= 0 ? reader_list_index(r, (size_t)r->current) : -1;
-	r->quotes.top = 0;
-	r->quotes.cursor = at >= 0 ? (size_t)at : 0;
-	listview_set_count(&r->quotes, r->n_list, list_rows(r, PANE_QUOTES));
 }
 
 /* ====================================================================
@@ -173,17 +84,33 @@ static void speaker_near_update(reader *r)
 		? reader_speaker_near(r, (size_t)r->current) : (span){ 0, 0 };
 }
 
-static void goto_quote(reader *r, size_t q)
+/* q becomes the current quote, the quotes list's cursor on it; the text
+ * stays where it is. */
+static void make_current(reader *r, size_t q)
 {
 	r->current = (long)q;
-	if (reader_quote_start(r, q) != SIZE_MAX)
-		reader_show_offset(r, reader_quote_start(r, q));
 	long at = reader_list_index(r, q);
 	if (at >= 0) {
 		r->quotes.cursor = (size_t)at;
-		quotes_keep_cursor(r);
+		reader_quotes_keep_cursor(r);
 	}
 	speaker_near_update(r);
+}
+
+static void goto_quote(reader *r, size_t q)
+{
+	make_current(r, q);
+	if (reader_quote_start(r, q) != SIZE_MAX)
+		reader_show_offset(r, reader_quote_start(r, q));
+}
+
+/* On a narrow terminal the text is a tab of its own: going to a quote or
+ * a mention from another tab must show the text, or only the status line
+ * would change (issue 12, bug 7). */
+static void show_text_tab(reader *r)
+{
+	if (!r->geo.wide)
+		r->focus = PANE_TEXT;
 }
 static bool no_quotes_message(reader *r)
 {
@@ -249,26 +176,6 @@ static void prev_quote(reader *r)
 	goto_quote(r, r->list[idx - 1]);
 }
 
-/* The key of the search for an entity's first mention at an offset. */
-typedef struct mention_key {
-	const article *a;
-	const entity *e;
-	size_t offset;
-} mention_key;
-
-static bool mention_below(const void *ctx, size_t i)
-{
-	const mention_key *k = ctx;
-	return k->a->mentions[k->e->mention_ids[i]].at.start < k->offset;
-}
-
-/* First of the entity's mentions starting at or after offset. */
-static size_t mention_lower(const reader *r, const entity *e, size_t offset)
-{
-	mention_key k = { .a = r->a, .e = e, .offset = offset };
-	return bound_partition(e->n_mentions, mention_below, &k);
-}
-
 static void step_mention(reader *r, int dir)
 {
 	if (r->selected < 0) {
@@ -285,9 +192,9 @@ static void step_mention(reader *r, int dir)
 	if (r->mention >= 0)
 		idx = r->mention + dir;
 	else if (dir > 0)
-		idx = (long)mention_lower(r, e, reader_top_offset(r));
+		idx = (long)reader_mention_lower(r, e, reader_top_offset(r));
 	else
-		idx = (long)mention_lower(r, e, reader_top_offset(r)) - 1;
+		idx = (long)reader_mention_lower(r, e, reader_top_offset(r)) - 1;
 	if (idx >= (long)n) {
 		idx = 0;
 		reader_message_set(r, false, "wrapped to the first mention", NULL);
@@ -297,6 +204,7 @@ static void step_mention(reader *r, int dir)
 	}
 	r->mention = idx;
 	reader_show_offset(r, r->a->mentions[e->mention_ids[idx]].at.start);
+	show_text_tab(r);
 }
 
 static void select_entity(reader *r, size_t e)
@@ -304,20 +212,53 @@ static void select_entity(reader *r, size_t e)
 	r->selected = (long)e;
 	r->mention = -1;
 	if (r->filter)
-		quotes_list_update(r);
+		reader_quotes_list_update(r);
+}
+
+/* Selects e from its list: when none of its mentions is on screen, the
+ * text goes to the first one, as if m had been pressed. */
+static void select_and_show(reader *r, size_t e)
+{
+	const entity *en = &r->a->entities[e];
+
+	select_entity(r, e);
+	if (en->n_mentions == 0 || !en->mention_ids)
+		return;
+	size_t i = reader_mention_lower(r, en, reader_top_offset(r));
+	if (i < en->n_mentions
+	    && r->a->mentions[en->mention_ids[i]].at.start < reader_bottom_offset(r))
+		return;
+	r->mention = 0;
+	reader_show_offset(r, r->a->mentions[en->mention_ids[0]].at.start);
+}
+
+/* The entity s filters by outside the entities pane: the current quote's
+ * speaker, when it is one; else -1. */
+static long filter_speaker(const reader *r)
+{
+	if (r->focus == PANE_ENTITIES || r->current < 0)
+		return -1;
+	long s = r->a->quotes[r->current].speaker;
+	return s >= 0 && (size_t)s < r->a->n_entities ? s : -1;
 }
 
 static void toggle_filter(reader *r)
 {
+	long speaker = filter_speaker(r);
+
 	if (r->filter) {
 		r->filter = false;
-	} else if (r->selected < 0) {
+	} else if (speaker < 0 && r->selected < 0) {
 		reader_message_set(r, true, "no entity selected", NULL);
 		return;
 	} else {
+		if (speaker >= 0) {
+			select_entity(r, (size_t)speaker);
+			reader_ents_cursor_on(r, (size_t)speaker);
+		}
 		r->filter = true;
 	}
-	quotes_list_update(r);
+	reader_quotes_list_update(r);
 	if (r->filter && r->n_list == 0)
 		reader_message_set(r, false, "no quotes by ", r->a->entities[r->selected].name);
 }
@@ -332,7 +273,7 @@ static void clear_all(reader *r)
 	r->mention = -1;
 	if (r->filter) {
 		r->filter = false;
-		quotes_list_update(r);
+		reader_quotes_list_update(r);
 	}
 	reader_search_clear(r);
 }
@@ -341,19 +282,35 @@ static void enter(reader *r)
 {
 	if (r->focus == PANE_QUOTES && r->n_list > 0) {
 		goto_quote(r, r->list[r->quotes.cursor]);
+		show_text_tab(r);
 	} else if (r->focus == PANE_ENTITIES && r->n_ent_rows > 0) {
 		const entity_row *row = &r->ent_rows[r->ents.cursor];
 		if (row->kind == ENTITY_ROW_ENTITY)
-			select_entity(r, row->entity);
+			select_and_show(r, row->entity);
 	}
+}
+
+/* After t or T: a selected entity whose type is hidden is no longer
+ * selected (it is in no list), and the list's cursor stays in view. */
+static void types_changed(reader *r)
+{
+	if (r->selected >= 0 && reader_entity_hidden(r, (size_t)r->selected)) {
+		r->selected = -1;
+		r->mention = -1;
+		if (r->filter) {
+			r->filter = false;
+			reader_quotes_list_update(r);
+		}
+	}
+	reader_ents_keep_cursor(r);
 }
 
 /* Moves in the focused pane by delta rows. */
 static void move(reader *r, long delta)
 {
 	switch (r->focus) {
-	case PANE_ENTITIES: ents_move(r, delta); break;
-	case PANE_QUOTES: quotes_move(r, delta); break;
+	case PANE_ENTITIES: reader_ents_move(r, delta); break;
+	case PANE_QUOTES: reader_quotes_move(r, delta); break;
 	default: scroll_text(r, delta); break;
 	}
 }
@@ -362,7 +319,7 @@ static long focused_rows(const reader *r)
 {
 	if (r->focus == PANE_TEXT)
 		return reader_text_rows(r);
-	return (long)list_rows(r, r->focus);
+	return (long)reader_list_rows(r, r->focus);
 }
 
 static void move_end(reader *r, bool bottom)
@@ -370,16 +327,16 @@ static void move_end(reader *r, bool bottom)
 	switch (r->focus) {
 	case PANE_ENTITIES:
 		if (r->n_ent_rows) {
-			r->ents.cursor = ents_snap(r, bottom ? r->n_ent_rows - 1 : 0,
+			r->ents.cursor = reader_ents_snap(r, bottom ? r->n_ent_rows - 1 : 0,
 			                           bottom ? -1 : 1);
-			ents_keep_cursor(r);
+			reader_ents_keep_cursor(r);
 		}
 		break;
 	case PANE_QUOTES:
 		if (bottom)
-			listview_end(&r->quotes, list_rows(r, PANE_QUOTES));
+			listview_end(&r->quotes, reader_list_rows(r, PANE_QUOTES));
 		else
-			listview_home(&r->quotes, list_rows(r, PANE_QUOTES));
+			listview_home(&r->quotes, reader_list_rows(r, PANE_QUOTES));
 		break;
 	default:
 		reader_set_top(r, bottom ? reader_max_top(r) : layout_first(r->lay));
@@ -431,6 +388,10 @@ static handler_result apply_other(reader *r, action act)
 	case ACT_SEARCH_NEXT: reader_search_step(r, 1); break;
 	case ACT_SEARCH_PREV: reader_search_step(r, -1); break;
 	case ACT_CLEAR: clear_all(r); break;
+	case ACT_NEXT_ARTICLE: return HANDLER_NEXT_ARTICLE;
+	case ACT_PREV_ARTICLE: return HANDLER_PREV_ARTICLE;
+	case ACT_TYPE_HIDE: reader_types_hide_current(r); types_changed(r); break;
+	case ACT_TYPE_SHOW_ALL: reader_types_show_all(r); types_changed(r); break;
 	default: return HANDLER_IGNORED;
 	}
 	return HANDLER_REDRAW;
@@ -448,7 +409,8 @@ handler_result reader_apply(reader *r, action act)
 	handler_result flags = apply_move(r, act);
 	if (flags == HANDLER_IGNORED)
 		flags = apply_other(r, act);
-	if (flags & (HANDLER_CLOSE | HANDLER_FULL_REDRAW))
+	if (flags & (HANDLER_CLOSE | HANDLER_FULL_REDRAW | HANDLER_NEXT_ARTICLE
+	             | HANDLER_PREV_ARTICLE))
 		return flags;
 	/* A message shown or cleared is a change too: it is in the state. */
 	return reader_seen_result(r, &before);
@@ -469,13 +431,34 @@ static void click_list(reader *r, pane_id pane, int y)
 		if (listview_item_at(&r->ents, row, &i)
 		    && r->ent_rows[i].kind == ENTITY_ROW_ENTITY) {
 			r->ents.cursor = i;
-			ents_keep_cursor(r);
-			select_entity(r, r->ent_rows[i].entity);
+			reader_ents_keep_cursor(r);
+			select_and_show(r, r->ent_rows[i].entity);
 		}
 	} else if (pane == PANE_QUOTES) {
-		if (listview_click_row(&r->quotes, row, list_rows(r, PANE_QUOTES)))
+		if (listview_click_row(&r->quotes, row, reader_list_rows(r, PANE_QUOTES))) {
 			goto_quote(r, r->list[r->quotes.cursor]);
+			show_text_tab(r);
+		}
 	}
+}
+
+/* A click on a name selects its entity (one of a hidden type is plain
+ * text, as drawn); elsewhere in a quote, makes that quote current. */
+static void click_text(reader *r, int x, int y)
+{
+	size_t at;
+
+	if (!reader_offset_at(r, x, y, &at))
+		return;
+	long e = reader_mention_at(r, at);
+	if (e >= 0 && !reader_entity_hidden(r, (size_t)e)) {
+		select_entity(r, (size_t)e);
+		reader_ents_cursor_on(r, (size_t)e);
+		return;
+	}
+	long q = reader_quote_at(r, at);
+	if (q >= 0)
+		make_current(r, (size_t)q);
 }
 
 static void click(reader *r, int x, int y)
@@ -490,7 +473,10 @@ static void click(reader *r, int x, int y)
 	if (pane == PANE_NONE)
 		return;
 	r->focus = pane;
-	click_list(r, pane, y);
+	if (pane == PANE_TEXT)
+		click_text(r, x, y);
+	else
+		click_list(r, pane, y);
 }
 
 handler_result reader_click(reader *r, int x, int y)
@@ -516,12 +502,12 @@ handler_result reader_wheel(reader *r, int x, int y, int delta)
 		scroll_text(r, rows);
 		break;
 	case PANE_ENTITIES:
-		listview_scroll(&r->ents, rows, list_rows(r, PANE_ENTITIES));
+		listview_scroll(&r->ents, rows, reader_list_rows(r, PANE_ENTITIES));
 		if (r->n_ent_rows)
-			r->ents.cursor = ents_snap(r, r->ents.cursor, rows > 0 ? 1 : -1);
+			r->ents.cursor = reader_ents_snap(r, r->ents.cursor, rows > 0 ? 1 : -1);
 		break;
 	case PANE_QUOTES:
-		listview_scroll(&r->quotes, rows, list_rows(r, PANE_QUOTES));
+		listview_scroll(&r->quotes, rows, reader_list_rows(r, PANE_QUOTES));
 		break;
 	default:
 		return HANDLER_IGNORED;
@@ -542,8 +528,8 @@ handler_result reader_resize(reader *r, int cols, int rows)
 	r->top = reader_clamp_top(r, layout_pos_of_offset(r->lay, r->anchor));
 	if (r->search.editing)
 		r->search.origin_top = layout_pos_of_offset(r->lay, r->search.origin_anchor);
-	ents_keep_cursor(r);
-	quotes_keep_cursor(r);
+	reader_ents_keep_cursor(r);
+	reader_quotes_keep_cursor(r);
 	speaker_near_update(r);
 	return HANDLER_REDRAW;
 }

@@ -108,9 +108,14 @@ static bool index_entity_rows(reader *r)
 	const article *a = r->a;
 	size_t n = a->n_entities;
 	entity_key *keys = calloc(n ? n : 1, sizeof *keys);
+	struct reader_index *ix = r->ix;
 
+	ix->ent_all = calloc(1 + r->n_types + n, sizeof *ix->ent_all);
 	r->ent_rows = calloc(1 + r->n_types + n, sizeof *r->ent_rows);
-	if (!keys || !r->ent_rows) {
+	ix->entity_type = calloc(n ? n : 1, sizeof *ix->entity_type);
+	r->type_hidden = calloc(r->n_types ? r->n_types : 1, sizeof *r->type_hidden);
+	if (!keys || !ix->ent_all || !r->ent_rows || !ix->entity_type
+	    || !r->type_hidden) {
 		free(keys);
 		return false;
 	}
@@ -122,19 +127,23 @@ static bool index_entity_rows(reader *r)
 			.name = e->name ? e->name : "",
 			.index = i,
 		};
+		ix->entity_type[i] = keys[i].type;
 	}
 	qsort(keys, n, sizeof *keys, entity_key_cmp);
 	if (n > 0)
-		r->ent_rows[r->n_ent_rows++] = (entity_row){ .kind = ENTITY_ROW_LEGEND };
+		ix->ent_all[ix->n_ent_all++] = (entity_row){ .kind = ENTITY_ROW_LEGEND };
 	for (size_t i = 0; i < n; i++) {
 		if (i == 0 || keys[i].type != keys[i - 1].type)
-			r->ent_rows[r->n_ent_rows++] = (entity_row){
+			ix->ent_all[ix->n_ent_all++] = (entity_row){
 				.kind = ENTITY_ROW_HEADER, .type = keys[i].type };
-		r->ent_rows[r->n_ent_rows++] = (entity_row){
+		ix->ent_all[ix->n_ent_all++] = (entity_row){
 			.kind = ENTITY_ROW_ENTITY, .type = keys[i].type,
 			.entity = keys[i].index };
 	}
 	free(keys);
+	/* Every type shown to begin with. */
+	memcpy(r->ent_rows, ix->ent_all, ix->n_ent_all * sizeof *r->ent_rows);
+	r->n_ent_rows = ix->n_ent_all;
 	return true;
 }
 
@@ -266,11 +275,14 @@ void reader_index_free(reader *r)
 		free(r->ix->rank);
 		free(r->ix->by_speaker);
 		free(r->ix->speaker_first);
+		free(r->ix->ent_all);
+		free(r->ix->entity_type);
 		free(r->ix);
 		r->ix = NULL;
 	}
 	free(r->types);
 	free(r->ent_rows);
+	free(r->type_hidden);
 	free(r->order);
 }
 
@@ -347,4 +359,45 @@ span reader_speaker_near(const reader *r, size_t quote_index)
 	layout_para_span(r->lay, p0, &start, &unused);
 	layout_para_span(r->lay, p1, &unused, &end);
 	return (span){ .start = start, .end = end };
+}
+
+/* The key of the search for an entity's first mention at an offset. */
+typedef struct mention_key {
+	const article *a;
+	const entity *e;
+	size_t offset;
+} mention_key;
+
+static bool mention_below(const void *ctx, size_t i)
+{
+	const mention_key *k = ctx;
+	return k->a->mentions[k->e->mention_ids[i]].at.start < k->offset;
+}
+
+size_t reader_mention_lower(const reader *r, const entity *e, size_t offset)
+{
+	mention_key k = { .a = r->a, .e = e, .offset = offset };
+	return bound_partition(e->n_mentions, mention_below, &k);
+}
+
+long reader_mention_at(const reader *r, size_t offset)
+{
+	const article *a = r->a;
+	size_t i = BOUND_UPPER(r->ix->mention_maxend, a->n_mentions, , offset);
+
+	for (; i < a->n_mentions && a->mentions[i].at.start <= offset; i++)
+		if (offset < a->mentions[i].at.end)
+			return (long)a->mentions[i].entity;
+	return -1;
+}
+
+long reader_quote_at(const reader *r, size_t offset)
+{
+	const struct reader_index *ix = r->ix;
+	size_t i = BOUND_UPPER(ix->span_maxend, ix->n_spans, , offset);
+
+	for (; i < ix->n_spans && ix->spans[i].start <= offset; i++)
+		if (offset < ix->spans[i].end)
+			return (long)ix->spans[i].quote;
+	return -1;
 }

@@ -23,6 +23,7 @@ void reader_search_clear(reader *r)
 	s->found = false;
 	s->qlen = 0;
 	s->query[0] = '\0';
+	s->counted = false;
 }
 
 void reader_search_start(reader *r)
@@ -65,13 +66,13 @@ static void search_extend(reader *r, size_t old_len)
 		bool wrapped = old_len ? prev->wrapped : false;
 		if (!wrapped)
 			step.found = search_forward(body, len, from, len, s->query,
-			                            s->qlen, s->icase, &step.match);
+			                            s->qlen, s->mode, &step.match);
 		if (!step.found) {
 			if (!wrapped)
 				from = 0;
 			wrapped = true;
 			step.found = search_forward(body, len, from, s->origin_offset,
-			                            s->query, s->qlen, s->icase,
+			                            s->query, s->qlen, s->mode,
 			                            &step.match);
 		}
 		step.wrapped = wrapped;
@@ -107,6 +108,7 @@ static bool search_type(reader *r, int key)
 	s->qlen += n;
 	s->query[s->qlen] = '\0';
 	s->icase = search_ignores_case(s->query, s->qlen);
+	s->mode = search_mode(s->query, s->qlen);
 	search_extend(r, old_len);
 	return true;
 }
@@ -123,6 +125,7 @@ static void search_backspace(reader *r)
 	s->qlen = utf8_char_start(s->query, s->qlen - 1);
 	s->query[s->qlen] = '\0';
 	s->icase = search_ignores_case(s->query, s->qlen);
+	s->mode = search_mode(s->query, s->qlen);
 	s->found = s->qlen > 0 && s->steps[s->qlen].found;
 	s->match = s->steps[s->qlen].match;
 	if (s->found)
@@ -131,6 +134,19 @@ static void search_backspace(reader *r)
 		search_restore_origin(r);
 	if (s->qlen > 0 && !s->found)
 		search_not_found(r);
+}
+
+/* "match 3/12": one scan of the body when a query is confirmed; n and N
+ * then count by one, so they scan no more than before. */
+static void search_recount(reader *r)
+{
+	search_state *s = &r->search;
+	size_t before;
+
+	search_count(r->a->body, r->a->body_len, s->query, s->qlen, s->mode,
+	             s->match.start, &s->n_matches, &before);
+	s->match_no = before + 1;
+	s->counted = s->n_matches > 0;
 }
 
 static void search_confirm(reader *r)
@@ -142,8 +158,11 @@ static void search_confirm(reader *r)
 		reader_search_clear(r);
 		return;
 	}
-	if (!s->found)
+	if (!s->found) {
 		search_not_found(r);
+		return;
+	}
+	search_recount(r);
 }
 
 handler_result reader_search_key(reader *r, int key)
@@ -173,6 +192,7 @@ void reader_search_step(reader *r, int dir)
 	search_state *s = &r->search;
 	const char *body = r->a->body;
 	size_t len = r->a->body_len;
+	bool wrapped = false;
 	span m;
 	bool ok;
 
@@ -183,17 +203,21 @@ void reader_search_step(reader *r, int dir)
 	s->active = true;
 	if (dir > 0) {
 		size_t from = s->found ? s->match.start + 1 : reader_top_offset(r);
-		ok = search_forward(body, len, from, len, s->query, s->qlen, s->icase, &m);
-		if (!ok && (ok = search_forward(body, len, 0, from, s->query, s->qlen,
-		                                s->icase, &m)))
-			reader_message_set(r, false, "search wrapped to the top", NULL);
+		ok = search_forward(body, len, from, len, s->query, s->qlen, s->mode, &m);
+		if (!ok)
+			ok = wrapped = search_forward(body, len, 0, from, s->query,
+			                              s->qlen, s->mode, &m);
 	} else {
 		size_t before = s->found ? s->match.start : reader_top_offset(r);
-		ok = search_backward(body, len, before, 0, s->query, s->qlen, s->icase, &m);
-		if (!ok && (ok = search_backward(body, len, len, before, s->query,
-		                                 s->qlen, s->icase, &m)))
-			reader_message_set(r, false, "search wrapped to the bottom", NULL);
+		ok = search_backward(body, len, before, 0, s->query, s->qlen, s->mode, &m);
+		if (!ok)
+			ok = wrapped = search_backward(body, len, len, before, s->query,
+			                               s->qlen, s->mode, &m);
 	}
+	if (wrapped)
+		reader_message_set(r, false, dir > 0 ? "search wrapped to the top"
+		                                     : "search wrapped to the bottom", NULL);
+	bool was_found = s->found;
 	s->found = ok;
 	if (!ok) {
 		search_not_found(r);
@@ -201,4 +225,10 @@ void reader_search_step(reader *r, int dir)
 	}
 	s->match = m;
 	reader_show_offset(r, m.start);
+	if (!was_found || !s->counted)
+		search_recount(r);
+	else if (wrapped)
+		s->match_no = dir > 0 ? 1 : s->n_matches;
+	else
+		s->match_no = dir > 0 ? s->match_no + 1 : s->match_no - 1;
 }

@@ -18,10 +18,12 @@ void reader_seen_take(const reader *r, reader_seen *s)
 		.current = r->current, .filter = r->filter,
 		.editing = r->search.editing, .active = r->search.active,
 		.found = r->search.found, .qlen = r->search.qlen,
-		.match = r->search.match,
+		.match = r->search.match, .match_no = r->search.match_no,
 		.message_is_error = r->message_is_error,
 	};
 	memcpy(s->message, r->message, sizeof s->message);
+	for (size_t t = 0; t < r->n_types; t++)
+		s->n_hidden += r->type_hidden[t];
 }
 
 static bool pos_same(layout_pos a, layout_pos b)
@@ -45,6 +47,7 @@ static bool reader_seen_same(const reader_seen *a, const reader_seen *b)
 	       && a->editing == b->editing && a->active == b->active
 	       && a->found == b->found && a->qlen == b->qlen
 	       && a->match.start == b->match.start && a->match.end == b->match.end
+	       && a->match_no == b->match_no && a->n_hidden == b->n_hidden
 	       && a->message_is_error == b->message_is_error
 	       && strcmp(a->message, b->message) == 0;
 }

@@ -78,3 +78,45 @@ size_t reader_top_offset(const reader *r)
 {
 	return layout_offset_of_pos(r->lay, r->top);
 }
+
+size_t reader_bottom_offset(const reader *r)
+{
+	long rows = reader_text_rows(r);
+	long moved = 0;
+	layout_pos below = layout_advance(r->lay, r->top, rows, &moved);
+
+	if (moved < rows)
+		return r->a->body_len;   /* the last row is on screen */
+	return layout_offset_of_pos(r->lay, below);
+}
+
+bool reader_offset_at(reader *r, int x, int y, size_t *offset)
+{
+	rect t = r->geo.text;
+	long moved = 0;
+	layout_row row;
+
+	if (x < t.x || x >= t.x + t.w || y < t.y || y >= t.y + t.h)
+		return false;
+	layout_pos pos = layout_advance(r->lay, r->top, y - t.y, &moved);
+	if (moved != y - t.y || !layout_row_at(r->lay, pos, &row))
+		return false;
+	/* Columns as the renderer draws them: glyph by glyph from the left. */
+	int col = t.x;
+	for (size_t at = row.start; at < row.end;) {
+		glyph g;
+		size_t n = text_next(r->a->body, row.end, at, &g);
+		if (g.width > 0 && x < col + g.width) {
+			*offset = at;
+			return true;
+		}
+		col += g.width;
+		at += n;
+	}
+	return false;
+}
+
+void reader_set_message(reader *r, bool error, const char *text)
+{
+	reader_message_set(r, error, text, NULL);
+}

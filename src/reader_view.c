@@ -78,6 +78,9 @@ static void marks_mentions(const reader *r, size_t start, size_t end,
 			continue;
 		if (m->at.start < within.start || m->at.start >= within.end)
 			continue;
+		/* wt-state (issue 16): a hidden type's names are plain text. */
+		if (kind == MARK_ENTITY && reader_entity_hidden(r, m->entity))
+			continue;
 		mark_push(mo, m->at.start, m->at.end, kind, m->entity);
 	}
 }
@@ -137,7 +140,7 @@ static void marks_search(const reader *r, size_t start, size_t end,
 
 	if (!s->active || s->qlen == 0)
 		return;
-	while (search_forward(body, len, from, end, s->query, s->qlen, s->icase, &m)) {
+	while (search_forward(body, len, from, end, s->query, s->qlen, s->mode, &m)) {
 		bool current = s->found && m.start == s->match.start;
 		if (m.end > start) {
 			mark_push(mo, m.start, m.end, MARK_SEARCH, current);
@@ -358,7 +361,11 @@ bool reader_view_entity_row(const reader *r, size_t row, view_row *out)
 		for (size_t t = 0; t < r->n_types; t++) {
 			if (t > 0)
 				row_add(&b, "  ", 0, VIEW_ALIGN_LEFT);
-			row_add(&b, r->types[t], type_roles(r->types[t]), VIEW_ALIGN_LEFT);
+			/* wt-state (issue 16): a hidden type as "-TYPE", dimmed. */
+			if (r->type_hidden[t])
+				row_add(&b, "-", VIEW_ROLE(ROLE_DIM_TEXT), VIEW_ALIGN_LEFT);
+			row_add(&b, r->types[t], r->type_hidden[t] ? VIEW_ROLE(ROLE_DIM_TEXT)
+			                         : type_roles(r->types[t]), VIEW_ALIGN_LEFT);
 		}
 		return true;
 	}
@@ -536,15 +543,15 @@ static const char *const pane_names[PANE_COUNT] = {
 	[PANE_QUOTES] = "quotes",
 };
 
+/* As less: the share of the text above the bottom of the pane, so that
+ * one row up from the end is 99%, not the top row's share (issue 12). */
 static int position_percent(const reader *r)
 {
-	layout_pos max = reader_max_top(r);
 	size_t len = r->a->body_len;
 
-	if (len == 0 || (r->top.para == max.para && r->top.row == max.row))
+	if (len == 0)
 		return 100;
-	size_t off = layout_offset_of_pos(r->lay, r->top);
-	return (int)((double)off * 100.0 / (double)len);
+	return (int)((double)reader_bottom_offset(r) * 100.0 / (double)len);
 }
 
 static void status_quote(const reader *r, strbuf *sb)
@@ -580,6 +587,16 @@ void reader_status(const reader *r, char *buf, size_t n)
 	if (r->selected >= 0) {
 		strbuf_add(&sb, "  ");
 		strbuf_add(&sb, r->a->entities[r->selected].name);
+	}
+	if (r->selected >= 0 && r->mention >= 0) {
+		snprintf(tmp, sizeof tmp, "  mention %ld/%zu", r->mention + 1,
+		         r->a->entities[r->selected].n_mentions);
+		strbuf_add(&sb, tmp);
+	}
+	if (r->search.active && r->search.found && r->search.counted) {
+		snprintf(tmp, sizeof tmp, "  match %zu/%zu", r->search.match_no,
+		         r->search.n_matches);
+		strbuf_add(&sb, tmp);
 	}
 	strbuf_add(&sb, "  ");
 	strbuf_add(&sb, r->message[0] ? r->message : "? help");

@@ -37,6 +37,7 @@ static const char style_letters[] =
 typedef struct snap_options {
 	const char *path;
 	const char *keys;
+	const char *types;  /* --types, or NULL: every type shown */
 	int cols;
 	int rows;
 	bool color;
@@ -66,7 +67,7 @@ static int usage(const char *fmt, const char *arg)
 	fputs("quoth snapshot: ", stderr);
 	fprintf(stderr, fmt, arg);
 	fputs("\nusage: quoth snapshot [--size COLSxROWS] [--keys KEYS] "
-	      "[--color=never|always] FILE|DIR\n", stderr);
+	      "[--color=never|always] [--types T,T...] FILE|DIR\n", stderr);
 	return SNAP_USAGE;
 }
 
@@ -115,6 +116,8 @@ static int parse_options(int argc, char **argv, snap_options *o)
 				return usage("bad size '%s' (COLSxROWS, e.g. 80x24, each 1..1000)", v);
 		} else if ((v = option_value(argc, argv, &i, "--keys", &missing))) {
 			o->keys = v;
+		} else if ((v = option_value(argc, argv, &i, "--types", &missing))) {
+			o->types = v;
 		} else if ((v = option_value(argc, argv, &i, "--color", &missing))) {
 			if (strcmp(v, "never") != 0 && strcmp(v, "always") != 0)
 				return usage("unknown colour mode '%s' (never or always)", v);
@@ -158,6 +161,8 @@ static app *open_app(const snap_options *o, int *status)
 	}
 	if (ap == NULL)
 		fputs("quoth snapshot: out of memory\n", stderr);
+	else
+		app_set_types(ap, o->types);
 	return ap;
 }
 
