@@ -23,8 +23,8 @@ endif
 CFLAGS  ?= -O2 -g
 CPPFLAGS += -Iinclude -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
             -DQUOTH_VERSION='"$(VERSION)"' -DQUOTH_DATADIR='"$(DATADIR)"'
-ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) -MMD -MP
-LIBS     = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lm
+ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) -pthread -MMD -MP
+LIBS     = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lm -pthread
 # Our own -D_XOPEN_SOURCE=700 stands; ncursesw asks for 600, a redefinition.
 PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE=%,$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null))
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)

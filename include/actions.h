@@ -33,7 +33,11 @@
 	X(SEARCH_PREV,   "previous match") \
 	X(HELP,          "this help") \
 	X(CLEAR,         "clear the selection and the search") \
-	X(REDRAW,        "redraw the screen")
+	X(REDRAW,        "redraw the screen") \
+	/* ---- wt-lib: the library's actions (keymap.c has their keys and \
+	 * the screens they work on) ---- */ \
+	X(SORT,          "sort by the next key: file, date, source, title, quotes") \
+	/* ---- end of wt-lib's block ---- */
 
 typedef enum action {
 	ACT_NONE,

@@ -32,7 +32,10 @@ typedef struct app {
 	geometry geo;       /* of the whole screen; the reader keeps its own */
 
 	library *lib;       /* owned; NULL when opened on one article */
-	list_view lib_view; /* over lib->items (lib_view.n == lib->n) */
+	list_view lib_view; /* over the library's rows (lib_view.n == lib->n) */
+	bool lib_filtering; /* `/` typed: keys go to the filter */
+	size_t lib_opened;  /* file index of the article open from the
+	                       library, refreshed on the way back */
 
 	article *art;       /* owned: the open article, or NULL */
 	reader *rd;         /* owned: its reader, or NULL */
@@ -52,6 +55,20 @@ app *app_new_article(article *a, int cols, int rows);
  * NULL on OOM only: an unreadable directory shows its error. */
 app *app_new_library(const char *dir, int cols, int rows);
 
+/* The same reading with threads workers in the background (0: none, then
+ * all is read before it returns), at most limit articles (SIZE_MAX: all);
+ * app_poll shows what they read meanwhile. */
+app *app_new_library_reading(const char *dir, int cols, int rows,
+                             size_t threads, size_t limit);
+
+/* Called by the loop when no event came: HANDLER_REDRAW when the
+ * library's background reading changed what is shown. */
+handler_result app_poll(app *ap);
+
+/* Whether app_poll has anything to wait for: the loop polls more often
+ * while true. */
+bool app_busy(const app *ap);
+
 /* Frees the library, the article and the reader.  Accepts NULL. */
 void app_free(app *ap);
 
@@ -70,5 +87,8 @@ void app_status(const app *ap, char *buf, size_t n);
 
 /* Line i of the library list (see library_entry_line). */
 void app_library_line(const app *ap, size_t i, char *buf, size_t n);
+
+/* Whether row i of the library is an article that failed to load. */
+bool app_library_row_failed(const app *ap, size_t i);
 
 #endif

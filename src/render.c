@@ -216,7 +216,9 @@ static void draw_library(const renderer *rn, const app *ap, const geometry *g)
 	}
 	if (lib->n == 0) {
 		pen p = pen_at(rn, m.y, m.x, m.w);
-		pen_str(&p, "no articles (*.yaml) here", render_paint(rn, ROLE_DIM_TEXT));
+		pen_str(&p, library_files(lib) ? "no article matches the filter"
+		                               : "no articles (*.yaml) here",
+		        render_paint(rn, ROLE_DIM_TEXT));
 		return;
 	}
 	for (int i = 0; i < m.h; i++) {
@@ -225,7 +227,7 @@ static void draw_library(const renderer *rn, const app *ap, const geometry *g)
 			break;
 		char buf[512];
 		app_library_line(ap, idx, buf, sizeof buf);
-		paint look = render_paint(rn, lib->items[idx].error ? ROLE_ERROR : ROLE_NORMAL);
+		paint look = render_paint(rn, app_library_row_failed(ap, idx) ? ROLE_ERROR : ROLE_NORMAL);
 		if (idx == ap->lib_view.cursor)
 			look = render_paint_over(look, render_paint(rn, ROLE_CURSOR));
 		pen p = pen_at(rn, m.y + i, m.x, m.w);

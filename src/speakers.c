@@ -203,6 +203,57 @@ int speakers_add_article(speaker_table *t, const article *a)
 	return 0;
 }
 
+/* A copy of r's identity (key, names, type) as a new row of t, counts 0;
+ * NULL when out of memory. */
+static speaker_row *row_copy(speaker_table *t, const speaker_row *r)
+{
+	if (2 * (t->n + 1) > t->n_slots && index_grow(t) < 0)
+		return NULL;
+	size_t slot = slot_of(t, r->key);
+	if (t->slots[slot])
+		return &t->rows[t->slots[slot] - 1];
+	speaker_row *rows = array_grow(t->rows, &t->cap, t->n + 1, sizeof *rows);
+	if (!rows)
+		return NULL;
+	t->rows = rows;
+	speaker_row *c = &rows[t->n];
+	*c = (speaker_row){ .kind = r->kind, .last_article = SIZE_MAX,
+	                    .key = strdup(r->key), .name = strdup(r->name),
+	                    .entity = dup_or_null(r->entity), .kb = dup_or_null(r->kb),
+	                    .type = dup_or_null(r->type) };
+	if (!c->key || !c->name || (r->entity && !c->entity) || (r->kb && !c->kb)
+	    || (r->type && !c->type)) {
+		free(c->key);
+		free(c->name);
+		free(c->entity);
+		free(c->kb);
+		free(c->type);
+		return NULL;
+	}
+	t->n++;
+	t->slots[slot] = t->n;
+	return c;
+}
+
+int speakers_merge(speaker_table *t, const speaker_table *one)
+{
+	for (size_t i = 0; i < one->n; i++) {
+		const speaker_row *r = &one->rows[i];
+		speaker_row *m = row_copy(t, r);
+		if (!m)
+			return -1;
+		m->quotes += r->quotes;
+		m->words += r->words;
+		m->articles += r->articles;
+		for (size_t k = 0; k < 4; k++)
+			m->by_kind[k] += r->by_kind[k];
+	}
+	t->quotes += one->quotes;
+	t->words += one->words;
+	t->articles += one->articles;
+	return 0;
+}
+
 /* ---- order and look-up -------------------------------------------------- */
 
 static bool name_before(const speaker_row *x, const speaker_row *y)

@@ -16,6 +16,9 @@
 /* Milliseconds get_wch waits before the loop looks at the signal flags
  * again (a signal may land between the check and the read). */
 #define TUI_POLL_MS 200
+/* The same while the library still reads articles, so that rows and the
+ * progress line fill in smoothly. */
+#define TUI_BUSY_POLL_MS 30
 /* Milliseconds to tell Esc from the start of an escape sequence. */
 #define TUI_ESCDELAY 25
 
@@ -209,6 +212,10 @@ static void run_loop(renderer *rn, app *ap)
 			render_frame(rn, ap, true);
 		}
 		input_event ev;
+		/* The library reads in the background: show what it read. */
+		wtimeout(stdscr, app_busy(ap) ? TUI_BUSY_POLL_MS : TUI_POLL_MS);
+		if (rc == ERR && !stop_requested && (app_poll(ap) & HANDLER_REDRAW))
+			render_frame(rn, ap, false);
 		if (stop_requested || !input_of(rc, ch, &ev))
 			continue;
 		handler_result flags = app_handle(ap, &ev);

@@ -108,12 +108,12 @@ static void test_lists_yaml_sorted(void **state)
 	assert_non_null(lib);
 	assert_null(lib->error);
 	assert_int_equal(lib->n, 3);
-	assert_string_equal(lib->items[0].file, "a-minimal.yaml");
-	assert_string_equal(lib->items[1].file, "b-good.yaml");
-	assert_string_equal(lib->items[2].file, "c-broken.yaml");
+	assert_string_equal(library_entry_at(lib, 0).file, "a-minimal.yaml");
+	assert_string_equal(library_entry_at(lib, 1).file, "b-good.yaml");
+	assert_string_equal(library_entry_at(lib, 2).file, "c-broken.yaml");
 	char want[128];
 	snprintf(want, sizeof want, "%s/b-good.yaml", f->path);
-	assert_string_equal(lib->items[1].path, want);
+	assert_string_equal(library_entry_at(lib, 1).path, want);
 	library_free(lib);
 }
 
@@ -121,7 +121,8 @@ static void test_summary(void **state)
 {
 	dir_fixture *f = *state;
 	library *lib = library_load(f->path);
-	const library_entry *e = &lib->items[1];
+	library_entry one = library_entry_at(lib, 1);
+	const library_entry *e = &one;
 	char line[256];
 
 	assert_null(e->error);
@@ -134,7 +135,7 @@ static void test_summary(void **state)
 	assert_string_equal(line, "2024-09-13    1 quote     2 entities  "
 	                    "Harbour Festival Goes Ahead · The Kestrel Bay Courier");
 
-	e = &lib->items[0];
+	one = library_entry_at(lib, 0);
 	assert_null(e->source);
 	assert_int_equal(e->n_quotes, 0);
 	library_entry_line(e, line, sizeof line);
@@ -146,7 +147,8 @@ static void test_broken_listed_with_error(void **state)
 {
 	dir_fixture *f = *state;
 	library *lib = library_load(f->path);
-	const library_entry *e = &lib->items[2];
+	library_entry two = library_entry_at(lib, 2);
+	const library_entry *e = &two;
 	char line[256];
 
 	assert_non_null(e->error);
@@ -173,7 +175,7 @@ static void test_many_sorted_whatever_the_directory_order(void **state)
 	assert_int_equal(lib->n, 20);
 	for (size_t i = 0; i < 20; i++) {
 		snprintf(name, sizeof name, "%02zu.yaml", i);
-		assert_string_equal(lib->items[i].file, name);
+		assert_string_equal(library_entry_at(lib, i).file, name);
 	}
 	library_free(lib);
 	for (int i = 0; i < 20; i++) {
