@@ -70,7 +70,8 @@ void library_wait(library *lib);
 /* Accepts NULL. */
 void library_free(library *lib);
 
-/* Files listed, and of them read so far; how many will be read. */
+/* Files listed, and of them read so far; how many there are to read
+ * (all the files: a limit leaves the library "still reading"). */
 size_t library_files(const library *lib);
 size_t library_read(const library *lib);
 size_t library_target(const library *lib);

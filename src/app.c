@@ -61,8 +61,8 @@ app *app_new_library_reading(const char *dir, int cols, int rows,
 		app_free(ap);
 		return NULL;
 	}
-	if (threads == 0 && limit == SIZE_MAX)
-		library_wait(ap->lib);
+	if (threads == 0)
+		library_wait(ap->lib);  /* up to the limit, on this thread */
 	library_poll(ap->lib);
 	ap->lib_view.n = ap->lib->n;
 	ap->lib_opened = SIZE_MAX;

@@ -159,7 +159,7 @@ size_t library_read(const library *lib)
 
 size_t library_target(const library *lib)
 {
-	return lib->index ? corpus_index_target(lib->index) : 0;
+	return library_files(lib);
 }
 
 size_t library_file_of(const library *lib, size_t row)
