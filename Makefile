@@ -100,7 +100,7 @@ sanitize:
 # run them, then the library and `quoth stats` over a generated corpus
 # (tests/threads.sh).  halt_on_error: the first race fails the run.
 TSAN = -fsanitize=thread -fno-omit-frame-pointer
-TSAN_TESTS = test_corpus_index test_library test_app_library test_speakers
+TSAN_TESTS = test_corpus_index test_library test_app_library test_speakers_view
 threads:
 	$(MAKE) --no-print-directory BUILD=build-tsan BIN=build-tsan/quoth \
 	    CFLAGS="-O1 -g $(TSAN)" LDFLAGS="$(TSAN)" build-tsan/quoth \

@@ -36,7 +36,8 @@
 	X(REDRAW,        "redraw the screen") \
 	/* ---- wt-lib: the library's actions (keymap.c has their keys and \
 	 * the screens they work on) ---- */ \
-	X(SORT,          "sort by the next key: file, date, source, title, quotes") \
+	X(SORT,          "sort by the next column") \
+	X(SPEAKERS,      "who is quoted: across the library, or in this article") \
 	/* ---- end of wt-lib's block ---- */
 
 typedef enum action {

@@ -17,11 +17,15 @@
 #include "keys.h"
 #include "library.h"
 #include "reader.h"
+#include "speakers.h"
 
 typedef enum app_screen {
 	APP_SCREEN_LIBRARY,
 	APP_SCREEN_READER,
+	APP_SCREEN_SPEAKERS,    /* who is quoted across the library (S) */
 } app_screen;
+
+struct speakers_view;
 
 #define APP_MESSAGE_MAX 256
 
@@ -36,6 +40,11 @@ typedef struct app {
 	bool lib_filtering; /* `/` typed: keys go to the filter */
 	size_t lib_opened;  /* file index of the article open from the
 	                       library, refreshed on the way back */
+	struct speakers_view *sv; /* owned: the speakers screen, or NULL */
+	app_screen reader_from;   /* where q in the reader goes back to */
+	bool speakers_overlay;    /* the reader's speakers overlay is open */
+	speaker_table art_speakers; /* owned: the open article's speakers,
+	                               for the overlay */
 
 	article *art;       /* owned: the open article, or NULL */
 	reader *rd;         /* owned: its reader, or NULL */
@@ -90,5 +99,7 @@ void app_library_line(const app *ap, size_t i, char *buf, size_t n);
 
 /* Whether row i of the library is an article that failed to load. */
 bool app_library_row_failed(const app *ap, size_t i);
+/* Whether row i is an article not read yet. */
+bool app_library_row_pending(const app *ap, size_t i);
 
 #endif

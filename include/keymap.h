@@ -48,7 +48,7 @@ const char *keymap_help_line(size_t i, char *buf, size_t n);
 
 /* ---- wt-lib: the help of one screen ---- */
 /* Screens, as bits: where an action works. */
-enum { KEYMAP_READER = 1 << 0, KEYMAP_LIBRARY = 1 << 1 };
+enum { KEYMAP_READER = 1 << 0, KEYMAP_LIBRARY = 1 << 1, KEYMAP_SPEAKERS = 1 << 2 };
 
 /* Whether action a does something on a screen of where. */
 bool keymap_action_works(action a, unsigned where);

@@ -65,6 +65,11 @@ typedef enum speaker_order {
 	SPEAKERS_BY_WORDS,
 	SPEAKERS_BY_ARTICLES,
 	SPEAKERS_BY_NAME,
+	SPEAKERS_BY_TYPE,       /* entity type A-Z, speakers without one last */
+	SPEAKERS_BY_DIRECT,     /* most direct quotes first; then as quotes */
+	SPEAKERS_BY_PARTIAL,
+	SPEAKERS_BY_INDIRECT,
+	SPEAKERS_BY_MIXED,
 } speaker_order;
 
 /* Sorts the rows; ties keep a fixed order (by name, then key). */
@@ -72,6 +77,10 @@ void speakers_sort(speaker_table *t, speaker_order order);
 
 /* The row of key, or NULL. */
 const speaker_row *speakers_find(const speaker_table *t, const char *key);
+
+/* The key q's speaker merges by (speaker_row.key), newly allocated; NULL
+ * when out of memory. */
+char *speakers_quote_key(const article *a, const quote *q);
 
 /* Words of q as found in a's body (0 when it was not found). */
 size_t speakers_quote_words(const article *a, const quote *q);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "actions.h"
+#include "app_speakers.h"
 #include "diag.h"
 #include "keymap.h"
 #include "loader.h"
@@ -88,6 +89,7 @@ void app_free(app *ap)
 	if (!ap)
 		return;
 	close_article(ap);
+	app_speakers_close(ap);
 	library_free(ap->lib);
 	free(ap);
 }
@@ -99,7 +101,11 @@ void app_free(app *ap)
 /* The help lists what works on the screen it is opened on. */
 static unsigned help_where(const app *ap)
 {
-	return ap->screen == APP_SCREEN_READER ? KEYMAP_READER : KEYMAP_LIBRARY;
+	switch (ap->screen) {
+	case APP_SCREEN_READER: return KEYMAP_READER;
+	case APP_SCREEN_SPEAKERS: return KEYMAP_SPEAKERS;
+	default: return KEYMAP_LIBRARY;
+	}
 }
 
 size_t app_help_count(const app *ap)
@@ -247,6 +253,7 @@ static void lib_open(app *ap)
 	}
 	ap->art = a;
 	ap->lib_opened = file;
+	ap->reader_from = APP_SCREEN_LIBRARY;
 	ap->screen = APP_SCREEN_READER;
 }
 
@@ -328,6 +335,7 @@ static handler_result lib_action(app *ap, action act)
 	case ACT_SORT: if (ap->lib->index) lib_sort_next(ap); break;
 	case ACT_SEARCH: if (ap->lib->index) ap->lib_filtering = true; break;
 	case ACT_CLEAR: if (ap->lib->filter[0]) lib_filter_set(ap, ""); break;
+	case ACT_SPEAKERS: return app_speakers_open(ap);
 	default: break;
 	}
 	lib_fill_screen(ap);
@@ -362,7 +370,10 @@ static handler_result from_reader(app *ap, handler_result flags)
 	if (!(flags & HANDLER_CLOSE) || !ap->lib)
 		return flags;
 	close_article(ap);
-	ap->screen = APP_SCREEN_LIBRARY;
+	speakers_free(&ap->art_speakers);
+	ap->speakers_overlay = false;
+	ap->screen = ap->reader_from == APP_SCREEN_SPEAKERS && ap->sv ? APP_SCREEN_SPEAKERS
+	                                                            : APP_SCREEN_LIBRARY;
 	lib_back(ap);
 	return (handler_result)((flags & ~HANDLER_CLOSE) | HANDLER_REDRAW);
 }
@@ -376,6 +387,8 @@ static handler_result reader_screen_key(app *ap, int key)
 	action act = keymap_lookup(key);
 	if (act == ACT_HELP)
 		return help_open(ap);
+	if (act == ACT_SPEAKERS)
+		return app_speakers_overlay_open(ap);
 	return from_reader(ap, reader_apply(ap->rd, act));
 }
 
@@ -395,6 +408,7 @@ static handler_result on_resize(app *ap, int cols, int rows)
 	else
 		help_scroll(ap, 0);
 	listview_follow(&ap->lib_view, lib_rows(ap));
+	app_speakers_resized(ap);
 	return HANDLER_REDRAW;
 }
 
@@ -402,11 +416,17 @@ static handler_result on_key(app *ap, int key)
 {
 	if (ap->help)
 		return help_key(ap, key);
+	if (ap->speakers_overlay) {     /* any key closes it, as the help */
+		ap->speakers_overlay = false;
+		return HANDLER_REDRAW;
+	}
 	if (ap->screen == APP_SCREEN_READER)
 		return reader_screen_key(ap, key);
 	action act = keymap_lookup(key);
 	if (ap->geo.too_small && act != ACT_QUIT && act != ACT_REDRAW)
 		return HANDLER_IGNORED;
+	if (ap->screen == APP_SCREEN_SPEAKERS)
+		return act == ACT_HELP ? help_open(ap) : app_speakers_action(ap, act);
 	if (ap->lib_filtering)
 		return lib_filter_key(ap, key);
 	return lib_action(ap, act);
@@ -419,6 +439,10 @@ static handler_result on_mouse(app *ap, const input_event *ev)
 
 	if (ap->geo.too_small)
 		return HANDLER_IGNORED;
+	if (ap->speakers_overlay) {
+		ap->speakers_overlay = false;
+		return HANDLER_REDRAW;
+	}
 	if (ap->help) {
 		if (!wheel) {
 			ap->help = false;
@@ -432,6 +456,8 @@ static handler_result on_mouse(app *ap, const input_event *ev)
 			return from_reader(ap, reader_wheel(ap->rd, ev->x, ev->y, delta));
 		return from_reader(ap, reader_click(ap->rd, ev->x, ev->y));
 	}
+	if (ap->screen == APP_SCREEN_SPEAKERS)
+		return wheel ? app_speakers_wheel(ap, delta) : app_speakers_click(ap, ev->y);
 	return wheel ? lib_wheel(ap, delta) : lib_click(ap, ev->y);
 }
 
@@ -459,10 +485,18 @@ void app_title(const app *ap, char *buf, size_t n)
 		reader_title(ap->rd, buf, n);
 		return;
 	}
+	if (ap->screen == APP_SCREEN_SPEAKERS) {
+		app_speakers_title(ap, buf, n);
+		return;
+	}
 	size_t count = lib_count(ap);
-	snprintf(buf, n, "quoth · %s · %zu article%s",
-	         ap->lib && ap->lib->dir ? ap->lib->dir : "", count,
-	         count == 1 ? "" : "s");
+	size_t total = ap->lib ? library_files(ap->lib) : 0;
+	char of[48] = "";
+	if (ap->lib && ap->lib->filter[0])
+		snprintf(of, sizeof of, " of %zu", total);
+	snprintf(buf, n, "quoth · %s · %zu%s article%s",
+	         ap->lib && ap->lib->dir ? ap->lib->dir : "", count, of,
+	         (of[0] ? total : count) == 1 ? "" : "s");
 }
 
 /* n with a comma every three digits: "10,080". */
@@ -480,7 +514,8 @@ static const char *count_text(size_t n, char *buf, size_t size)
 	return buf;
 }
 
-/* "article 37/10,080  by date  /kerry  reading 3,412/10,080  ? help". */
+/* "article 37/10,080  by date  /kerry  reading 3,412/10,080
+ * outlet/2016/kerry.yaml  ? help". */
 static void lib_status(const app *ap, char *buf, size_t n)
 {
 	char pos[32], all[32], got[32], of[32], filter[LIBRARY_FILTER_MAX + 16] = "";
@@ -501,10 +536,12 @@ static void lib_status(const app *ap, char *buf, size_t n)
 		snprintf(buf, n, "library  no articles  q quit");
 		return;
 	}
-	snprintf(buf, n, "library  article %s/%s  by %s%s%s  %s",
+	/* The file under the cursor: the rows show titles. */
+	const char *file = count ? library_entry_at(lib, ap->lib_view.cursor).file : "";
+	snprintf(buf, n, "library  article %s/%s  by %s%s%s  %s%s%s",
 	         count ? count_text(ap->lib_view.cursor + 1, pos, sizeof pos) : "0",
 	         count_text(count, all, sizeof all), library_sort_name(lib->sort),
-	         filter, reading, tail);
+	         filter, reading, file, file[0] ? "  " : "", tail);
 }
 
 void app_status(const app *ap, char *buf, size_t n)
@@ -515,7 +552,9 @@ void app_status(const app *ap, char *buf, size_t n)
 		reader_status(ap->rd, buf, n);
 		return;
 	}
-	if (ap->lib && ap->lib->error)
+	if (ap->screen == APP_SCREEN_SPEAKERS)
+		app_speakers_status(ap, buf, n);
+	else if (ap->lib && ap->lib->error)
 		snprintf(buf, n, "library  %s", ap->lib->error);
 	else if (ap->lib)
 		lib_status(ap, buf, n);
@@ -539,4 +578,9 @@ bool app_library_row_failed(const app *ap, size_t i)
 	if (i >= lib_count(ap))
 		return false;
 	return library_entry_at(ap->lib, i).error != NULL;
+}
+
+bool app_library_row_pending(const app *ap, size_t i)
+{
+	return i < lib_count(ap) && library_entry_at(ap->lib, i).pending;
 }

@@ -50,6 +50,7 @@ static const keymap_entry keymap[] = {
 	{ .key = QK_CTRL('l'),   .act = ACT_REDRAW },
 	/* ---- wt-lib: the library's keys ---- */
 	{ .key = 'o',            .act = ACT_SORT },
+	{ .key = 'S',            .act = ACT_SPEAKERS },
 	/* ---- end of wt-lib's keys ---- */
 };
 
@@ -86,7 +87,11 @@ static const unsigned action_where[ACT_COUNT] = {
 	[ACT_FILTER] = KEYMAP_READER,
 	[ACT_SEARCH_NEXT] = KEYMAP_READER,
 	[ACT_SEARCH_PREV] = KEYMAP_READER,
-	[ACT_SORT] = KEYMAP_LIBRARY,
+	[ACT_SORT] = KEYMAP_LIBRARY | KEYMAP_SPEAKERS,
+	[ACT_SPEAKERS] = KEYMAP_LIBRARY | KEYMAP_READER,
+	/* The speakers screen is a list: no search, filter or panes. */
+	[ACT_SEARCH] = KEYMAP_READER | KEYMAP_LIBRARY,
+	[ACT_CLEAR] = KEYMAP_READER | KEYMAP_LIBRARY,
 };
 
 bool keymap_action_works(action a, unsigned where)
@@ -236,7 +241,7 @@ size_t keymap_help_count(void)
 
 const char *keymap_help_line(size_t i, char *buf, size_t n)
 {
-	return keymap_help_line_for(KEYMAP_READER | KEYMAP_LIBRARY, i, buf, n);
+	return keymap_help_line_for(~0u, i, buf, n);
 }
 
 const char *keymap_help_line_for(unsigned where, size_t i, char *buf, size_t n)

@@ -177,6 +177,12 @@ static char *key_of(const article *a, const quote *q, speaker_kind *kind)
 	return strdup("none");
 }
 
+char *speakers_quote_key(const article *a, const quote *q)
+{
+	speaker_kind kind;
+	return key_of(a, q, &kind);
+}
+
 int speakers_add_article(speaker_table *t, const article *a)
 {
 	size_t article_no = t->articles;
@@ -285,6 +291,50 @@ static bool by_articles(const speaker_row *x, const speaker_row *y)
 	return by_quotes(x, y);
 }
 
+static bool by_type(const speaker_row *x, const speaker_row *y)
+{
+	if (!x->type || !y->type) {
+		if (x->type || y->type)
+			return x->type != NULL;
+		return by_quotes(x, y);
+	}
+	int c = strcmp(x->type, y->type);
+	return c < 0 || (c == 0 && by_quotes(x, y));
+}
+
+/* Most quotes of one kind first, then as by_quotes. */
+static bool by_kind(const speaker_row *x, const speaker_row *y, quote_kind k)
+{
+	if (x->by_kind[k] != y->by_kind[k])
+		return x->by_kind[k] > y->by_kind[k];
+	return by_quotes(x, y);
+}
+
+static bool by_direct(const speaker_row *x, const speaker_row *y)
+{
+	return by_kind(x, y, QUOTE_DIRECT);
+}
+
+static bool by_partial(const speaker_row *x, const speaker_row *y)
+{
+	return by_kind(x, y, QUOTE_PARTIAL);
+}
+
+static bool by_indirect(const speaker_row *x, const speaker_row *y)
+{
+	return by_kind(x, y, QUOTE_INDIRECT);
+}
+
+static bool by_mixed(const speaker_row *x, const speaker_row *y)
+{
+	return by_kind(x, y, QUOTE_MIXED);
+}
+
+MERGE_SORT_DEFINE(sort_by_type, speaker_row, by_type)
+MERGE_SORT_DEFINE(sort_by_direct, speaker_row, by_direct)
+MERGE_SORT_DEFINE(sort_by_partial, speaker_row, by_partial)
+MERGE_SORT_DEFINE(sort_by_indirect, speaker_row, by_indirect)
+MERGE_SORT_DEFINE(sort_by_mixed, speaker_row, by_mixed)
 MERGE_SORT_DEFINE(sort_by_quotes, speaker_row, by_quotes)
 MERGE_SORT_DEFINE(sort_by_words, speaker_row, by_words)
 MERGE_SORT_DEFINE(sort_by_articles, speaker_row, by_articles)
@@ -302,6 +352,11 @@ void speakers_sort(speaker_table *t, speaker_order order)
 	case SPEAKERS_BY_WORDS:    sort_by_words(t->rows, tmp, t->n); break;
 	case SPEAKERS_BY_ARTICLES: sort_by_articles(t->rows, tmp, t->n); break;
 	case SPEAKERS_BY_NAME:     sort_by_name(t->rows, tmp, t->n); break;
+	case SPEAKERS_BY_TYPE:     sort_by_type(t->rows, tmp, t->n); break;
+	case SPEAKERS_BY_DIRECT:   sort_by_direct(t->rows, tmp, t->n); break;
+	case SPEAKERS_BY_PARTIAL:  sort_by_partial(t->rows, tmp, t->n); break;
+	case SPEAKERS_BY_INDIRECT: sort_by_indirect(t->rows, tmp, t->n); break;
+	case SPEAKERS_BY_MIXED:    sort_by_mixed(t->rows, tmp, t->n); break;
 	}
 	free(tmp);
 	for (size_t i = 0; i < t->n_slots; i++)

@@ -300,7 +300,7 @@ static void test_library_navigation(void **state)
 	key(ap, QK_PGUP);
 	assert_int_equal(ap->lib_view.cursor, 0);
 	app_status(ap, buf, sizeof buf);
-	assert_string_equal(buf, "library  article 1/4  by file  ? help");
+	assert_string_equal(buf, "library  article 1/4  by file  a.yaml  ? help");
 	app_title(ap, buf, sizeof buf);
 	assert_non_null(strstr(buf, "4 articles"));
 	app_library_line(ap, 1, buf, sizeof buf);
@@ -363,7 +363,7 @@ static void test_library_open_failure(void **state)
 	/* The next key clears the message. */
 	key(ap, 'k');
 	app_status(ap, buf, sizeof buf);
-	assert_string_equal(buf, "library  article 3/4  by file  ? help");
+	assert_string_equal(buf, "library  article 3/4  by file  c.yaml  ? help");
 	app_free(ap);
 }
 

@@ -102,7 +102,8 @@ static void test_rows_below_folders(void **state)
 	assert_string_equal(library_entry_at(ap->lib, 2).file, "ledger/c.yaml");
 	assert_memory_equal(row(ap, 3), "ledger/d.yaml: ", 15);
 	/* The status names the position, the order and the cursor's file. */
-	assert_string_equal(status(ap), "library  article 1/4  by file  ? help");
+	assert_string_equal(status(ap),
+	                    "library  article 1/4  by file  courier/a.yaml  ? help");
 	app_free(ap);
 }
 
@@ -220,7 +221,7 @@ static void test_still_reading(void **state)
 	assert_non_null(strstr(row(ap, 0), "Harbour Reopens"));
 	assert_string_equal(row(ap, 1), "reading                               courier/b.yaml");
 	assert_string_equal(status(ap),
-	                    "library  article 1/4  by file  reading 1/4  ? help");
+	                    "library  article 1/4  by file  reading 1/4  courier/a.yaml  ? help");
 	/* Keys work meanwhile, and the rows they show are read at once, out
 	 * of turn: here every row is on screen. */
 	key(ap, 'G');
@@ -271,14 +272,14 @@ static void test_help_of_the_library(void **state)
 	app *ap = app_new_library(root, 100, 40);
 	key(ap, '?');
 	assert_true(ap->help);
-	assert_true(help_has(ap, "sort by the next key"));
+	assert_true(help_has(ap, "sort by the next column"));
 	assert_false(help_has(ap, "next quote"));
 	assert_false(help_has(ap, "mention"));
 	assert_true(help_has(ap, "quit"));
 	key(ap, 'x');
 	key(ap, QK_ENTER);
 	key(ap, '?');
-	assert_false(help_has(ap, "sort by the next key"));
+	assert_false(help_has(ap, "sort by the next column"));
 	assert_true(help_has(ap, "next quote"));
 	app_free(ap);
 }
