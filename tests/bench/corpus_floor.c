@@ -2,7 +2,7 @@
  * thread: libyaml's event parser over every file, one after the other
  * (floor.c's loop, for many files).
  *
- *   corpus_floor < LIST      (one path a line)
+ *   corpus_floor LIST      (a file of paths, one a line)
  *
  * Prints the number of files and events; exits 1 when a file cannot be
  * read or parsed. */
@@ -43,11 +43,20 @@ static long parse_one(const char *path)
 	return events;
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+	if (argc != 2) {
+		fputs("usage: corpus_floor LIST\n", stderr);
+		return 2;
+	}
+	FILE *list = fopen(argv[1], "r");
+	if (!list) {
+		perror(argv[1]);
+		return 1;
+	}
 	char path[4096];
 	long files = 0, events = 0;
-	while (fgets(path, sizeof path, stdin)) {
+	while (fgets(path, sizeof path, list)) {
 		path[strcspn(path, "\n")] = '\0';
 		if (!path[0])
 			continue;
@@ -57,6 +66,7 @@ int main(void)
 		events += n;
 		files++;
 	}
+	fclose(list);
 	printf("%ld files, %ld events\n", files, events);
 	return 0;
 }

@@ -123,6 +123,9 @@ static long write_article(FILE *f, size_t id)
 	quote_plan q[16];
 	for (size_t i = 0; i < n_q; i++) {
 		phrase(q[i].text, sizeof q[i].text, 7 + below(12));
+		/* A figure no other sentence has: each quote stands once. */
+		size_t len = strlen(q[i].text);
+		snprintf(q[i].text + len, sizeof q[i].text - len, " by %zu", 100 + i * 37);
 		q[i].speaker = below(6) == 0 ? SIZE_MAX : below(n_ent);
 		q[i].who = unnamed[below(5)];
 		size_t k = below(3);
