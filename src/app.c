@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "actions.h"
+#include "app_lists.h"
 #include "app_speakers.h"
 #include "diag.h"
 #include "keymap.h"
@@ -319,18 +320,14 @@ static handler_result lib_action(app *ap, action act)
 	size_t rows = lib_rows(ap);
 
 	ap->message[0] = '\0';
+	if (app_list_move(v, act, rows)) {
+		lib_fill_screen(ap);
+		return HANDLER_REDRAW;
+	}
 	switch (act) {
 	case ACT_QUIT: return HANDLER_CLOSE;
 	case ACT_REDRAW: return HANDLER_REDRAW | HANDLER_FULL_REDRAW;
 	case ACT_HELP: return help_open(ap);
-	case ACT_DOWN: listview_move(v, 1, rows); break;
-	case ACT_UP: listview_move(v, -1, rows); break;
-	case ACT_PAGE_DOWN: listview_page(v, 1, rows); break;
-	case ACT_PAGE_UP: listview_page(v, -1, rows); break;
-	case ACT_HALF_DOWN: listview_half_page(v, 1, rows); break;
-	case ACT_HALF_UP: listview_half_page(v, -1, rows); break;
-	case ACT_TOP: listview_home(v, rows); break;
-	case ACT_BOTTOM: listview_end(v, rows); break;
 	case ACT_ENTER: lib_open(ap); break;
 	case ACT_SORT: if (ap->lib->index) lib_sort_next(ap); break;
 	case ACT_SEARCH: if (ap->lib->index) ap->lib_filtering = true; break;

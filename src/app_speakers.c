@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app_lists.h"
 #include "article_load.h"
 #include "corpus_index.h"
 #include "listview.h"
@@ -117,17 +118,11 @@ handler_result app_speakers_action(app *ap, action act)
 	size_t rows = list_rows(ap);
 
 	ap->message[0] = '\0';
+	if (app_list_move(v, act, rows))
+		return HANDLER_REDRAW;
 	switch (act) {
 	case ACT_QUIT: return back(ap);
 	case ACT_REDRAW: return HANDLER_REDRAW | HANDLER_FULL_REDRAW;
-	case ACT_DOWN: listview_move(v, 1, rows); break;
-	case ACT_UP: listview_move(v, -1, rows); break;
-	case ACT_PAGE_DOWN: listview_page(v, 1, rows); break;
-	case ACT_PAGE_UP: listview_page(v, -1, rows); break;
-	case ACT_HALF_DOWN: listview_half_page(v, 1, rows); break;
-	case ACT_HALF_UP: listview_half_page(v, -1, rows); break;
-	case ACT_TOP: listview_home(v, rows); break;
-	case ACT_BOTTOM: listview_end(v, rows); break;
 	case ACT_ENTER: enter(ap); break;
 	case ACT_SORT:
 		if (!ap->sv->quotes_open)

@@ -20,6 +20,7 @@
 #include "app.h"
 #include "keymap.h"
 #include "keys.h"
+#include "tmp_tree.h"
 
 static char root[] = "/tmp/quoth-applib-XXXXXX";
 
@@ -38,20 +39,20 @@ static void type(app *ap, const char *s)
 static void write_at(const char *rel, const char *title, const char *source,
                      const char *date, int quotes, bool broken)
 {
-	char path[256];
-	snprintf(path, sizeof path, "%s/%s", root, rel);
-	FILE *f = fopen(path, "w");
-	assert_non_null(f);
-	fprintf(f, "title: %s\nsource: %s\npublished: %s\n%sbody: |\n  Ann Lee spoke.\n",
-	        title, source, date, broken ? "bogus: 1\n" : "");
+	char text[2048];
+	int n = snprintf(text, sizeof text,
+	                 "title: %s\nsource: %s\npublished: %s\n%sbody: |\n  Ann Lee spoke.\n",
+	                 title, source, date, broken ? "bogus: 1\n" : "");
 	for (int q = 0; q < quotes; q++)
-		fprintf(f, "  Ann said \xe2\x80\x9cpoint %d\xe2\x80\x9d.\n", q);
-	fprintf(f, "entities:\n  - {id: ann, name: Ann Lee, type: PERSON}\n");
-	if (quotes)
-		fprintf(f, "quotes:\n");
+		n += snprintf(text + n, sizeof text - (size_t)n,
+		              "  Ann said \xe2\x80\x9cpoint %d\xe2\x80\x9d.\n", q);
+	n += snprintf(text + n, sizeof text - (size_t)n,
+	              "entities:\n  - {id: ann, name: Ann Lee, type: PERSON}\n%s",
+	              quotes ? "quotes:\n" : "");
 	for (int q = 0; q < quotes; q++)
-		fprintf(f, "  - {text: point %d, speaker: ann}\n", q);
-	fclose(f);
+		n += snprintf(text + n, sizeof text - (size_t)n,
+		              "  - {text: point %d, speaker: ann}\n", q);
+	tree_write(root, rel, text);
 }
 
 static int setup(void **state)
@@ -59,11 +60,8 @@ static int setup(void **state)
 	(void)state;
 	if (!mkdtemp(root))
 		return -1;
-	char path[256];
-	snprintf(path, sizeof path, "%s/courier", root);
-	mkdir(path, 0755);
-	snprintf(path, sizeof path, "%s/ledger", root);
-	mkdir(path, 0755);
+	tree_mkdir(root, "courier");
+	tree_mkdir(root, "ledger");
 	write_at("courier/a.yaml", "Harbour Reopens", "Courier", "2024-05-01", 2, false);
 	write_at("courier/b.yaml", "Budget Vote", "Courier", "2023-01-09", 5, false);
 	write_at("ledger/c.yaml", "Storm Damage", "Ledger", "2024-11-20", 1, false);
@@ -74,9 +72,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	(void)state;
-	char cmd[300];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
-	return system(cmd) == 0 ? 0 : -1;
+	return tree_remove(root);
 }
 
 static const char *row(const app *ap, size_t i)

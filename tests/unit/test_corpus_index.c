@@ -17,6 +17,7 @@
 
 #include "corpus_index.h"
 #include "speakers.h"
+#include "tmp_tree.h"
 
 #define N_ARTICLES 60
 
@@ -24,12 +25,7 @@ static char root[] = "/tmp/quoth-index-XXXXXX";
 
 static void write_at(const char *rel, const char *text)
 {
-	char path[256];
-	snprintf(path, sizeof path, "%s/%s", root, rel);
-	FILE *f = fopen(path, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
+	tree_write(root, rel, text);
 }
 
 /* Article i: i % 7 quotes of two speakers; every 10th one broken. */
@@ -60,11 +56,8 @@ static int setup(void **state)
 	(void)state;
 	if (!mkdtemp(root))
 		return -1;
-	char path[256];
-	snprintf(path, sizeof path, "%s/odd", root);
-	mkdir(path, 0755);
-	snprintf(path, sizeof path, "%s/even", root);
-	mkdir(path, 0755);
+	tree_mkdir(root, "odd");
+	tree_mkdir(root, "even");
 	for (size_t i = 0; i < N_ARTICLES; i++)
 		write_article(i);
 	return 0;
@@ -73,9 +66,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	(void)state;
-	char cmd[300];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
-	return system(cmd) == 0 ? 0 : -1;
+	return tree_remove(root);
 }
 
 static corpus_index *index_of_root(size_t threads, size_t limit, unsigned flags)

@@ -20,6 +20,7 @@
 #include "keys.h"
 #include "library.h"
 #include "speakers_view.h"
+#include "tmp_tree.h"
 
 static char root[] = "/tmp/quoth-spview-XXXXXX";
 
@@ -40,32 +41,20 @@ static const char *const two_yaml =
 	"entities:\n  - {id: a, name: ANN LEE, type: PERSON, kb: Q1}\n"
 	"quotes:\n  - {text: no comment, speaker: a}\n";
 
-static void write_at(const char *rel, const char *text)
-{
-	char path[256];
-	snprintf(path, sizeof path, "%s/%s", root, rel);
-	FILE *f = fopen(path, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-}
-
 static int setup(void **state)
 {
 	(void)state;
 	if (!mkdtemp(root))
 		return -1;
-	write_at("one.yaml", one_yaml);
-	write_at("two.yaml", two_yaml);
+	tree_write(root, "one.yaml", one_yaml);
+	tree_write(root, "two.yaml", two_yaml);
 	return 0;
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	char cmd[300];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
-	return system(cmd) == 0 ? 0 : -1;
+	return tree_remove(root);
 }
 
 static int key(app *ap, int k)
