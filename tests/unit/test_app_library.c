@@ -235,6 +235,13 @@ static void test_rows_refresh_after_fix(void **state)
 	app *ap = app_new_library(root, 100, 24);
 	key(ap, 'G');
 	assert_memory_equal(row(ap, 3), "ledger/d.yaml: ", 15);
+	assert_non_null(strstr(row(ap, 3), "bogus"));
+	/* Broken another way: Enter fails, and the row says why now. */
+	tree_write(root, "ledger/d.yaml", "title: T\nbody: |\n  x\nquotes: 3\n");
+	key(ap, QK_ENTER);
+	assert_int_equal(ap->screen, APP_SCREEN_LIBRARY);
+	assert_null(strstr(row(ap, 3), "bogus"));
+	assert_non_null(strstr(row(ap, 3), "quotes"));
 	/* Fixed in another shell: opening reads it again, and q shows it. */
 	write_at("ledger/d.yaml", "Fixed Now", "Ledger", "2022-02-02", 0, false);
 	key(ap, QK_ENTER);

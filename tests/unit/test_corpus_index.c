@@ -165,6 +165,30 @@ static void test_limit_freezes_part_way(void **state)
 	corpus_index_free(ix);
 }
 
+/* The owner reads the slots the workers have published while they go on:
+ * what the library's screen does.  Under ThreadSanitizer (make threads)
+ * a summary read before it is whole is a race. */
+static void test_read_while_reading(void **state)
+{
+	(void)state;
+	corpus_index *ix = index_of_root(3, SIZE_MAX, 0);
+	size_t seen = 0, chars = 0;
+	while (corpus_index_done(ix) < corpus_index_count(ix) || seen < N_ARTICLES) {
+		seen = 0;
+		for (size_t i = 0; i < corpus_index_count(ix); i++) {
+			const corpus_summary *s = corpus_index_get(ix, i);
+			if (!s)
+				continue;
+			seen++;
+			chars += s->title ? strlen(s->title) : strlen(s->error);
+			chars += s->speakers.n;
+		}
+	}
+	assert_true(chars > 0);
+	corpus_index_run(ix);
+	corpus_index_free(ix);
+}
+
 /* Freed while the workers still read: they stop, nothing leaks. */
 static void test_free_while_reading(void **state)
 {
@@ -267,6 +291,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_threaded_equals_synchronous),
 		cmocka_unit_test(test_limit_freezes_part_way),
+		cmocka_unit_test(test_read_while_reading),
 		cmocka_unit_test(test_free_while_reading),
 		cmocka_unit_test(test_reread_when_changed),
 		cmocka_unit_test(test_unreadable_file_has_a_problem),
