@@ -23,8 +23,8 @@ endif
 CFLAGS  ?= -O2 -g
 CPPFLAGS += -Iinclude -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
             -DQUOTH_VERSION='"$(VERSION)"' -DQUOTH_DATADIR='"$(DATADIR)"'
-ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) -MMD -MP
-LIBS     = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lm
+ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) -pthread -MMD -MP
+LIBS     = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lm -pthread
 # Our own -D_XOPEN_SOURCE=700 stands; ncursesw asks for 600, a redefinition.
 PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE=%,$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null))
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
@@ -41,7 +41,7 @@ export LC_ALL = C.UTF-8
 export TZ = UTC
 
 .PHONY: all setup run check unit check-articles snapshots snapshot-check \
-        e2e reload hostile terminal cli sanitize valgrind fuzz fuzz-regress bench install uninstall clean
+        e2e reload hostile terminal cli sanitize threads valgrind fuzz fuzz-regress bench install uninstall clean
 
 all: $(BIN)
 
@@ -84,7 +84,7 @@ check-articles: quoth
 	./quoth check articles/*.yaml
 	@echo "check-articles: $$(ls articles/*.yaml | wc -l) articles valid"
 
-check: setup quoth unit check-articles cli snapshot-check e2e reload terminal sanitize valgrind fuzz-regress
+check: setup quoth unit check-articles cli snapshot-check e2e reload terminal sanitize threads valgrind fuzz-regress
 	@echo "make check: all passed"
 
 # The unit tests and the snapshot scenarios again in an AddressSanitizer +
@@ -95,6 +95,18 @@ sanitize:
 	    CFLAGS="-O1 -g $(SAN)" LDFLAGS="$(SAN)" build-asan/quoth unit
 	QUOTH=build-asan/quoth sh tests/snapshots/run.sh
 	QUOTH=build-asan/quoth sh tests/hostile/run.sh
+
+# The corpus index's threads under ThreadSanitizer: the unit tests that
+# run them, then the library and `quoth stats` over a generated corpus
+# (tests/threads.sh).  halt_on_error: the first race fails the run.
+TSAN = -fsanitize=thread -fno-omit-frame-pointer
+TSAN_TESTS = test_corpus_index test_library test_app_library test_speakers_view
+threads:
+	$(MAKE) --no-print-directory BUILD=build-tsan BIN=build-tsan/quoth \
+	    CFLAGS="-O1 -g $(TSAN)" LDFLAGS="$(TSAN)" build-tsan/quoth \
+	    $(TSAN_TESTS:%=build-tsan/tests/%)
+	TSAN_OPTIONS="halt_on_error=1 exitcode=66" QUOTH=build-tsan/quoth \
+	    sh tests/threads.sh $(TSAN_TESTS:%=build-tsan/tests/%)
 
 # The snapshot scenarios once under valgrind: no errors, no leaks.
 valgrind: quoth

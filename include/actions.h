@@ -45,7 +45,11 @@
 	X(NEXT_ARTICLE,  "next article of the library") \
 	X(PREV_ARTICLE,  "previous article of the library") \
 	X(TYPE_HIDE,     "hide the entity's type (list and text)") \
-	X(TYPE_SHOW_ALL, "show every entity type again")
+	X(TYPE_SHOW_ALL, "show every entity type again") \
+	/* ---- the library's sort and the speakers (keymap.c says where \
+	 * they work) ---- */ \
+	X(SORT,          "sort by the next column") \
+	X(SPEAKERS,      "who is quoted: across the library, or in this article")
 
 typedef enum action {
 	ACT_NONE,

@@ -19,11 +19,15 @@
 #include "library.h"
 #include "overlay.h"
 #include "reader.h"
+#include "speakers.h"
 
 typedef enum app_screen {
 	APP_SCREEN_LIBRARY,
 	APP_SCREEN_READER,
+	APP_SCREEN_SPEAKERS,    /* who is quoted across the library (S) */
 } app_screen;
+
+struct speakers_view;
 
 #define APP_MESSAGE_MAX 256
 
@@ -34,7 +38,16 @@ typedef struct app {
 	geometry geo;       /* of the whole screen; the reader keeps its own */
 
 	library *lib;       /* owned; NULL when opened on one article */
-	list_view lib_view; /* over lib->items (lib_view.n == lib->n) */
+	list_view lib_view; /* over the library's rows (lib_view.n == lib->n) */
+	bool lib_filtering; /* `/` typed: keys go to the filter */
+	size_t lib_opened;  /* file index of the article open from the
+	                       library, refreshed on the way back */
+	size_t lib_threads; /* the library's reading workers (0: none) */
+	struct speakers_view *sv; /* owned: the speakers screen, or NULL */
+	app_screen reader_from;   /* where q in the reader goes back to */
+	bool speakers_overlay;    /* the reader's speakers overlay is open */
+	speaker_table art_speakers; /* owned: the open article's speakers,
+	                               for the overlay */
 
 	article *art;       /* owned: the open article, or NULL */
 	reader *rd;         /* owned: its reader, or NULL */
@@ -73,6 +86,20 @@ app *app_new_library(const char *dir, int cols, int rows);
  * PERSON,ORG`) in the open article and every one opened after; types is
  * borrowed and must outlive the app.  NULL shows every type. */
 void app_set_types(app *ap, const char *types);
+
+/* The same reading with threads workers in the background (0: none, then
+ * all is read before it returns), at most limit articles (SIZE_MAX: all);
+ * app_poll shows what they read meanwhile. */
+app *app_new_library_reading(const char *dir, int cols, int rows,
+                             size_t threads, size_t limit);
+
+/* Called by the loop when no event came: HANDLER_REDRAW when the
+ * library's background reading changed what is shown. */
+handler_result app_poll(app *ap);
+
+/* Whether app_poll has anything to wait for: the loop polls more often
+ * while true. */
+bool app_busy(const app *ap);
 
 /* Frees the library, the article and the reader.  Accepts NULL. */
 void app_free(app *ap);
@@ -127,5 +154,10 @@ bool app_edit_target(const app *ap, const char **file, int *line, const char **w
 /* A message on the current screen: prefix then arg (may be NULL), as an
  * error when error (main shows the config file's first problem so). */
 void app_notice(app *ap, bool error, const char *prefix, const char *arg);
+
+/* Whether row i of the library is an article that failed to load. */
+bool app_library_row_failed(const app *ap, size_t i);
+/* Whether row i is an article not read yet. */
+bool app_library_row_pending(const app *ap, size_t i);
 
 #endif

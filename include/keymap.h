@@ -8,6 +8,7 @@
 #ifndef QUOTH_KEYMAP_H
 #define QUOTH_KEYMAP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "actions.h"
@@ -74,5 +75,18 @@ const char *keymap_action_keys(action a, char *buf, size_t n);
  * of range. */
 size_t keymap_help_count(void);
 const char *keymap_help_line(size_t i, char *buf, size_t n);
+
+/* ---- wt-lib: the help of one screen ---- */
+/* Screens, as bits: where an action works. */
+enum { KEYMAP_READER = 1 << 0, KEYMAP_LIBRARY = 1 << 1, KEYMAP_SPEAKERS = 1 << 2 };
+
+/* Whether action a does something on a screen of where. */
+bool keymap_action_works(action a, unsigned where);
+
+/* The help of the screens where: as keymap_help_count/line, but only the
+ * actions that work there (keymap_help_line is the help of all). */
+size_t keymap_help_count_for(unsigned where);
+const char *keymap_help_line_for(unsigned where, size_t i, char *buf, size_t n);
+/* ---- end of wt-lib's block ---- */
 
 #endif

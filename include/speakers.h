@@ -54,11 +54,22 @@ typedef struct speaker_table {
  * (t then holds what was counted before the call, still to be freed). */
 int speakers_add_article(speaker_table *t, const article *a);
 
+/* Adds every row of one (another table's counts: an article's, or a part
+ * of a corpus's) into t, matched by key; a new row takes one's names.
+ * Adding the tables of articles in turn gives what adding the articles
+ * gives.  Returns 0, or -1 when out of memory (as speakers_add_article). */
+int speakers_merge(speaker_table *t, const speaker_table *one);
+
 typedef enum speaker_order {
 	SPEAKERS_BY_QUOTES,     /* most quoted first; then words, then name */
 	SPEAKERS_BY_WORDS,
 	SPEAKERS_BY_ARTICLES,
 	SPEAKERS_BY_NAME,
+	SPEAKERS_BY_TYPE,       /* entity type A-Z, speakers without one last */
+	SPEAKERS_BY_DIRECT,     /* most direct quotes first; then as quotes */
+	SPEAKERS_BY_PARTIAL,
+	SPEAKERS_BY_INDIRECT,
+	SPEAKERS_BY_MIXED,
 } speaker_order;
 
 /* Sorts the rows; ties keep a fixed order (by name, then key). */

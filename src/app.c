@@ -1,14 +1,18 @@
 /* app.c - the program's state and its one event dispatch; see app.h. */
 #include "app.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "actions.h"
+#include "app_lists.h"
+#include "app_speakers.h"
 #include "diag.h"
 #include "keymap.h"
 #include "loader.h"
+#include "text.h"
 
 /* Rows the mouse wheel scrolls a list or the help. */
 #define WHEEL_ROWS 3
@@ -47,20 +51,31 @@ app *app_new_article(article *a, int cols, int rows)
 	return ap;
 }
 
-app *app_new_library(const char *dir, int cols, int rows)
+app *app_new_library_reading(const char *dir, int cols, int rows,
+                             size_t threads, size_t limit)
 {
 	app *ap = app_alloc(cols, rows);
 
 	if (!ap)
 		return NULL;
-	ap->lib = library_load(dir);
+	ap->lib = library_open(dir, threads, limit);
+	ap->lib_threads = threads;
 	if (!ap->lib) {
 		app_free(ap);
 		return NULL;
 	}
+	if (threads == 0)
+		library_wait(ap->lib);  /* up to the limit, on this thread */
+	library_poll(ap->lib);
 	ap->lib_view.n = ap->lib->n;
+	ap->lib_opened = SIZE_MAX;
 	ap->screen = APP_SCREEN_LIBRARY;
 	return ap;
+}
+
+app *app_new_library(const char *dir, int cols, int rows)
+{
+	return app_new_library_reading(dir, cols, rows, 0, SIZE_MAX);
 }
 
 void app_set_types(app *ap, const char *types)
@@ -87,6 +102,7 @@ void app_free(app *ap)
 	if (!ap)
 		return;
 	close_article(ap);
+	app_speakers_close(ap);
 	library_free(ap->lib);
 	overlay_rows_free(&ap->overlay_rows);
 	diag_list_free(&ap->problems);
@@ -97,16 +113,24 @@ void app_free(app *ap)
  * The help overlay
  * ==================================================================== */
 
+/* The help lists what works on the screen it is opened on. */
+static unsigned help_where(const app *ap)
+{
+	switch (ap->screen) {
+	case APP_SCREEN_READER: return KEYMAP_READER;
+	case APP_SCREEN_SPEAKERS: return KEYMAP_SPEAKERS;
+	default: return KEYMAP_LIBRARY;
+	}
+}
+
 size_t app_help_count(const app *ap)
 {
-	(void)ap;
-	return keymap_help_count();
+	return keymap_help_count_for(help_where(ap));
 }
 
 const char *app_help_line(const app *ap, size_t i, char *buf, size_t n)
 {
-	(void)ap;
-	return keymap_help_line(i, buf, n);
+	return keymap_help_line_for(help_where(ap), i, buf, n);
 }
 
 /* Lines the help box shows: its height without the border. */
@@ -264,19 +288,67 @@ static size_t lib_rows(const app *ap)
 	return ap->geo.main.h > 0 ? (size_t)ap->geo.main.h : 1;
 }
 
-/* Opens library entry i in place of the open article, if any; false,
- * with the reason in ap->message and the open article kept, when it
- * does not load. */
-static bool lib_load(app *ap, size_t i)
+/* The rows on screen are read now if the workers have not come to them:
+ * a jump to the end shows its rows at once.  O(screen). */
+static void lib_fill_screen(app *ap)
 {
-	const library_entry *e = &ap->lib->items[i];
+	size_t rows = lib_rows(ap);
+	for (size_t r = 0; r < rows && ap->lib_view.top + r < lib_count(ap); r++)
+		library_fill(ap->lib, ap->lib_view.top + r);
+}
+
+/* After the rows changed (sort, filter, all read): the cursor stays on
+ * the article it was on, when that is still listed. */
+static void lib_rows_changed(app *ap, size_t file)
+{
+	size_t row = file == SIZE_MAX ? 0 : library_row_of(ap->lib, file);
+	listview_set_count(&ap->lib_view, lib_count(ap), lib_rows(ap));
+	if (row < lib_count(ap))
+		listview_set_cursor(&ap->lib_view, row, lib_rows(ap));
+	lib_fill_screen(ap);
+}
+
+static size_t lib_cursor_file(const app *ap)
+{
+	return library_file_of(ap->lib, ap->lib_view.cursor);
+}
+
+handler_result app_poll(app *ap)
+{
+	if (!ap->lib)
+		return HANDLER_IGNORED;
+	size_t file = lib_cursor_file(ap);
+	size_t before = ap->lib->n;
+	if (!library_poll(ap->lib))
+		return HANDLER_IGNORED;
+	if (ap->lib->n != before || ap->lib->sort != LIBRARY_BY_FILE)
+		lib_rows_changed(ap, file);
+	return ap->screen == APP_SCREEN_LIBRARY ? HANDLER_REDRAW : HANDLER_IGNORED;
+}
+
+bool app_busy(const app *ap)
+{
+	return ap->lib && library_read(ap->lib) < library_target(ap->lib);
+}
+
+/* Opens the library's row in place of the open article, if any; false,
+ * with the reason in ap->message and the open article kept, when it does
+ * not load.  Whatever the load found, the row says it now (bug 6: a row
+ * fixed in another shell showed its old error). */
+static bool lib_load(app *ap, size_t row)
+{
+	library_entry e = library_entry_at(ap->lib, row);
+	size_t file = library_file_of(ap->lib, row);
 	diag_list diags = { 0 };
 	article *a = NULL;
 
-	if (load_article(e->path, &a, &diags) != 0 || !a) {
+	int rc = load_article(e.path, &a, &diags);
+	library_refresh(ap->lib, row, true);
+	e = library_entry_at(ap->lib, row);
+	if (rc != 0 || !a) {
 		char *err = library_first_error(&diags);
 		snprintf(ap->message, sizeof ap->message, "cannot open %s: %s",
-		         e->file, err ? err : "out of memory");
+		         e.file, err ? err : "out of memory");
 		free(err);
 		article_free(a);
 		diag_list_free(&diags);
@@ -287,7 +359,7 @@ static bool lib_load(app *ap, size_t i)
 	if (!rd) {
 		article_free(a);
 		snprintf(ap->message, sizeof ap->message, "cannot open %s: %s",
-		         e->file, "out of memory");
+		         e.file, "out of memory");
 		return false;
 	}
 	close_article(ap);
@@ -295,6 +367,8 @@ static bool lib_load(app *ap, size_t i)
 	ap->rd = rd;
 	if (ap->types)
 		reader_types_show_only(rd, ap->types);
+	ap->lib_opened = file;
+	ap->reader_from = APP_SCREEN_LIBRARY;
 	ap->screen = APP_SCREEN_READER;
 	return true;
 }
@@ -351,29 +425,86 @@ static handler_result loop_action(app *ap, action act)
 	return HANDLER_REDRAW;
 }
 
+/* Back from the reader: the article read is read again, and every other
+ * file whose time or size changed meanwhile. */
+static void lib_back(app *ap)
+{
+	size_t file = ap->lib_opened;
+	size_t row = library_row_of(ap->lib, file);
+	if (row < lib_count(ap))
+		library_refresh(ap->lib, row, true);
+	library_recheck(ap->lib);
+	ap->lib_opened = SIZE_MAX;
+	lib_fill_screen(ap);
+}
+
+static void lib_sort_next(app *ap)
+{
+	size_t file = lib_cursor_file(ap);
+	library_set_sort(ap->lib, (library_sort)((ap->lib->sort + 1) % LIBRARY_SORT_COUNT));
+	lib_rows_changed(ap, file);
+}
+
+/* ---- the filter, typed after `/` ---- */
+
+static void lib_filter_set(app *ap, const char *text)
+{
+	size_t file = lib_cursor_file(ap);
+	library_set_filter(ap->lib, text);
+	lib_rows_changed(ap, file);
+}
+
+static handler_result lib_filter_key(app *ap, int key)
+{
+	char text[LIBRARY_FILTER_MAX];
+	snprintf(text, sizeof text, "%s", ap->lib->filter);
+	size_t len = strlen(text);
+
+	if (key == QK_ENTER || key == '\r' || key == QK_ENTER_KEY) {
+		ap->lib_filtering = false;
+		return HANDLER_REDRAW;
+	}
+	if (key == QK_ESC) {
+		ap->lib_filtering = false;
+		lib_filter_set(ap, "");
+		return HANDLER_REDRAW;
+	}
+	if (key == QK_BACKSPACE || key == 127 || key == 8) {
+		if (len > 0)
+			text[utf8_char_start(text, len - 1)] = '\0';
+	} else if (key >= 32 && key < 0x110000 && len + 4 < sizeof text) {
+		text[len + utf8_encode((uint32_t)key, text + len)] = '\0';
+	} else {
+		return HANDLER_IGNORED;
+	}
+	lib_filter_set(ap, text);
+	return HANDLER_REDRAW;
+}
+
 static handler_result lib_action(app *ap, action act)
 {
 	list_view *v = &ap->lib_view;
 	size_t rows = lib_rows(ap);
 
 	ap->message[0] = '\0';
+	if (app_list_move(v, act, rows)) {
+		lib_fill_screen(ap);
+		return HANDLER_REDRAW;
+	}
 	switch (act) {
 	case ACT_QUIT: return HANDLER_CLOSE;
 	case ACT_REDRAW: return HANDLER_REDRAW | HANDLER_FULL_REDRAW;
 	case ACT_HELP: return help_open(ap);
-	case ACT_DOWN: listview_move(v, 1, rows); break;
-	case ACT_UP: listview_move(v, -1, rows); break;
-	case ACT_PAGE_DOWN: listview_page(v, 1, rows); break;
-	case ACT_PAGE_UP: listview_page(v, -1, rows); break;
-	case ACT_HALF_DOWN: listview_half_page(v, 1, rows); break;
-	case ACT_HALF_UP: listview_half_page(v, -1, rows); break;
-	case ACT_TOP: listview_home(v, rows); break;
-	case ACT_BOTTOM: listview_end(v, rows); break;
 	case ACT_ENTER: lib_open(ap); break;
 	case ACT_EDIT:
 	case ACT_RELOAD: return loop_action(ap, act);
+	case ACT_SORT: if (ap->lib->index) lib_sort_next(ap); break;
+	case ACT_SEARCH: if (ap->lib->index) ap->lib_filtering = true; break;
+	case ACT_CLEAR: if (ap->lib->filter[0]) lib_filter_set(ap, ""); break;
+	case ACT_SPEAKERS: return app_speakers_open(ap);
 	default: break;
 	}
+	lib_fill_screen(ap);
 	return HANDLER_REDRAW;
 }
 
@@ -407,7 +538,11 @@ static handler_result from_reader(app *ap, handler_result flags)
 	if (!(flags & HANDLER_CLOSE) || !ap->lib)
 		return flags;
 	close_article(ap);
-	ap->screen = APP_SCREEN_LIBRARY;
+	speakers_free(&ap->art_speakers);
+	ap->speakers_overlay = false;
+	ap->screen = ap->reader_from == APP_SCREEN_SPEAKERS && ap->sv ? APP_SCREEN_SPEAKERS
+	                                                            : APP_SCREEN_LIBRARY;
+	lib_back(ap);
 	return (handler_result)((flags & ~HANDLER_CLOSE) | HANDLER_REDRAW);
 }
 
@@ -424,6 +559,8 @@ static handler_result reader_screen_key(app *ap, int key)
 		return loop_action(ap, act);
 	if (overlay_of(act) != OVERLAY_NONE)
 		return overlay_open(ap, overlay_of(act));
+	if (act == ACT_SPEAKERS)
+		return app_speakers_overlay_open(ap);
 	return from_reader(ap, reader_apply(ap->rd, act));
 }
 
@@ -444,6 +581,7 @@ static handler_result on_resize(app *ap, int cols, int rows)
 		help_scroll(ap, 0);
 	overlay_rebuild(ap);
 	listview_follow(&ap->lib_view, lib_rows(ap));
+	app_speakers_resized(ap);
 	return HANDLER_REDRAW;
 }
 
@@ -451,6 +589,10 @@ static handler_result on_key(app *ap, int key)
 {
 	if (ap->help)
 		return help_key(ap, key);
+	if (ap->speakers_overlay) {     /* any key closes it, as the help */
+		ap->speakers_overlay = false;
+		return HANDLER_REDRAW;
+	}
 	if (ap->overlay != OVERLAY_NONE)
 		return overlay_key(ap, key);
 	if (ap->screen == APP_SCREEN_READER)
@@ -458,6 +600,10 @@ static handler_result on_key(app *ap, int key)
 	action act = keymap_lookup(key);
 	if (ap->geo.too_small && act != ACT_QUIT && act != ACT_REDRAW)
 		return HANDLER_IGNORED;
+	if (ap->screen == APP_SCREEN_SPEAKERS)
+		return act == ACT_HELP ? help_open(ap) : app_speakers_action(ap, act);
+	if (ap->lib_filtering)
+		return lib_filter_key(ap, key);
 	return lib_action(ap, act);
 }
 
@@ -468,6 +614,10 @@ static handler_result on_mouse(app *ap, const input_event *ev)
 
 	if (ap->geo.too_small)
 		return HANDLER_IGNORED;
+	if (ap->speakers_overlay) {
+		ap->speakers_overlay = false;
+		return HANDLER_REDRAW;
+	}
 	if (ap->help) {
 		if (!wheel) {
 			ap->help = false;
@@ -488,6 +638,8 @@ static handler_result on_mouse(app *ap, const input_event *ev)
 			return from_reader(ap, reader_wheel(ap->rd, ev->x, ev->y, delta));
 		return from_reader(ap, reader_click(ap->rd, ev->x, ev->y));
 	}
+	if (ap->screen == APP_SCREEN_SPEAKERS)
+		return wheel ? app_speakers_wheel(ap, delta) : app_speakers_click(ap, ev->y);
 	return wheel ? lib_wheel(ap, delta) : lib_click(ap, ev->y);
 }
 
@@ -515,10 +667,63 @@ void app_title(const app *ap, char *buf, size_t n)
 		reader_title(ap->rd, buf, n);
 		return;
 	}
+	if (ap->screen == APP_SCREEN_SPEAKERS) {
+		app_speakers_title(ap, buf, n);
+		return;
+	}
 	size_t count = lib_count(ap);
-	snprintf(buf, n, "quoth · %s · %zu article%s",
-	         ap->lib && ap->lib->dir ? ap->lib->dir : "", count,
-	         count == 1 ? "" : "s");
+	size_t total = ap->lib ? library_files(ap->lib) : 0;
+	char of[48] = "";
+	if (ap->lib && ap->lib->filter[0])
+		snprintf(of, sizeof of, " of %zu", total);
+	snprintf(buf, n, "quoth · %s · %zu%s article%s",
+	         ap->lib && ap->lib->dir ? ap->lib->dir : "", count, of,
+	         (of[0] ? total : count) == 1 ? "" : "s");
+}
+
+/* n with a comma every three digits: "10,080". */
+static const char *count_text(size_t n, char *buf, size_t size)
+{
+	char digits[32];
+	int len = snprintf(digits, sizeof digits, "%zu", n);
+	size_t o = 0;
+	for (int i = 0; i < len && o + 2 < size; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			buf[o++] = ',';
+		buf[o++] = digits[i];
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+/* "article 37/10,080  by date  /kerry  reading 3,412/10,080
+ * outlet/2016/kerry.yaml  ? help". */
+static void lib_status(const app *ap, char *buf, size_t n)
+{
+	char pos[32], all[32], got[32], of[32], filter[LIBRARY_FILTER_MAX + 16] = "";
+	const library *lib = ap->lib;
+	size_t count = lib_count(ap);
+	size_t total = library_files(lib);
+
+	if (ap->lib_filtering || lib->filter[0])
+		snprintf(filter, sizeof filter, "  /%s", lib->filter);
+	char reading[80] = "";
+	if (app_busy(ap))
+		snprintf(reading, sizeof reading, "  reading %s/%s",
+		         count_text(library_read(lib), got, sizeof got),
+		         count_text(library_target(lib), of, sizeof of));
+	const char *tail = ap->lib_filtering ? "" : ap->message[0] ? ap->message
+	                 : lib->problem ? lib->problem : "? help";
+	if (count == 0 && total == 0) {
+		snprintf(buf, n, "library  no articles  q quit");
+		return;
+	}
+	/* The file under the cursor: the rows show titles. */
+	const char *file = count ? library_entry_at(lib, ap->lib_view.cursor).file : "";
+	snprintf(buf, n, "library  article %s/%s  by %s%s%s  %s%s%s",
+	         count ? count_text(ap->lib_view.cursor + 1, pos, sizeof pos) : "0",
+	         count_text(count, all, sizeof all), library_sort_name(lib->sort),
+	         filter, reading, file, file[0] ? "  " : "", tail);
 }
 
 void app_status(const app *ap, char *buf, size_t n)
@@ -529,14 +734,14 @@ void app_status(const app *ap, char *buf, size_t n)
 		reader_status(ap->rd, buf, n);
 		return;
 	}
-	size_t count = lib_count(ap);
-	if (ap->lib && ap->lib->error)
+	if (ap->screen == APP_SCREEN_SPEAKERS)
+		app_speakers_status(ap, buf, n);
+	else if (ap->lib && ap->lib->error)
 		snprintf(buf, n, "library  %s", ap->lib->error);
-	else if (count == 0)
-		snprintf(buf, n, "library  no articles  q quit");
+	else if (ap->lib)
+		lib_status(ap, buf, n);
 	else
-		snprintf(buf, n, "library  %zu/%zu  %s", ap->lib_view.cursor + 1,
-		         count, ap->message[0] ? ap->message : "? help");
+		buf[0] = '\0';
 }
 
 void app_library_line(const app *ap, size_t i, char *buf, size_t n)
@@ -544,6 +749,20 @@ void app_library_line(const app *ap, size_t i, char *buf, size_t n)
 	if (n == 0)
 		return;
 	buf[0] = '\0';
-	if (i < lib_count(ap))
-		library_entry_line(&ap->lib->items[i], buf, n);
+	if (i < lib_count(ap)) {
+		library_entry e = library_entry_at(ap->lib, i);
+		library_entry_line(&e, buf, n);
+	}
+}
+
+bool app_library_row_failed(const app *ap, size_t i)
+{
+	if (i >= lib_count(ap))
+		return false;
+	return library_entry_at(ap->lib, i).error != NULL;
+}
+
+bool app_library_row_pending(const app *ap, size_t i)
+{
+	return i < lib_count(ap) && library_entry_at(ap->lib, i).pending;
 }

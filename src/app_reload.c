@@ -76,27 +76,52 @@ handler_result app_reload(app *ap)
 
 /* ---- the library ------------------------------------------------------ */
 
+/* The row of lib showing path, or lib->n. */
+static size_t row_of_path(const library *lib, const char *path)
+{
+	for (size_t row = 0; path && row < lib->n; row++)
+		if (strcmp(library_entry_at(lib, row).path, path) == 0)
+			return row;
+	return lib->n;
+}
+
+/* The directory changed (files added, removed or rewritten): the library
+ * is listed and read again, with its sort and filter, the cursor on the
+ * same file when it is still there. */
 handler_result app_files_changed(app *ap)
 {
-	if (!ap->lib || !ap->lib->dir)
+	library *old = ap->lib;
+	if (!old || !old->dir)
 		return HANDLER_IGNORED;
-	library *lib = library_load(ap->lib->dir);
-	if (!lib)
-		return HANDLER_IGNORED;   /* out of memory: keep the old list */
-	/* The cursor stays on the same file, or at the same row. */
 	size_t cursor = ap->lib_view.cursor;
-	const char *file = cursor < ap->lib->n ? ap->lib->items[cursor].file : NULL;
-	for (size_t i = 0; file && i < lib->n; i++)
-		if (strcmp(lib->items[i].file, file) == 0)
-			cursor = i;
-	library_free(ap->lib);
-	ap->lib = lib;
-	int rows = ap->geo.main.h > 0 ? ap->geo.main.h : 1;
-	listview_set_count(&ap->lib_view, lib->n, (size_t)rows);
-	if (lib->n > 0) {
-		ap->lib_view.cursor = cursor < lib->n ? cursor : lib->n - 1;
-		listview_follow(&ap->lib_view, (size_t)rows);
+	char *at = cursor < old->n ? strdup(library_entry_at(old, cursor).path) : NULL;
+	size_t opened_row = ap->lib_opened < library_files(old)
+	                    ? library_row_of(old, ap->lib_opened) : old->n;
+	char *opened = opened_row < old->n
+	               ? strdup(library_entry_at(old, opened_row).path) : NULL;
+	library *lib = library_open(old->dir, ap->lib_threads, SIZE_MAX);
+	if (!lib) {
+		free(at);
+		free(opened);
+		return HANDLER_IGNORED;   /* out of memory: keep the old list */
 	}
+	if (ap->lib_threads == 0)
+		library_wait(lib);
+	library_set_sort(lib, old->sort);
+	library_set_filter(lib, old->filter);
+	library_poll(lib);
+	library_free(old);
+	ap->lib = lib;
+	size_t row = row_of_path(lib, opened);
+	ap->lib_opened = row < lib->n ? library_file_of(lib, row) : SIZE_MAX;
+	row = row_of_path(lib, at);
+	size_t rows = ap->geo.main.h > 0 ? (size_t)ap->geo.main.h : 1;
+	listview_set_count(&ap->lib_view, lib->n, rows);
+	if (lib->n > 0)
+		listview_set_cursor(&ap->lib_view, row < lib->n ? row
+		                    : cursor < lib->n ? cursor : lib->n - 1, rows);
+	free(at);
+	free(opened);
 	return HANDLER_REDRAW;
 }
 
@@ -127,7 +152,8 @@ bool app_edit_target(const app *ap, const char **file, int *line, const char **w
 			*why = "no article to edit";
 			return false;
 		}
-		*file = ap->lib->items[ap->lib_view.cursor].path;
+		/* The entry's path lives as long as the library's index. */
+		*file = library_entry_at(ap->lib, ap->lib_view.cursor).path;
 		return true;
 	}
 	if (!(*file = app_watch_path(ap))) {

@@ -60,6 +60,8 @@ static const keymap_entry defaults[] = {
 	{ .key = 'K',            .act = ACT_PREV_ARTICLE },
 	{ .key = 't',            .act = ACT_TYPE_HIDE },
 	{ .key = 'T',            .act = ACT_TYPE_SHOW_ALL },
+	{ .key = 'o',            .act = ACT_SORT },
+	{ .key = 'S',            .act = ACT_SPEAKERS },
 };
 
 #define DEFAULTS_COUNT (sizeof defaults / sizeof defaults[0])
@@ -92,6 +94,56 @@ static const char *const action_helps[ACT_COUNT] = {
 	ACTIONS(ACTIONS_HELP)
 #undef ACTIONS_HELP
 };
+
+/* ---- wt-lib: where each action works -------------------------------
+ * The help of a screen lists only what works there.  An action not named
+ * here works everywhere, so one added later shows in every help until it
+ * is given its screens. */
+static const unsigned action_where[ACT_COUNT] = {
+	[ACT_FOCUS_NEXT] = KEYMAP_READER,
+	[ACT_FOCUS_PREV] = KEYMAP_READER,
+	[ACT_PANE_TEXT] = KEYMAP_READER,
+	[ACT_PANE_ENTITIES] = KEYMAP_READER,
+	[ACT_PANE_QUOTES] = KEYMAP_READER,
+	[ACT_NEXT_QUOTE] = KEYMAP_READER,
+	[ACT_PREV_QUOTE] = KEYMAP_READER,
+	[ACT_NEXT_MENTION] = KEYMAP_READER,
+	[ACT_PREV_MENTION] = KEYMAP_READER,
+	[ACT_FILTER] = KEYMAP_READER,
+	[ACT_SEARCH_NEXT] = KEYMAP_READER,
+	[ACT_SEARCH_PREV] = KEYMAP_READER,
+	[ACT_SORT] = KEYMAP_LIBRARY | KEYMAP_SPEAKERS,
+	[ACT_SPEAKERS] = KEYMAP_LIBRARY | KEYMAP_READER,
+	/* The speakers screen is a list: no search, filter or panes. */
+	[ACT_SEARCH] = KEYMAP_READER | KEYMAP_LIBRARY,
+	[ACT_CLEAR] = KEYMAP_READER | KEYMAP_LIBRARY,
+};
+
+bool keymap_action_works(action a, unsigned where)
+{
+	if (a <= ACT_NONE || a >= ACT_COUNT)
+		return false;
+	return action_where[a] == 0 || (action_where[a] & where) != 0;
+}
+
+/* Line i of the help of screen where: the i-th action that works there,
+ * then the mouse; ACT_COUNT stands for the mouse, ACT_NONE for past it. */
+static action help_action_for(unsigned where, size_t i)
+{
+	for (int a = ACT_NONE + 1; a < ACT_COUNT; a++)
+		if (keymap_action_works((action)a, where) && i-- == 0)
+			return (action)a;
+	return i == 0 ? ACT_COUNT : ACT_NONE;
+}
+
+size_t keymap_help_count_for(unsigned where)
+{
+	size_t n = 1;   /* the mouse */
+	for (int a = ACT_NONE + 1; a < ACT_COUNT; a++)
+		n += keymap_action_works((action)a, where);
+	return n;
+}
+/* ---- end of wt-lib's block ------------------------------------------ */
 
 action keymap_lookup(int key)
 {
@@ -352,15 +404,20 @@ size_t keymap_help_count(void)
 
 const char *keymap_help_line(size_t i, char *buf, size_t n)
 {
+	return keymap_help_line_for(~0u, i, buf, n);
+}
+
+const char *keymap_help_line_for(unsigned where, size_t i, char *buf, size_t n)
+{
 	char keys[64];
 	const char *help;
 
 	if (n == 0)
 		return buf;
 	buf[0] = '\0';
-	if (i >= keymap_help_count())
+	action a = help_action_for(where, i);
+	if (a == ACT_NONE)
 		return buf;
-	action a = (action)(i + 1);
 	if (a == ACT_COUNT) {
 		snprintf(keys, sizeof keys, "%s", HELP_MOUSE_KEYS);
 		help = HELP_MOUSE_TEXT;

@@ -14,9 +14,11 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "app_speakers.h"
 #include "geometry.h"
 #include "reader_view.h"
 #include "render_private.h"
+#include "speakers_view.h"
 #include "text.h"
 
 /* Box drawing, as Unicode: the screen is always UTF-8 (main falls back to
@@ -255,7 +257,9 @@ static void draw_library(const renderer *rn, const app *ap, const geometry *g)
 	}
 	if (lib->n == 0) {
 		pen p = pen_at(rn, m.y, m.x, m.w);
-		pen_str(&p, "no articles (*.yaml) here", render_paint(rn, ROLE_DIM_TEXT));
+		pen_str(&p, library_files(lib) ? "no article matches the filter"
+		                               : "no articles (*.yaml) here",
+		        render_paint(rn, ROLE_DIM_TEXT));
 		return;
 	}
 	for (int i = 0; i < m.h; i++) {
@@ -264,7 +268,9 @@ static void draw_library(const renderer *rn, const app *ap, const geometry *g)
 			break;
 		char buf[512];
 		app_library_line(ap, idx, buf, sizeof buf);
-		paint look = render_paint(rn, lib->items[idx].error ? ROLE_ERROR : ROLE_NORMAL);
+		paint look = render_paint(rn, app_library_row_failed(ap, idx) ? ROLE_ERROR
+		                              : app_library_row_pending(ap, idx) ? ROLE_DIM_TEXT
+		                              : ROLE_NORMAL);
 		if (idx == ap->lib_view.cursor)
 			look = render_paint_over(look, render_paint(rn, ROLE_CURSOR));
 		pen p = pen_at(rn, m.y + i, m.x, m.w);
@@ -272,6 +278,63 @@ static void draw_library(const renderer *rn, const app *ap, const geometry *g)
 		pen_str_cut(&p, buf, look);
 		if (idx == ap->lib_view.cursor)
 			pen_fill(&p, ' ', look);
+	}
+}
+
+/* ---- the speakers screen and overlay ------------------------------------ */
+
+/* The column header on the first row of the main area, then the rows
+ * (speakers, or one speaker's quotes) under it. */
+static void draw_speakers(const renderer *rn, const app *ap, const geometry *g)
+{
+	rect m = g->main;
+	const speakers_view *sv = ap->sv;
+	if (!sv || m.h <= 0)
+		return;
+	char buf[1024];
+	app_speakers_header(ap, m.w - 2, buf, sizeof buf);
+	pen hp = pen_at(rn, m.y, m.x, m.w);
+	paint head = render_paint(rn, ROLE_PANE_TITLE);
+	pen_text(&hp, "  ", 2, head);
+	pen_str(&hp, buf, head);
+	const list_view *v = sv->quotes_open ? &sv->qlist : &sv->list;
+	if (v->n == 0 && m.h > 1) {
+		pen p = pen_at(rn, m.y + 1, m.x, m.w);
+		pen_str(&p, "  no quotes in the articles read", render_paint(rn, ROLE_DIM_TEXT));
+		return;
+	}
+	for (int i = 1; i < m.h; i++) {
+		size_t idx = v->top + (size_t)(i - 1);
+		if (idx >= v->n)
+			break;
+		app_speakers_line(ap, idx, m.w - 2, buf, sizeof buf);
+		paint look = render_paint(rn, ROLE_NORMAL);
+		if (idx == v->cursor)
+			look = render_paint_over(look, render_paint(rn, ROLE_CURSOR));
+		pen p = pen_at(rn, m.y + i, m.x, m.w);
+		pen_text(&p, "  ", 2, look);
+		pen_str(&p, buf, look);
+		if (idx == v->cursor)
+			pen_fill(&p, ' ', look);
+	}
+}
+
+/* The reader's overlay: the article's speakers with bars, in the help's
+ * box; rows past the box are left out (the box says how many). */
+static void draw_speakers_overlay(const renderer *rn, const app *ap, const geometry *g)
+{
+	rect box = g->help;
+	if (box.w < 4 || box.h < 3)
+		return;
+	size_t n = app_overlay_count(ap);
+	char title[96];
+	snprintf(title, sizeof title, " Speakers: %zu (any key closes) ", n ? n - 1 : 0);
+	draw_box(rn, box, title);
+	for (int i = 0; i < box.h - 2 && (size_t)i < n; i++) {
+		char buf[512];
+		app_overlay_line(ap, (size_t)i, box.w - 4, buf, sizeof buf);
+		pen p = pen_at(rn, box.y + 1 + i, box.x + 2, box.w - 3);
+		pen_str(&p, buf, render_paint(rn, i == 0 ? ROLE_PANE_TITLE : ROLE_HELP));
 	}
 }
 
@@ -559,6 +622,8 @@ void render_frame(renderer *rn, app *ap, bool full)
 		draw_line(rn, g->title, buf, render_paint(rn, ROLE_TITLE));
 		if (ap->screen == APP_SCREEN_READER && ap->rd)
 			draw_reader(rn, ap->rd);
+		else if (ap->screen == APP_SCREEN_SPEAKERS)
+			draw_speakers(rn, ap, g);
 		else
 			draw_library(rn, ap, g);
 		app_status(ap, buf, sizeof buf);
@@ -572,6 +637,8 @@ void render_frame(renderer *rn, app *ap, bool full)
 			draw_help(rn, ap, g);
 		else if (ap->overlay != OVERLAY_NONE)
 			draw_overlay(rn, ap, g);
+		else if (ap->speakers_overlay)
+			draw_speakers_overlay(rn, ap, g);
 	}
 	place_cursor(ap, g);
 	if (full)

@@ -5,6 +5,7 @@
 #include <curses.h>
 #include <locale.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -41,6 +42,8 @@ typedef struct snap_options {
 	int cols;
 	int rows;
 	bool color;
+	size_t reading;     /* a library: read only this many articles (the
+	                       screen "while still reading"); SIZE_MAX: all */
 } snap_options;
 
 /* One cell of the composed screen. */
@@ -107,13 +110,20 @@ static const char *option_value(int argc, char **argv, int *i, const char *name,
 
 static int parse_options(int argc, char **argv, snap_options *o)
 {
-	*o = (snap_options){ .keys = "", .cols = SNAP_DEFAULT_COLS, .rows = SNAP_DEFAULT_ROWS };
+	*o = (snap_options){ .keys = "", .cols = SNAP_DEFAULT_COLS, .rows = SNAP_DEFAULT_ROWS,
+	                     .reading = SIZE_MAX };
 	for (int i = 1; i < argc; i++) {
 		bool missing = false;
 		const char *v;
 		if ((v = option_value(argc, argv, &i, "--size", &missing))) {
 			if (!parse_size(v, &o->cols, &o->rows))
 				return usage("bad size '%s' (COLSxROWS, e.g. 80x24, each 1..1000)", v);
+		} else if ((v = option_value(argc, argv, &i, "--reading", &missing))) {
+			char *end;
+			unsigned long long n = strtoull(v, &end, 10);
+			if (!*v || *end || v[0] == '-')
+				return usage("bad --reading '%s' (a number of articles)", v);
+			o->reading = (size_t)n;
 		} else if ((v = option_value(argc, argv, &i, "--keys", &missing))) {
 			o->keys = v;
 		} else if ((v = option_value(argc, argv, &i, "--types", &missing))) {
@@ -147,7 +157,7 @@ static app *open_app(const snap_options *o, int *status)
 	app *ap;
 	*status = SNAP_INVALID;
 	if (stat(o->path, &st) == 0 && S_ISDIR(st.st_mode)) {
-		ap = app_new_library(o->path, o->cols, o->rows);
+		ap = app_new_library_reading(o->path, o->cols, o->rows, 0, o->reading);
 	} else {
 		article *a = NULL;
 		diag_list diags = { 0 };
@@ -403,7 +413,10 @@ static void print_snapshot(FILE *out, const snap_options *o, const snap_screen *
 {
 	fprintf(out, "# quoth snapshot: %s size %dx%d keys ", o->path, o->cols, o->rows);
 	put_quoted(out, o->keys);
-	fprintf(out, " color %s\n", o->color ? "always" : "never");
+	fprintf(out, " color %s", o->color ? "always" : "never");
+	if (o->reading != SIZE_MAX)
+		fprintf(out, " reading %zu", o->reading);
+	fputc('\n', out);
 	if (s->cols != o->cols || s->rows != o->rows)
 		fprintf(out, "# screen %dx%d after the keys\n", s->cols, s->rows);
 	print_text(out, s);

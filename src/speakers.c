@@ -202,6 +202,57 @@ int speakers_add_article(speaker_table *t, const article *a)
 	return 0;
 }
 
+/* A copy of r's identity (key, names, type) as a new row of t, counts 0;
+ * NULL when out of memory. */
+static speaker_row *row_copy(speaker_table *t, const speaker_row *r)
+{
+	if (2 * (t->n + 1) > t->n_slots && index_grow(t) < 0)
+		return NULL;
+	size_t slot = slot_of(t, r->key);
+	if (t->slots[slot])
+		return &t->rows[t->slots[slot] - 1];
+	speaker_row *rows = array_grow(t->rows, &t->cap, t->n + 1, sizeof *rows);
+	if (!rows)
+		return NULL;
+	t->rows = rows;
+	speaker_row *c = &rows[t->n];
+	*c = (speaker_row){ .kind = r->kind, .last_article = SIZE_MAX,
+	                    .key = strdup(r->key), .name = strdup(r->name),
+	                    .entity = dup_or_null(r->entity), .kb = dup_or_null(r->kb),
+	                    .type = dup_or_null(r->type) };
+	if (!c->key || !c->name || (r->entity && !c->entity) || (r->kb && !c->kb)
+	    || (r->type && !c->type)) {
+		free(c->key);
+		free(c->name);
+		free(c->entity);
+		free(c->kb);
+		free(c->type);
+		return NULL;
+	}
+	t->n++;
+	t->slots[slot] = t->n;
+	return c;
+}
+
+int speakers_merge(speaker_table *t, const speaker_table *one)
+{
+	for (size_t i = 0; i < one->n; i++) {
+		const speaker_row *r = &one->rows[i];
+		speaker_row *m = row_copy(t, r);
+		if (!m)
+			return -1;
+		m->quotes += r->quotes;
+		m->words += r->words;
+		m->articles += r->articles;
+		for (size_t k = 0; k < 4; k++)
+			m->by_kind[k] += r->by_kind[k];
+	}
+	t->quotes += one->quotes;
+	t->words += one->words;
+	t->articles += one->articles;
+	return 0;
+}
+
 /* ---- order and look-up -------------------------------------------------- */
 
 static bool name_before(const speaker_row *x, const speaker_row *y)
@@ -233,6 +284,50 @@ static bool by_articles(const speaker_row *x, const speaker_row *y)
 	return by_quotes(x, y);
 }
 
+static bool by_type(const speaker_row *x, const speaker_row *y)
+{
+	if (!x->type || !y->type) {
+		if (x->type || y->type)
+			return x->type != NULL;
+		return by_quotes(x, y);
+	}
+	int c = strcmp(x->type, y->type);
+	return c < 0 || (c == 0 && by_quotes(x, y));
+}
+
+/* Most quotes of one kind first, then as by_quotes. */
+static bool by_kind(const speaker_row *x, const speaker_row *y, quote_kind k)
+{
+	if (x->by_kind[k] != y->by_kind[k])
+		return x->by_kind[k] > y->by_kind[k];
+	return by_quotes(x, y);
+}
+
+static bool by_direct(const speaker_row *x, const speaker_row *y)
+{
+	return by_kind(x, y, QUOTE_DIRECT);
+}
+
+static bool by_partial(const speaker_row *x, const speaker_row *y)
+{
+	return by_kind(x, y, QUOTE_PARTIAL);
+}
+
+static bool by_indirect(const speaker_row *x, const speaker_row *y)
+{
+	return by_kind(x, y, QUOTE_INDIRECT);
+}
+
+static bool by_mixed(const speaker_row *x, const speaker_row *y)
+{
+	return by_kind(x, y, QUOTE_MIXED);
+}
+
+MERGE_SORT_DEFINE(sort_by_type, speaker_row, by_type)
+MERGE_SORT_DEFINE(sort_by_direct, speaker_row, by_direct)
+MERGE_SORT_DEFINE(sort_by_partial, speaker_row, by_partial)
+MERGE_SORT_DEFINE(sort_by_indirect, speaker_row, by_indirect)
+MERGE_SORT_DEFINE(sort_by_mixed, speaker_row, by_mixed)
 MERGE_SORT_DEFINE(sort_by_quotes, speaker_row, by_quotes)
 MERGE_SORT_DEFINE(sort_by_words, speaker_row, by_words)
 MERGE_SORT_DEFINE(sort_by_articles, speaker_row, by_articles)
@@ -250,6 +345,11 @@ void speakers_sort(speaker_table *t, speaker_order order)
 	case SPEAKERS_BY_WORDS:    sort_by_words(t->rows, tmp, t->n); break;
 	case SPEAKERS_BY_ARTICLES: sort_by_articles(t->rows, tmp, t->n); break;
 	case SPEAKERS_BY_NAME:     sort_by_name(t->rows, tmp, t->n); break;
+	case SPEAKERS_BY_TYPE:     sort_by_type(t->rows, tmp, t->n); break;
+	case SPEAKERS_BY_DIRECT:   sort_by_direct(t->rows, tmp, t->n); break;
+	case SPEAKERS_BY_PARTIAL:  sort_by_partial(t->rows, tmp, t->n); break;
+	case SPEAKERS_BY_INDIRECT: sort_by_indirect(t->rows, tmp, t->n); break;
+	case SPEAKERS_BY_MIXED:    sort_by_mixed(t->rows, tmp, t->n); break;
 	}
 	free(tmp);
 	for (size_t i = 0; i < t->n_slots; i++)

@@ -26,6 +26,9 @@
  * (Polling the descriptor beside stdin would miss keys curses has
  * already read into its own buffer.) */
 #define TUI_POLL_MS 100
+/* While the library still reads articles: so that rows and the progress
+ * line fill in smoothly. */
+#define TUI_BUSY_POLL_MS 30
 /* Milliseconds to tell Esc from the start of an escape sequence. */
 #define TUI_ESCDELAY 25
 
@@ -326,6 +329,10 @@ static void run_loop(renderer *rn, app *ap)
 			break;
 		handler_result flags = watches_check(&w, ap);
 		input_event ev;
+		/* The library reads in the background: show what it read. */
+		wtimeout(stdscr, app_busy(ap) ? TUI_BUSY_POLL_MS : TUI_POLL_MS);
+		if (rc == ERR && app_poll(ap) & HANDLER_REDRAW)
+			flags |= HANDLER_REDRAW;
 		if (input_of(rc, ch, &ev))
 			flags |= app_handle(ap, &ev);
 		if (flags & HANDLER_CLOSE)
