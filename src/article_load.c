@@ -5,6 +5,7 @@
  * each other; the status is the sum of the problems each returns. */
 #include "article_load.h"
 
+#include <limits.h>
 #include <stdlib.h>
 
 #include "loader.h"
@@ -47,6 +48,32 @@ int load_article_mem(const char *name, const char *bytes, size_t len,
 	}
 	*out = a;
 	return 0;
+}
+
+int load_article_tolerant_mem(const char *name, const char *bytes, size_t len,
+                              article **out, diag_list *diags)
+{
+	*out = NULL;
+	size_t first = diags->n;
+	article *a = NULL;
+	size_t problems = loader_parse_tolerant(name, bytes, len, &a, diags);
+	if (a)
+		problems += resolve_article(a, diags);
+	finish_diags(diags, first, bytes, len);
+	*out = a;
+	return problems > INT_MAX ? INT_MAX : (int)problems;
+}
+
+int load_article_tolerant(const char *path, article **out, diag_list *diags)
+{
+	*out = NULL;
+	char *bytes;
+	size_t len;
+	if (loader_read_file(path, &bytes, &len, diags) != 0)
+		return 1;
+	int n = load_article_tolerant_mem(path, bytes, len, out, diags);
+	free(bytes);
+	return n;
 }
 
 int load_article(const char *path, article **out, diag_list *diags)

@@ -104,9 +104,12 @@ static void marks_cue(const reader *r, size_t start, size_t end, mark_out *mo)
 {
 	if (r->current < 0)
 		return;
-	span cue = r->a->quotes[r->current].cue_span;
-	if (cue.end > cue.start && overlaps(cue.start, cue.end, start, end))
-		mark_push(mo, cue.start, cue.end, MARK_CUE, (size_t)r->current);
+	const quote *q = &r->a->quotes[r->current];
+	for (size_t k = 0; k < q->n_cue_spans; k++) {
+		span cue = q->cue_spans[k];
+		if (cue.end > cue.start && overlaps(cue.start, cue.end, start, end))
+			mark_push(mo, cue.start, cue.end, MARK_CUE, (size_t)r->current);
+	}
 }
 
 /* Search matches overlapping [start, end): scans the range only, from a

@@ -16,6 +16,7 @@
 #include "export.h"
 #include "loader.h"
 #include "read_file.h"
+#include "text.h"
 
 #define TOUR "articles/format-tour.yaml"
 #define TOUR_JSON "tests/fixtures/export/format-tour.json"
@@ -77,7 +78,8 @@ static void test_tour_schema(void **state)
 	cJSON *doc = cJSON_Parse(text);
 	assert_non_null(doc);
 	assert_string_equal(item(doc, "format")->valuestring, "quoth-article");
-	assert_int_equal(item(doc, "version")->valueint, 1);
+	assert_int_equal(item(doc, "version")->valueint, 2);
+	assert_string_equal(item(doc, "offsets")->valuestring, "bytes");
 	assert_string_equal(item(doc, "body")->valuestring, a->body);
 
 	/* Every mention's offsets cut out its text from the body. */
@@ -91,6 +93,11 @@ static void test_tour_schema(void **state)
 			const char *t = item(m, "text")->valuestring;
 			assert_int_equal(end - start, strlen(t));
 			assert_memory_equal(a->body + start, t, end - start);
+			/* The code point offsets count what comes before. */
+			assert_int_equal(item(m, "start_char")->valueint,
+			                 utf8_count(a->body, start));
+			assert_int_equal(item(m, "end_char")->valueint,
+			                 utf8_count(a->body, end));
 			explicit_ += cJSON_IsTrue(item(m, "explicit"));
 			mentions++;
 		}
@@ -99,7 +106,8 @@ static void test_tour_schema(void **state)
 	assert_true(explicit_ >= 1);
 
 	/* A split quote has one span per fragment; an unnamed speaker has text. */
-	size_t split = 0, unnamed = 0;
+	size_t split = 0, unnamed = 0, sources = 0;
+	unsigned numbers = 0;
 	const cJSON *q;
 	cJSON_ArrayForEach(q, item(doc, "quotes")) {
 		int n_text = cJSON_GetArraySize(item(q, "text"));
@@ -107,7 +115,14 @@ static void test_tour_schema(void **state)
 		split += n_text > 1;
 		const cJSON *sp = item(q, "speaker");
 		unnamed += cJSON_IsString(item(sp, "text"));
+		assert_true(cJSON_IsTrue(item(q, "resolved")));
+		assert_true(cJSON_IsArray(item(q, "cue")));
+		numbers |= 1u << item(q, "number")->valueint;
+		sources += cJSON_IsObject(item(q, "source"));
 	}
+	/* Every quote has its own body-order number, 1 to n. */
+	assert_int_equal(numbers, (1u << (a->n_quotes + 1)) - 2);
+	assert_int_equal(sources, a->n_quotes);
 	assert_true(split >= 1);
 	assert_true(unnamed >= 1);
 	cJSON_Delete(doc);
