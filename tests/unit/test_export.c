@@ -155,6 +155,52 @@ static void test_escaping_round_trips(void **state)
 	article_free(a);
 }
 
+/* Quotes are numbered in body order, the unresolved last; code point
+ * offsets count an em dash as one, as Python's str does. */
+static void test_numbers_and_code_points(void **state)
+{
+	(void)state;
+	static const char yaml[] =
+		"title: T\nbody: |\n  A \xE2\x80\x94 \xE2\x80\x9CTwo,\xE2\x80\x9D "
+		"she said. \xE2\x80\x9COne.\xE2\x80\x9D\n"
+		"quotes:\n  - {text: One., speaker: none}\n"
+		"  - {text: Gone., speaker: none}\n"
+		"  - {text: 'Two,', speaker: {text: she}, cue: [she, said]}\n";
+	article *a = NULL;
+	diag_list d = { 0 };
+	assert_int_equal(load_article_tolerant_mem("n.yaml", yaml, sizeof yaml - 1,
+	                                           &a, &d), 1);
+	diag_list_free(&d);
+	char *text = export_string(a);
+	cJSON *doc = cJSON_Parse(text);
+	assert_non_null(doc);
+	const cJSON *qs = item(doc, "quotes");
+	const int number[] = { 2, 3, 1 };
+	for (int i = 0; i < 3; i++) {
+		const cJSON *q = cJSON_GetArrayItem(qs, i);
+		assert_int_equal(item(q, "index")->valueint, i + 1);
+		assert_int_equal(item(q, "number")->valueint, number[i]);
+		assert_int_equal(cJSON_IsTrue(item(q, "resolved")), i != 1);
+	}
+	const cJSON *two = cJSON_GetArrayItem(qs, 2);
+	const cJSON *sp = cJSON_GetArrayItem(item(two, "spans"), 0);
+	assert_int_equal(item(sp, "start")->valueint, 6);
+	assert_int_equal(item(sp, "start_char")->valueint, 4);
+	assert_int_equal(item(sp, "end_char")->valueint, 10);
+	const cJSON *src = item(two, "source");
+	assert_string_equal(item(src, "text")->valuestring, "she");
+	assert_int_equal(item(src, "start_char")->valueint, 11);
+	const cJSON *cue = item(two, "cue");
+	assert_int_equal(cJSON_GetArraySize(cue), 2);
+	assert_string_equal(item(cJSON_GetArrayItem(cue, 1), "text")->valuestring,
+	                    "said");
+	assert_true(cJSON_IsNull(item(cJSON_GetArrayItem(qs, 0), "source")));
+	assert_int_equal(cJSON_GetArraySize(item(cJSON_GetArrayItem(qs, 1), "spans")), 0);
+	cJSON_Delete(doc);
+	free(text);
+	article_free(a);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -162,6 +208,7 @@ int main(void)
 		cmocka_unit_test(test_tour_matches_golden),
 		cmocka_unit_test(test_tour_schema),
 		cmocka_unit_test(test_escaping_round_trips),
+		cmocka_unit_test(test_numbers_and_code_points),
 	};
 	return cmocka_run_group_tests_name("export", tests, NULL, NULL);
 }
