@@ -46,6 +46,10 @@ typedef struct entity {
 	src_pos id_pos;
 	src_pos name_pos;
 	src_pos *alias_pos; /* one per alias */
+	bool name_from_mention; /* no "name:" in the file: the resolver named
+	                           it after its first given mention, and does
+	                           not search the body for it */
+	bool malformed;     /* the loader refused part of it (reported) */
 } entity;
 
 typedef enum quote_kind {
@@ -57,23 +61,40 @@ typedef enum quote_kind {
 
 typedef struct quote {
 	char *id;           /* may be NULL */
-	char **fragments;   /* the quoted words, in body order; one unless split */
+	char **fragments;   /* the quoted words, in body order; one unless split.
+	                       Given only by "span:", the resolver fills them
+	                       from the body */
 	size_t n_fragments;
 	src_pos *fragment_pos;
+	span *given;        /* "span:": the content by position, in the file's
+	                       unit (article.offsets), one per fragment */
+	src_pos *given_pos; /* one per given span: its [start, end] pair */
+	size_t n_given;
 	char *speaker_id;   /* entity id, or NULL for an unnamed speaker */
-	char *speaker_text; /* "a senior State Department official", or NULL */
+	char *speaker_text; /* "a senior State Department official", "he": the
+	                       words that stand for the speaker, or NULL */
 	src_pos speaker_pos;
-	char *cue;          /* "said", "according to", or NULL */
+	bool no_speaker;    /* "speaker: none": an attribution with no source */
+	bool has_source_given; /* the speaker's "span:" was given */
+	span source_given;  /* in the file's unit */
+	src_pos source_given_pos;
+	char **cue;         /* the cue's pieces: "said", or "was", "slated";
+	                       NULL when there is none */
+	size_t n_cue;
+	src_pos *cue_piece_pos; /* one per piece */
 	src_pos cue_pos;
+	span *cue_given;    /* "cue_span:", in the file's unit */
+	src_pos *cue_given_pos;
+	size_t n_cue_given;
 	quote_kind kind;
 	int occurrence;     /* 1-based; 0 when not given */
 	src_pos pos;        /* the quote's mapping in the file */
+	bool malformed;     /* the loader refused part of it (reported): the
+	                       resolver leaves it unresolved */
 	/* Filled by the resolver. */
 	long speaker;       /* index into entities, or -1 */
 	span *spans;        /* the content: one per fragment; direct ones include
 	                       their marks; NULL when !resolved */
-	span cue_span;      /* start == end when the cue was not found; to give
-	                       way to cue_spans (a cue in pieces: "was … slated") */
 	span *cue_spans;    /* the cue's pieces as found, in body order */
 	size_t n_cue_spans; /* 0 when there is no cue or it was not found */
 	span source_span;   /* the words that stand for the speaker at this quote
@@ -125,6 +146,9 @@ typedef struct article {
 } article;
 
 void article_free(article *a);
+
+/* Frees what e owns (not e itself), for dropping one from an article. */
+void entity_clear(entity *e);
 
 const char *quote_kind_name(quote_kind kind);
 

@@ -23,4 +23,23 @@ int load_article(const char *path, article **out, diag_list *diags);
 int load_article_mem(const char *name, const char *bytes, size_t len,
                      article **out, diag_list *diags);
 
+/* Loads the article at path as far as it goes, for a reader that shows
+ * what it can.  Returns the number of problems added to diags (0: the
+ * article is valid, as load_article() would say).  *out is set whenever
+ * the file could be read and parsed as YAML into an article mapping,
+ * problems or not; NULL only when it is unreadable or not an article at
+ * all.  In the model: a quote that could not be placed has resolved
+ * false and spans NULL; a cue or source not found leaves its span empty
+ * (n_cue_spans 0, source_span start == end); an entity the loader refused
+ * is dropped unless it kept an id, a type and a name or mentions; a body
+ * that could not be read is empty.  Every span of the model lies inside
+ * the body, on character boundaries.  The caller frees *out with
+ * article_free().  `quoth check` uses load_article(): validity is decided
+ * there, not here. */
+int load_article_tolerant(const char *path, article **out, diag_list *diags);
+
+/* The same from bytes in memory; name is used in diagnostics. */
+int load_article_tolerant_mem(const char *name, const char *bytes, size_t len,
+                              article **out, diag_list *diags);
+
 #endif

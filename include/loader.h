@@ -31,6 +31,14 @@
 size_t loader_parse(const char *name, const char *bytes, size_t len,
                     article **out, diag_list *diags);
 
+/* The same, but *out gets the model whenever the bytes parsed as YAML
+ * into an article mapping, whatever its problems: an entity the loader
+ * refused part of is dropped unless it keeps an id, a type and a name or
+ * mentions, a quote with a problem is kept with 'malformed' set, and a
+ * missing body is an empty one. */
+size_t loader_parse_tolerant(const char *name, const char *bytes, size_t len,
+                             article **out, diag_list *diags);
+
 /* Reads the regular file at path, of at most LOADER_MAX_FILE_BYTES, with
  * plain read() into one buffer.  Returns 0 with *bytes (the caller frees
  * it) and *len set; otherwise -1, *bytes NULL and a diagnostic added

@@ -16,8 +16,10 @@
  * (the loader's own limit is asserted to be at most this). */
 #define RESOLVE_MAX_BODY_BYTES UINT32_MAX
 
-/* Fills a->mentions, each entity's mention_ids, and each quote's speaker,
- * spans and cue_span.  Adds a diagnostic for every problem (same name
+/* Fills a->mentions, each entity's mention_ids (and the name of one given
+ * only by mentions), and each quote's speaker, spans, cue_spans,
+ * source_span and resolved; positions the file gives in code points
+ * ('offsets: chars') are made bytes.  Adds a diagnostic for every problem (same name
  * declared twice, unknown speaker, quote not found or ambiguous, bad
  * explicit mention...).  Returns the number of problems added.  A body
  * longer than RESOLVE_MAX_BODY_BYTES is not read: one problem says so. */

@@ -10,7 +10,7 @@ static void strings_free(char **items, size_t n)
 	free(items);
 }
 
-static void entity_clear(entity *e)
+void entity_clear(entity *e)
 {
 	free(e->id);
 	free(e->name);
@@ -31,8 +31,14 @@ static void quote_clear(quote *q)
 	free(q->fragment_pos);
 	free(q->speaker_id);
 	free(q->speaker_text);
-	free(q->cue);
+	strings_free(q->cue, q->n_cue);
+	free(q->cue_piece_pos);
+	free(q->given);
+	free(q->given_pos);
+	free(q->cue_given);
+	free(q->cue_given_pos);
 	free(q->spans);
+	free(q->cue_spans);
 }
 
 void article_free(article *a)

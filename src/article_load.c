@@ -2,11 +2,15 @@
  * file (loader_read_file), parse it into a model (loader_parse), resolve
  * the model (resolve_article), look over the resolved article for likely
  * slips (lint_article: warnings), then put this load's diagnostics in
- * order with their source lines.  The loader, the resolver and the lint
- * do not know of each other; the status is the sum of the problems the
- * first two return: warnings never fail a load. */
+ * order with their source lines; strictly (no model after any problem)
+ * or tolerantly (the model as far as it goes).  The loader, the resolver
+ * and the lint do not know of each other; the status is the sum of the
+ * problems the first two return: warnings never fail a load. */
 #include "article_load.h"
 
+#include <limits.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "lint.h"
@@ -34,34 +38,70 @@ static void finish_diags(diag_list *diags, size_t first, const char *bytes,
 	diag_sort(&added);
 }
 
-int load_article_mem(const char *name, const char *bytes, size_t len,
-                     article **out, diag_list *diags)
+/* Parses (strictly or tolerantly) and resolves; the model in *out as the
+ * parse left it, and the number of problems. */
+static size_t compose(const char *name, const char *bytes, size_t len,
+                      bool tolerant, article **out, diag_list *diags)
 {
-	*out = NULL;
 	size_t first = diags->n;
 	article *a = NULL;
-	size_t problems = loader_parse(name, bytes, len, &a, diags);
+	size_t problems = tolerant ? loader_parse_tolerant(name, bytes, len, &a, diags)
+	                           : loader_parse(name, bytes, len, &a, diags);
 	if (a)
 		problems += resolve_article(a, diags);
 	if (a && problems == 0)
 		lint_article(a, diags);
 	finish_diags(diags, first, bytes, len);
-	if (problems > 0) {
-		article_free(a);
-		return -1;
-	}
 	*out = a;
-	return 0;
+	return problems;
 }
 
-int load_article(const char *path, article **out, diag_list *diags)
+/* Reads path and composes its load; SIZE_MAX when it cannot be read. */
+static size_t compose_file(const char *path, bool tolerant, article **out,
+                           diag_list *diags)
 {
 	*out = NULL;
 	char *bytes;
 	size_t len;
 	if (loader_read_file(path, &bytes, &len, diags) != 0)
-		return -1;
-	int rc = load_article_mem(path, bytes, len, out, diags);
+		return SIZE_MAX;
+	size_t problems = compose(path, bytes, len, tolerant, out, diags);
 	free(bytes);
-	return rc;
+	return problems;
+}
+
+/* The strict status: 0 with the model, or -1 without it. */
+static int strict_status(size_t problems, article **out)
+{
+	if (problems == 0)
+		return 0;
+	article_free(*out);
+	*out = NULL;
+	return -1;
+}
+
+int load_article_mem(const char *name, const char *bytes, size_t len,
+                     article **out, diag_list *diags)
+{
+	return strict_status(compose(name, bytes, len, false, out, diags), out);
+}
+
+int load_article(const char *path, article **out, diag_list *diags)
+{
+	return strict_status(compose_file(path, false, out, diags), out);
+}
+
+int load_article_tolerant_mem(const char *name, const char *bytes, size_t len,
+                              article **out, diag_list *diags)
+{
+	size_t problems = compose(name, bytes, len, true, out, diags);
+	return problems > INT_MAX ? INT_MAX : (int)problems;
+}
+
+int load_article_tolerant(const char *path, article **out, diag_list *diags)
+{
+	size_t problems = compose_file(path, true, out, diags);
+	if (problems == SIZE_MAX)
+		return 1;   /* unreadable: its one diagnostic says why */
+	return problems > INT_MAX ? INT_MAX : (int)problems;
 }

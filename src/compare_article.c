@@ -25,18 +25,14 @@ static char *speaker_key(const article *a, const quote *q, bool *oom)
 
 static compare_quote quote_of(const quote *q, const char *key)
 {
-	bool cue = q->cue_span.end > q->cue_span.start;
+	bool source = q->source_span.end > q->source_span.start;
 	return (compare_quote){
 		.content = q->spans,
 		.n_content = q->spans ? q->n_fragments : 0,
-		/* SOURCE SPAN (issue 13): the model has no source span yet, so
-		 * every quote is "without a source" (AGREEMENT.md: two quotes
-		 * without one agree on it).  Once quote.source_span exists, set
-		 * .source to it and .n_source to 1 when it was found. */
-		.source = NULL,
-		.n_source = 0,
-		.cue = cue ? &q->cue_span : NULL,
-		.n_cue = cue ? 1 : 0,
+		.source = source ? &q->source_span : NULL,
+		.n_source = source ? 1 : 0,
+		.cue = q->n_cue_spans ? q->cue_spans : NULL,
+		.n_cue = q->n_cue_spans,
 		.speaker = key,
 		.kind = q->kind,
 	};

@@ -1,16 +1,19 @@
 /* export.c - the resolved article as JSON (schema in articles/FORMAT.md). */
 #include "export.h"
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <cjson/cJSON.h>
 
 #include "bound.h"
+#include "sort.h"
 #include "text.h"
 
 #define EXPORT_FORMAT "quoth-article"
-#define EXPORT_VERSION 1
+#define EXPORT_VERSION 2
 
 /* ---- positions ------------------------------------------------------ */
 
@@ -18,6 +21,7 @@
  * binary search instead of a scan from the top. */
 typedef struct line_index {
 	size_t *starts;
+	size_t *chars;      /* code points before each line */
 	size_t n;
 } line_index;
 
@@ -27,23 +31,37 @@ static int line_index_build(line_index *li, const char *s, size_t len)
 	for (const char *p = s; (p = memchr(p, '\n', (size_t)(s + len - p))); p++)
 		n++;
 	li->starts = malloc(n * sizeof *li->starts);
-	if (!li->starts)
+	li->chars = malloc(n * sizeof *li->chars);
+	if (!li->starts || !li->chars) {
+		free(li->starts);
+		free(li->chars);
 		return -1;
+	}
 	li->n = 0;
-	li->starts[li->n++] = 0;
-	for (const char *p = s; (p = memchr(p, '\n', (size_t)(s + len - p))); p++)
-		li->starts[li->n++] = (size_t)(p - s) + 1;
+	li->starts[li->n] = 0;
+	li->chars[li->n++] = 0;
+	for (const char *p = s; (p = memchr(p, '\n', (size_t)(s + len - p))); p++) {
+		size_t at = (size_t)(p - s) + 1, prev = li->starts[li->n - 1];
+		li->chars[li->n] = li->chars[li->n - 1] + utf8_count(s + prev, at - prev);
+		li->starts[li->n++] = at;
+	}
 	return 0;
 }
 
-/* 1-based line, and 1-based column in code points, of offset. */
-static void line_index_find(const line_index *li, const char *s, size_t offset,
-                            int *line, int *col)
+/* A body offset's 1-based line, 1-based column in code points, and its
+ * index in code points (what Python's str counts). */
+typedef struct place {
+	int line, col;
+	size_t chars;
+} place;
+
+static place line_index_find(const line_index *li, const char *s, size_t offset)
 {
 	/* starts[0] is 0: the last start at or before offset is there. */
 	size_t lo = BOUND_UPPER(li->starts, li->n, , offset) - 1;
-	*line = (int)lo + 1;
-	*col = 1 + (int)utf8_count(s + li->starts[lo], offset - li->starts[lo]);
+	size_t in_line = utf8_count(s + li->starts[lo], offset - li->starts[lo]);
+	return (place){ .line = (int)lo + 1, .col = 1 + (int)in_line,
+	                .chars = li->chars[lo] + in_line };
 }
 
 /* ---- building the document ----------------------------------------- */
@@ -73,22 +91,21 @@ static char *body_slice(const article *a, span at)
 	return s;
 }
 
-/* {"start", "end", "line", "column"} and, with_text, "text". */
-static cJSON *span_object(const article *a, const line_index *li, span at,
-                          bool with_text)
+/* {"start", "end", "start_char", "end_char", "line", "column", "text"}. */
+static cJSON *span_object(const article *a, const line_index *li, span at)
 {
 	cJSON *o = cJSON_CreateObject();
-	int line, col;
-	line_index_find(li, a->body, at.start, &line, &col);
+	place p = line_index_find(li, a->body, at.start);
+	place e = line_index_find(li, a->body, at.end);
 	cJSON_AddNumberToObject(o, "start", (double)at.start);
 	cJSON_AddNumberToObject(o, "end", (double)at.end);
-	cJSON_AddNumberToObject(o, "line", line);
-	cJSON_AddNumberToObject(o, "column", col);
-	if (with_text) {
-		char *text = body_slice(a, at);
-		cJSON_AddItemToObject(o, "text", string_or_null(text));
-		free(text);
-	}
+	cJSON_AddNumberToObject(o, "start_char", (double)p.chars);
+	cJSON_AddNumberToObject(o, "end_char", (double)e.chars);
+	cJSON_AddNumberToObject(o, "line", p.line);
+	cJSON_AddNumberToObject(o, "column", p.col);
+	char *text = body_slice(a, at);
+	cJSON_AddItemToObject(o, "text", string_or_null(text));
+	free(text);
 	return o;
 }
 
@@ -110,9 +127,9 @@ static cJSON *entity_object(const article *a, const line_index *li,
                             const entity *e)
 {
 	cJSON *o = cJSON_CreateObject();
-	cJSON_AddStringToObject(o, "id", e->id);
-	cJSON_AddStringToObject(o, "name", e->name);
-	cJSON_AddStringToObject(o, "type", e->type);
+	cJSON_AddItemToObject(o, "id", string_or_null(e->id));
+	cJSON_AddItemToObject(o, "name", string_or_null(e->name));
+	cJSON_AddItemToObject(o, "type", string_or_null(e->type));
 	cJSON_AddItemToObject(o, "aliases", string_array(e->aliases, e->n_aliases));
 	cJSON_AddItemToObject(o, "kb", string_or_null(e->kb));
 	cJSON_AddItemToObject(o, "description", string_or_null(e->description));
@@ -120,7 +137,7 @@ static cJSON *entity_object(const article *a, const line_index *li,
 	cJSON *ms = cJSON_AddArrayToObject(o, "mentions");
 	for (size_t k = 0; k < e->n_mentions; k++) {
 		const mention *m = &a->mentions[e->mention_ids[k]];
-		cJSON *mo = span_object(a, li, m->at, true);
+		cJSON *mo = span_object(a, li, m->at);
 		cJSON_AddBoolToObject(mo, "explicit", m->explicit_);
 		cJSON_AddItemToArray(ms, mo);
 	}
@@ -128,28 +145,65 @@ static cJSON *entity_object(const article *a, const line_index *li,
 }
 
 static cJSON *quote_object(const article *a, const line_index *li,
-                           const quote *q, size_t index)
+                           const quote *q, size_t index, size_t number)
 {
 	cJSON *o = cJSON_CreateObject();
 	cJSON_AddNumberToObject(o, "index", (double)index + 1);
+	cJSON_AddNumberToObject(o, "number", (double)number + 1);
 	cJSON_AddItemToObject(o, "id", string_or_null(q->id));
 	cJSON_AddStringToObject(o, "kind", quote_kind_name(q->kind));
+	cJSON_AddBoolToObject(o, "resolved", q->resolved);
 	cJSON_AddItemToObject(o, "text", string_array(q->fragments, q->n_fragments));
 	cJSON *spans = cJSON_AddArrayToObject(o, "spans");
 	for (size_t k = 0; k < q->n_fragments && q->spans; k++)
-		cJSON_AddItemToArray(spans, span_object(a, li, q->spans[k], true));
+		cJSON_AddItemToArray(spans, span_object(a, li, q->spans[k]));
 	cJSON *sp = cJSON_AddObjectToObject(o, "speaker");
 	const char *speaker_id = q->speaker >= 0 ? a->entities[q->speaker].id : NULL;
 	cJSON_AddItemToObject(sp, "entity", string_or_null(speaker_id));
 	cJSON_AddItemToObject(sp, "text", string_or_null(q->speaker_text));
-	if (q->cue && q->cue_span.end > q->cue_span.start) {
-		cJSON *cue = span_object(a, li, q->cue_span, false);
-		cJSON_AddStringToObject(cue, "text", q->cue);
-		cJSON_AddItemToObject(o, "cue", cue);
-	} else {
-		cJSON_AddNullToObject(o, "cue");
-	}
+	cJSON_AddBoolToObject(sp, "none", q->no_speaker);
+	if (q->source_span.end > q->source_span.start)
+		cJSON_AddItemToObject(o, "source", span_object(a, li, q->source_span));
+	else
+		cJSON_AddNullToObject(o, "source");
+	cJSON *cue = cJSON_AddArrayToObject(o, "cue");
+	for (size_t k = 0; k < q->n_cue_spans; k++)
+		cJSON_AddItemToArray(cue, span_object(a, li, q->cue_spans[k]));
 	return o;
+}
+
+/* ---- quote numbers -------------------------------------------------- */
+
+/* The reader numbers quotes in body order: by their first content span,
+ * the unresolved ones last, file order between equals. */
+typedef struct ranked {
+	size_t index;
+	size_t start;      /* SIZE_MAX when unresolved */
+} ranked;
+
+static bool ranked_before(const ranked *x, const ranked *y)
+{
+	return x->start != y->start ? x->start < y->start : x->index < y->index;
+}
+
+MERGE_SORT_DEFINE(ranked_sort, ranked, ranked_before)
+
+/* numbers[i]: the 0-based body-order number of quote i; false on OOM. */
+static bool number_quotes(const article *a, size_t *numbers)
+{
+	ranked *v = malloc((2 * a->n_quotes + 1) * sizeof *v);
+	if (!v)
+		return false;
+	for (size_t i = 0; i < a->n_quotes; i++) {
+		const quote *q = &a->quotes[i];
+		v[i] = (ranked){ .index = i, .start = q->resolved && q->spans
+		                                      ? q->spans[0].start : SIZE_MAX };
+	}
+	ranked_sort(v, v + a->n_quotes, a->n_quotes);
+	for (size_t k = 0; k < a->n_quotes; k++)
+		numbers[v[k].index] = k;
+	free(v);
+	return true;
 }
 
 int export_json(const article *a, FILE *out)
@@ -157,6 +211,13 @@ int export_json(const article *a, FILE *out)
 	line_index li;
 	if (line_index_build(&li, a->body, a->body_len) < 0)
 		return -1;
+	size_t *numbers = malloc((a->n_quotes + 1) * sizeof *numbers);
+	if (!numbers || !number_quotes(a, numbers)) {
+		free(numbers);
+		free(li.starts);
+		free(li.chars);
+		return -1;
+	}
 
 	cJSON *doc = cJSON_CreateObject();
 	cJSON_AddStringToObject(doc, "format", EXPORT_FORMAT);
@@ -164,12 +225,15 @@ int export_json(const article *a, FILE *out)
 	cJSON_AddItemToObject(doc, "file", string_or_null(a->path));
 	cJSON_AddItemToObject(doc, "metadata", metadata_object(a));
 	cJSON_AddStringToObject(doc, "body", a->body);
+	cJSON_AddStringToObject(doc, "offsets", a->offsets == OFFSETS_CHARS ?
+	                        "chars" : "bytes");
 	cJSON *ents = cJSON_AddArrayToObject(doc, "entities");
 	for (size_t i = 0; i < a->n_entities; i++)
 		cJSON_AddItemToArray(ents, entity_object(a, &li, &a->entities[i]));
 	cJSON *quotes = cJSON_AddArrayToObject(doc, "quotes");
 	for (size_t i = 0; i < a->n_quotes; i++)
-		cJSON_AddItemToArray(quotes, quote_object(a, &li, &a->quotes[i], i));
+		cJSON_AddItemToArray(quotes, quote_object(a, &li, &a->quotes[i], i,
+		                                          numbers[i]));
 
 	char *text = cJSON_Print(doc);
 	int status = -1;
@@ -177,6 +241,8 @@ int export_json(const article *a, FILE *out)
 		status = 0;
 	free(text);
 	cJSON_Delete(doc);
+	free(numbers);
 	free(li.starts);
+	free(li.chars);
 	return status;
 }

@@ -302,8 +302,29 @@ static void loader_run(loader *ld)
 		ld_check_ids(ld);
 }
 
-size_t loader_parse(const char *name, const char *bytes, size_t len,
-                    article **out, diag_list *diags)
+/* The tolerant load keeps what the reader can show: an entity the loader
+ * refused part of stays only with its id and type, and a name or mentions
+ * to find it by; a missing body reads as an empty one. */
+static void keep_showable(loader *ld)
+{
+	article *a = ld->a;
+	size_t m = 0;
+	for (size_t i = 0; i < a->n_entities; i++) {
+		entity *e = &a->entities[i];
+		if (e->malformed && (!e->id || !e->type || (!e->name && !e->n_given)))
+			entity_clear(e);
+		else
+			a->entities[m++] = *e;
+	}
+	a->n_entities = m;
+	if (!a->body) {
+		a->body = ld_strndup(ld, "", 0);
+		a->body_len = 0;
+	}
+}
+
+static size_t parse(const char *name, const char *bytes, size_t len,
+                    article **out, diag_list *diags, bool tolerant)
 {
 	*out = NULL;
 	if (!name)
@@ -322,11 +343,27 @@ size_t loader_parse(const char *name, const char *bytes, size_t len,
 	else
 		loader_run(&ld);
 	free(ld.quote_id_pos);
+	bool keep = ld.a && (tolerant ? ld.have_article && !ld.syntax_error &&
+	                                !ld.oom : resolvable(&ld));
+	if (keep && tolerant)
+		keep_showable(&ld);
 	if (ld.oom)
 		ld_error(&ld, (src_pos){ 0 }, "out of memory while loading the article");
-	if (ld.a && resolvable(&ld))
+	if (keep && !ld.oom)
 		*out = ld.a;
 	else
 		article_free(ld.a);
 	return ld.errors;
+}
+
+size_t loader_parse(const char *name, const char *bytes, size_t len,
+                    article **out, diag_list *diags)
+{
+	return parse(name, bytes, len, out, diags, false);
+}
+
+size_t loader_parse_tolerant(const char *name, const char *bytes, size_t len,
+                             article **out, diag_list *diags)
+{
+	return parse(name, bytes, len, out, diags, true);
 }

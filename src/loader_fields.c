@@ -145,6 +145,9 @@ static frame_kind article_value(loader *ld, frame *f, const node *n)
 			ld->broken = true;
 		}
 		break;
+	case AK_OFFSETS:
+		ld_offsets_value(ld, n);
+		break;
 	case AK_AUTHORS:
 		if (n->type == NODE_LIST)
 			return F_AUTHORS;
@@ -209,6 +212,7 @@ static frame_kind entities_item(loader *ld, frame *item_frame, const node *n)
 	a->entities = items;
 	a->entities[a->n_entities] = (entity){ .pos = n->pos };
 	item_frame->index = a->n_entities++;
+	item_frame->errors_at_open = ld->errors;
 	return F_ENTITY;
 }
 
@@ -385,7 +389,13 @@ frame_kind ld_on_value(loader *ld, frame *f, frame *item_frame,
 	case F_QUOTE:
 		return f->key == KEY_NONE ? F_SKIP : ld_quote_value(ld, f, item_frame, n);
 	case F_SPEAKER:
-		ld_speaker_value(ld, f, n);
+		item_frame->index = f->index;
+		return f->key == KEY_NONE ? F_SKIP : ld_speaker_value(ld, f, item_frame, n);
+	case F_SPANS:
+	case F_SPAN_PAIR:
+		return ld_spans_item(ld, f, item_frame, n);
+	case F_CUES:
+		ld_cues_item(ld, f, n);
 		break;
 	case F_AUTHORS:
 		return authors_item(ld, n);
@@ -420,8 +430,19 @@ void ld_frame_end(loader *ld, frame *f)
 		         "one string per fragment");
 		ld_lost(ld);
 	}
+	if (f->kind == F_CUES && f->count == 0)
+		ld_error(ld, f->pos, "'cue' is an empty list: write the cue's words, "
+		         "one string per piece, or remove the key");
 	if (f->kind == F_PAIR)
 		pair_end(ld, f);
+	if (f->kind == F_SPANS || f->kind == F_SPAN_PAIR)
+		ld_spans_end(ld, f);
+	/* A quote with a problem of its own is kept, unresolved: the tolerant
+	 * load still lists it.  An entity is only flagged. */
+	if (f->kind == F_QUOTE && ld->errors > f->errors_at_open)
+		ld->a->quotes[f->index].malformed = true;
+	if (f->kind == F_ENTITY && ld->errors > f->errors_at_open)
+		ld->a->entities[f->index].malformed = true;
 }
 
 /* ---- checks across items -------------------------------------------- */

@@ -15,6 +15,7 @@ static const char *const article_keys[AK_COUNT] = {
 	[AK_AUTHORS] = "authors", [AK_PUBLISHED] = "published", [AK_URL] = "url",
 	[AK_LANGUAGE] = "language", [AK_ID] = "id", [AK_BODY] = "body",
 	[AK_ENTITIES] = "entities", [AK_QUOTES] = "quotes",
+	[AK_OFFSETS] = "offsets",
 };
 
 static const char *const entity_keys[EK_COUNT] = {
@@ -26,10 +27,11 @@ static const char *const entity_keys[EK_COUNT] = {
 static const char *const quote_keys[QTK_COUNT] = {
 	[QTK_TEXT] = "text", [QTK_SPEAKER] = "speaker", [QTK_CUE] = "cue",
 	[QTK_KIND] = "kind", [QTK_ID] = "id", [QTK_OCCURRENCE] = "occurrence",
+	[QTK_SPAN] = "span", [QTK_CUE_SPAN] = "cue_span",
 };
 
 static const char *const speaker_keys[SK_COUNT] = {
-	[SK_TEXT] = "text", [SK_ENTITY] = "entity",
+	[SK_TEXT] = "text", [SK_ENTITY] = "entity", [SK_SPAN] = "span",
 };
 
 /* What a mapping may hold, for messages and checks. */
@@ -162,11 +164,26 @@ void ld_on_key(loader *ld, frame *f, const node *n)
 	f->key = (int)k;
 }
 
+/* Keys that stand in for a required one: a position instead of the
+ * words (a quote's or speaker's span for its text), the mentions for an
+ * entity's name. */
+static unsigned stand_ins(frame_kind kind, unsigned seen)
+{
+	if (kind == F_QUOTE && (seen & BIT(QTK_SPAN)))
+		return BIT(QTK_TEXT);
+	if (kind == F_SPEAKER && (seen & BIT(SK_SPAN)))
+		return BIT(SK_TEXT);
+	if (kind == F_ENTITY && (seen & BIT(EK_MENTIONS)))
+		return BIT(EK_NAME);
+	return 0;
+}
+
 void ld_check_required(loader *ld, const frame *f)
 {
 	const map_spec *spec = frame_spec(f->kind);
+	unsigned given = f->seen | stand_ins(f->kind, f->seen);
 	for (size_t k = 0; k < spec->n_keys; k++) {
-		if (!(spec->required & BIT(k)) || (f->seen & BIT(k)))
+		if (!(spec->required & BIT(k)) || (given & BIT(k)))
 			continue;
 		/* "did you mean 'title'?" already said what is missing. */
 		if (!(f->suggested & BIT(k)))

@@ -6,6 +6,7 @@
  *   loader_keys.c     the keys of each mapping: unknown, duplicate, missing
  *   loader_fields.c   the value of each key, and the checks across items
  *   loader_quotes.c   the value of each key of a quote
+ *   loader_spans.c    positions: spans, pairs, the offset unit; a cue's pieces
  *   loader_scalars.c  one scalar read as a string, a choice, a number...
  *   loader_file.c     the file, read whole
  *   loader_input.c    the bytes before parsing: size, NUL, UTF-8
@@ -36,7 +37,7 @@
  * a quote's speaker (SK_): frame.key, and bit k of frame.seen. */
 enum {
 	AK_TITLE, AK_SUBTITLE, AK_SOURCE, AK_AUTHORS, AK_PUBLISHED, AK_URL,
-	AK_LANGUAGE, AK_ID, AK_BODY, AK_ENTITIES, AK_QUOTES, AK_COUNT
+	AK_LANGUAGE, AK_ID, AK_BODY, AK_ENTITIES, AK_QUOTES, AK_OFFSETS, AK_COUNT
 };
 
 enum {
@@ -44,9 +45,12 @@ enum {
 	EK_MENTIONS, EK_COUNT
 };
 
-enum { QTK_TEXT, QTK_SPEAKER, QTK_CUE, QTK_KIND, QTK_ID, QTK_OCCURRENCE, QTK_COUNT };
+enum {
+	QTK_TEXT, QTK_SPEAKER, QTK_CUE, QTK_KIND, QTK_ID, QTK_OCCURRENCE,
+	QTK_SPAN, QTK_CUE_SPAN, QTK_COUNT
+};
 
-enum { SK_TEXT, SK_ENTITY, SK_COUNT };
+enum { SK_TEXT, SK_ENTITY, SK_SPAN, SK_COUNT };
 
 /* ---- frames: one per open mapping or list --------------------------- */
 
@@ -63,8 +67,19 @@ typedef enum frame_kind {
 	F_QUOTES,     /* list of quote mappings */
 	F_QUOTE,
 	F_FRAGMENTS,  /* list of strings: a quote's text */
-	F_SPEAKER,    /* mapping: text and entity */
+	F_SPEAKER,    /* mapping: text, entity and span */
+	F_SPANS,      /* a quote's span, cue_span or speaker span: one
+	                 [start, end] pair, or a list of them */
+	F_SPAN_PAIR,  /* one pair of a list of spans */
+	F_CUES,       /* list of strings: a cue's pieces */
 } frame_kind;
+
+/* Where the pairs of an F_SPANS frame go (frame.target). */
+typedef enum span_target {
+	SPAN_CONTENT,   /* quote.given */
+	SPAN_CUE,       /* quote.cue_given */
+	SPAN_SOURCE,    /* quote.source_given: one pair only */
+} span_target;
 
 typedef struct frame {
 	frame_kind kind;
@@ -81,6 +96,9 @@ typedef struct frame {
 	size_t count;          /* list: items so far */
 	size_t num[2];         /* F_PAIR: the offsets read */
 	bool bad;              /* F_PAIR: an item was refused */
+	span_target target;    /* F_SPANS, F_SPAN_PAIR */
+	bool pairs;            /* F_SPANS: its items are pairs, not numbers */
+	size_t errors_at_open; /* F_QUOTE, F_ENTITY: ld->errors when it opened */
 	src_pos pos;
 } frame;
 
@@ -179,8 +197,26 @@ frame_kind ld_quote_value(loader *ld, frame *f, frame *item_frame,
                           const node *n);
 /* An item of a quote's list of fragments. */
 void ld_fragments_item(loader *ld, frame *f, const node *n);
-/* The value of a key of a quote's speaker mapping. */
-void ld_speaker_value(loader *ld, frame *f, const node *n);
+/* The value of a key of a quote's speaker mapping; the kind of frame to
+ * open. */
+frame_kind ld_speaker_value(loader *ld, frame *f, frame *item_frame,
+                            const node *n);
+
+/* ---- in loader_spans.c, for loader_fields.c and loader_quotes.c ---- */
+
+/* The value of the article's 'offsets'. */
+void ld_offsets_value(loader *ld, const node *n);
+/* The value of a span key of quote qi ("span", "cue_span", the speaker's
+ * "span"); the kind of frame to open. */
+frame_kind ld_spans_value(loader *ld, frame *item_frame, const node *n,
+                          size_t qi, span_target target, const char *key);
+/* An item of an F_SPANS or F_SPAN_PAIR frame; the kind of frame to open. */
+frame_kind ld_spans_item(loader *ld, frame *f, frame *item_frame,
+                         const node *n);
+/* An F_SPANS or F_SPAN_PAIR frame ends: its pair is stored. */
+void ld_spans_end(loader *ld, frame *f);
+/* An item of a cue's list of pieces. */
+void ld_cues_item(loader *ld, frame *f, const node *n);
 
 /* ---- in loader_scalars.c, for loader_fields.c ----------------------- */
 

@@ -1,10 +1,12 @@
 /* loader_quotes.c - the values of a quote's keys: its text (one string
- * or a list of fragments), its speaker (an entity id, or a mapping with
- * text and entity), cue, kind, id and occurrence. */
+ * or a list of fragments), its speaker (an entity id, 'none', or a mapping
+ * with text, entity and span), cue (a string or a list of pieces), kind,
+ * id and occurrence; its spans are read in loader_spans.c. */
 #include "loader.h"
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "loader_private.h"
 
@@ -39,6 +41,7 @@ frame_kind ld_quotes_item(loader *ld, frame *item_frame, const node *n)
 		.pos = n->pos,
 	};
 	item_frame->index = a->n_quotes++;
+	item_frame->errors_at_open = ld->errors;
 	return F_QUOTE;
 }
 
@@ -64,7 +67,11 @@ static void quote_text(loader *ld, quote *q, const node *n)
 
 static void quote_speaker(loader *ld, quote *q, const node *n)
 {
-	if (n->type != NODE_SCALAR) {
+	if (n->type == NODE_SCALAR && n->plain && n->len == 4 &&
+	    memcmp(n->value, "none", 4) == 0) {
+		q->no_speaker = true;   /* an attribution with no source */
+		q->speaker_pos = n->pos;
+	} else if (n->type != NODE_SCALAR) {
 		ld_error(ld, n->pos, "'speaker' must be an entity id, or a mapping with "
 		         "'text' and optional 'entity', not %s", ld_node_kind_name(n));
 		ld_lost(ld);
@@ -112,11 +119,22 @@ frame_kind ld_quote_value(loader *ld, frame *f, frame *item_frame,
 		quote_speaker(ld, q, n);
 		break;
 	case QTK_CUE:
-		if (ld_take_string(ld, n, "cue", NULL, &q->cue))
-			q->cue_pos = n->pos;
-		else if (n->type != NODE_SCALAR)
+		q->cue_pos = n->pos;
+		if (n->type == NODE_LIST)
+			return F_CUES;
+		if (n->type != NODE_SCALAR) {
+			ld_error(ld, n->pos, "'cue' must be a string or a list of "
+			         "strings (the pieces of a cue in pieces), not %s",
+			         ld_node_kind_name(n));
 			ld_lost(ld);
+		} else if (!ld_node_is_empty(n)) {
+			ld_push_string(ld, &q->cue, &q->cue_piece_pos, &q->n_cue, n);
+		}
 		break;
+	case QTK_SPAN:
+		return ld_spans_value(ld, item_frame, n, f->index, SPAN_CONTENT, "span");
+	case QTK_CUE_SPAN:
+		return ld_spans_value(ld, item_frame, n, f->index, SPAN_CUE, "cue_span");
 	case QTK_KIND:
 		if (ld_take_choice(ld, n, "quote kind", kind_names, COUNT(kind_names),
 		                   &choice))
@@ -152,7 +170,8 @@ void ld_fragments_item(loader *ld, frame *f, const node *n)
 	}
 }
 
-void ld_speaker_value(loader *ld, frame *f, const node *n)
+frame_kind ld_speaker_value(loader *ld, frame *f, frame *item_frame,
+                            const node *n)
 {
 	quote *q = &ld->a->quotes[f->index];
 	if (f->key == SK_TEXT) {
@@ -167,5 +186,8 @@ void ld_speaker_value(loader *ld, frame *f, const node *n)
 			q->speaker_pos = n->pos;
 		else
 			ld_lost(ld);
+	} else if (f->key == SK_SPAN) {
+		return ld_spans_value(ld, item_frame, n, f->index, SPAN_SOURCE, "span");
 	}
+	return F_SKIP;
 }

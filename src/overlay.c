@@ -196,7 +196,11 @@ static void build_detail(overlay_rows *o, const reader *r, const diag_list *prob
 	if (q->source_span.end > q->source_span.start && q->source_span.end <= a->body_len)
 		rows_field_n(o, "source", a->body + q->source_span.start,
 		             q->source_span.end - q->source_span.start);
-	rows_field(o, "cue", q->cue);
+	char cue[256] = "";
+	for (size_t k = 0; k < q->n_cue; k++)   /* "was … slated" */
+		snprintf(cue + strlen(cue), sizeof cue - strlen(cue), "%s%s",
+		         k ? " \xe2\x80\xa6 " : "", q->cue[k]);
+	rows_field(o, "cue", q->n_cue ? cue : NULL);
 	char *words = quote_words(a, q);
 	if (!words)
 		o->oom = true;

@@ -110,17 +110,12 @@ static void mark_span(span sp, size_t start, size_t end, mark_kind kind,
 		mark_push(mo, sp.start, sp.end, kind, q);
 }
 
-/* The current quote's cue, piece by piece ("was … slated"); the single
- * cue_span for a resolver that gives no pieces. */
+/* The current quote's cue, piece by piece ("was … slated"). */
 static void marks_cue(const reader *r, size_t start, size_t end, mark_out *mo)
 {
 	size_t q = (size_t)r->current;
 	const quote *qt = &r->a->quotes[q];
 
-	if (qt->n_cue_spans == 0 || !qt->cue_spans) {
-		mark_span(qt->cue_span, start, end, MARK_CUE, q, mo);
-		return;
-	}
 	for (size_t k = 0; k < qt->n_cue_spans; k++)
 		mark_span(qt->cue_spans[k], start, end, MARK_CUE, q, mo);
 }
@@ -442,26 +437,27 @@ static bool names_entity(const entity *e, const char *s, size_t n)
 
 /* Who speaks, as the quotes pane names them: the located source by its
  * words, with "→ Entity" after a pronoun or phrase standing for one
- * ("it → The Post"); else reader_quote_speaker's name. */
+ * ("it → The Post"); else, or when the words are the entity's own name
+ * or alias ("Kerry"), reader_quote_speaker's name ("John Kerry"). */
 static void row_speaker(const reader *r, const quote *q, row_builder *b)
 {
 	uint32_t roles = speaker_roles(r, q);
 	span src = q->source_span;
+	const entity *e = q->speaker >= 0 && (size_t)q->speaker < r->a->n_entities
+	                  ? &r->a->entities[q->speaker] : NULL;
+	const char *words = r->a->body + src.start;
+	size_t n = src.end - src.start;
 
-	if (src.end <= src.start || src.end > r->a->body_len) {
+	if (src.end <= src.start || src.end > r->a->body_len
+	    || (e && (names_entity(e, words, n) || !e->name))) {
 		row_add(b, reader_quote_speaker(r, q), roles, VIEW_ALIGN_LEFT);
 		return;
 	}
-	const char *words = r->a->body + src.start;
-	size_t n = src.end - src.start;
 	if (row_field(b, roles, VIEW_ALIGN_LEFT)) {
 		strbuf_add_squeezed(&b->sb, words, n < VIEW_ROW_TEXT ? n : VIEW_ROW_TEXT);
 		row_close(b);
 	}
-	if (q->speaker < 0 || (size_t)q->speaker >= r->a->n_entities)
-		return;
-	const entity *e = &r->a->entities[q->speaker];
-	if (names_entity(e, words, n) || !e->name)
+	if (!e)
 		return;
 	row_add(b, " \xe2\x86\x92 ", 0, VIEW_ALIGN_LEFT);
 	row_add(b, e->name, roles, VIEW_ALIGN_LEFT);

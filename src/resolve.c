@@ -8,8 +8,8 @@
  * occurrence and the order of their fragments, cues by distance.
  *
  * This file is the driver: the entry point and the scan.  resolve_names.c
- * sorts out the mentions and resolve_quotes.c the quotes, their speakers
- * and cues; the leaves they and this file call (resolve_needles.c,
+ * sorts out the mentions, resolve_quotes.c the quotes and their speakers,
+ * resolve_cues.c their cues and sources; the leaves they and this file call (resolve_needles.c,
  * resolve_body.c, resolve_report.c) call none of them back. */
 #include "resolve.h"
 
@@ -136,7 +136,11 @@ static void clear_results(article *a)
 		free(q->spans);
 		q->spans = NULL;
 		q->speaker = -1;
-		q->cue_span = (span){ 0 };
+		free(q->cue_spans);
+		q->cue_spans = NULL;
+		q->n_cue_spans = 0;
+		q->source_span = (span){ 0 };
+		q->resolved = false;
 	}
 }
 
@@ -146,6 +150,8 @@ static void resolver_free(resolver *r)
 	free(r->frag_needle);
 	free(r->frag_base);
 	free(r->cue_needle);
+	free(r->cue_base);
+	free(r->src_needle);
 	free(r->found);
 	resolve_body_index_free(&r->ix);
 }
@@ -183,6 +189,8 @@ size_t resolve_article(article *a, diag_list *diags)
 		resolve_speakers(&r);
 	if (!r.oom && a->body)
 		resolve_quotes(&r);
+	if (!r.oom && a->body)
+		resolve_cues(&r);
 	if (r.oom) {
 		clear_results(a);
 		diag_add(diags, a->path, 0, 0, "out of memory while resolving the article");

@@ -146,3 +146,37 @@ size_t resolve_body_para(resolver *r, size_t at)
 		return 0;
 	return last_at_or_before(r->ix.paras, r->ix.n_paras, at);
 }
+
+size_t resolve_body_chars(resolver *r)
+{
+	if (!index_need_columns(r))
+		return 0;
+	return code_points_before(r, r->a->body_len);
+}
+
+/* The block index gives the code points before each block of CP_BLOCK
+ * bytes: a binary search finds the block, a walk of at most CP_BLOCK
+ * bytes the character, so converting the spans of an importer's article
+ * costs no scan of the body per span. */
+bool resolve_body_char_offset(resolver *r, size_t c, size_t *byte)
+{
+	if (!index_need_columns(r))
+		return false;
+	const char *b = r->a->body;
+	size_t len = r->a->body_len, n_blocks = len / CP_BLOCK + 1;
+	size_t k = BOUND_UPPER(r->ix.cps, n_blocks, , c) - 1;   /* cps[0] is 0 */
+	size_t count = r->ix.cps[k];
+	for (size_t i = k * CP_BLOCK; i < len; i++) {
+		if (((unsigned char)b[i] & 0xC0) == 0x80)
+			continue;
+		if (count == c) {
+			*byte = i;
+			return true;
+		}
+		count++;
+	}
+	if (count != c)
+		return false;
+	*byte = len;
+	return true;
+}

@@ -73,7 +73,8 @@ static spelling *collect_spellings(resolver *r, size_t *n_out)
 	for (size_t ei = 0; ei < a->n_entities; ei++) {
 		const entity *e = &a->entities[ei];
 		for (size_t k = 0; k <= e->n_aliases; k++) {
-			const char *s = k == 0 ? e->name : e->aliases[k - 1];
+			const char *s = k > 0 ? e->aliases[k - 1]
+			                : e->name_from_mention ? NULL : e->name;
 			/* An empty spelling is the loader's to report; it finds nothing. */
 			if (s && *s)
 				v[n++] = (spelling){ .text = s, .len = strlen(s),
@@ -221,41 +222,40 @@ static int mention_cmp(const void *pa, const void *pb)
 	return a->entity < b->entity ? -1 : a->entity > b->entity;
 }
 
-static bool on_char_boundary(const article *a, size_t at)
+/* Checks an explicit mention and makes it bytes in *out; false (with a
+ * diagnostic) when it is not a range of whole characters inside the body. */
+static bool given_valid(resolver *r, const entity *e, size_t k, span *out)
 {
-	return at >= a->body_len || ((unsigned char)a->body[at] & 0xC0) != 0x80;
+	char what[160];
+	clip c;
+	const char *id = e->id ? e->id : "";
+	snprintf(what, sizeof what, "mention [%zu, %zu] of entity '%s'",
+	         e->given[k].start, e->given[k].end,
+	         resolve_clip_text(&c, id, strlen(id), false));
+	return resolve_given_span(r, e->given[k], e->given_pos ? e->given_pos[k]
+	                                                         : e->pos,
+	                          e->pos, what, out);
 }
 
-/* Checks an explicit mention; false (with a diagnostic) when it is not a
- * range of whole characters inside the body. */
-static bool given_valid(resolver *r, const entity *e, size_t k)
+/* An entity given only by its mentions is named after the first valid
+ * one in the file; that name is not searched for. */
+static void name_after_mention(resolver *r, entity *e, span at)
 {
-	const article *a = r->a;
-	const char *id = e->id ? e->id : "";
-	span g = e->given[k];
-	src_pos pos = e->given_pos ? e->given_pos[k] : e->pos;
-	if (g.start >= g.end) {
-		resolver_problem(r, pos, e->pos, "mention [%zu, %zu] of entity '%s' "
-		                 "is empty or reversed: its start must be less than "
-		                 "its end", g.start, g.end, id);
-	} else if (g.end > a->body_len) {
-		resolver_problem(r, pos, e->pos, "mention [%zu, %zu] of entity '%s' "
-		                 "ends past the body, which has %zu bytes", g.start,
-		                 g.end, id, a->body_len);
-	} else if (!on_char_boundary(a, g.start) || !on_char_boundary(a, g.end)) {
-		resolver_problem(r, pos, e->pos, "mention [%zu, %zu] of entity '%s' "
-		                 "cuts a UTF-8 character at byte %zu", g.start, g.end,
-		                 id, on_char_boundary(a, g.start) ? g.end : g.start);
-	} else {
-		return true;
+	size_t n = at.end - at.start;
+	e->name = malloc(n + 1);
+	if (!e->name) {
+		r->oom = true;
+		return;
 	}
-	return false;
+	memcpy(e->name, r->a->body + at.start, n);
+	e->name[n] = '\0';
+	e->name_from_mention = true;
 }
 
 /* The valid explicit mentions, sorted, duplicates dropped. */
 static mention *collect_given(resolver *r, size_t *n_out)
 {
-	const article *a = r->a;
+	article *a = r->a;
 	size_t n = 0;
 	for (size_t ei = 0; ei < a->n_entities; ei++)
 		n += a->entities[ei].n_given;
@@ -264,12 +264,19 @@ static mention *collect_given(resolver *r, size_t *n_out)
 		return NULL;
 	n = 0;
 	for (size_t ei = 0; ei < a->n_entities; ei++) {
-		const entity *e = &a->entities[ei];
+		entity *e = &a->entities[ei];
 		for (size_t k = 0; k < e->n_given; k++) {
-			if (given_valid(r, e, k))
-				v[n++] = (mention){ .at = e->given[k], .entity = ei,
-				                    .explicit_ = true };
+			span at;
+			if (!given_valid(r, e, k, &at))
+				continue;
+			if (!e->name)
+				name_after_mention(r, e, at);
+			v[n++] = (mention){ .at = at, .entity = ei, .explicit_ = true };
 		}
+		if (!e->name && e->n_given == 0)
+			resolver_problem(r, e->pos, e->pos, "entity '%s' has no name and "
+			                 "no mentions: give 'name', or 'mentions' to take "
+			                 "it from", e->id ? e->id : "");
 	}
 	qsort(v, n, sizeof *v, mention_cmp);
 	size_t m = 0;

@@ -4,13 +4,17 @@
  *
  *   resolve.c          the driver: the entry point and the one scan
  *   resolve_names.c    mentions: spellings, explicit mentions, leftmost-longest
- *   resolve_quotes.c   quotes: fragments, their messages, speakers and cues
+ *   resolve_quotes.c   quotes: fragments, their messages, speakers
+ *   resolve_cues.c     what stands near a quote: its cue and its source
+ *   resolve_spans.c    leaf: positions given in the file, checked, made bytes
  *   resolve_needles.c  leaf: the scan's patterns and their found offsets
  *   resolve_body.c     leaf: the body's lines and paragraphs, positions
  *   resolve_report.c   leaf: problems and the pieces of their messages
  *
  * Calls run one way: resolve.c calls the two parts and the leaves, the
- * parts call the leaves, and a leaf calls no resolver file. */
+ * parts call the leaves, and a leaf calls no resolver file but the other
+ * leaves (resolve_spans.c asks resolve_body.c for code points and
+ * resolve_report.c for its messages). */
 #ifndef QUOTH_RESOLVE_PRIVATE_H
 #define QUOTH_RESOLVE_PRIVATE_H
 
@@ -82,7 +86,9 @@ typedef struct resolver {
 	size_t *frag_needle;  /* per fragment of every quote, flat; SIZE_MAX
 	                         for an empty fragment */
 	size_t *frag_base;    /* per quote: its first entry in frag_needle */
-	size_t *cue_needle;   /* per quote; SIZE_MAX without a cue */
+	size_t *cue_needle;   /* per cue piece of every quote, flat */
+	size_t *cue_base;     /* per quote: its first entry in cue_needle */
+	size_t *src_needle;   /* per quote: its speaker text; NO_NEEDLE without */
 	found *found;
 	size_t n_found, cap_found;
 	body_index ix;
@@ -146,6 +152,11 @@ body_pos resolve_body_pos(resolver *r, size_t at);
  * it comes before the first, or when out of memory). */
 size_t resolve_body_para(resolver *r, size_t at);
 void resolve_body_index_free(body_index *ix);
+/* The code points of the body (0 when out of memory). */
+size_t resolve_body_chars(resolver *r);
+/* *byte gets the body offset of code point c (the body's length for c at
+ * its end); false when c is past the end or memory ran out. */
+bool resolve_body_char_offset(resolver *r, size_t c, size_t *byte);
 
 /* ==== in resolve_report.c =============================================== */
 
@@ -158,6 +169,21 @@ void resolver_problem(resolver *r, src_pos pos, src_pos fallback,
 const char *resolve_clip_text(clip *c, const char *t, size_t len, bool keep_end);
 /* " (file line N)" for a body position that maps to the file, else "". */
 const char *resolve_file_line_note(char *buf, size_t size, body_pos p);
+
+/* ==== in resolve_spans.c, for resolve_names.c and resolve_quotes.c ===== */
+
+/* Checks a position given in the file (in the article's unit) against the
+ * body and makes it bytes in *out: false, with a diagnostic at pos whose
+ * message starts with what ("mention [2, 3] of entity 'zoe'"), when it is
+ * empty, past the end, or cuts a character. */
+bool resolve_given_span(resolver *r, span in, src_pos pos, src_pos fallback,
+                        const char *what, span *out);
+/* Each given span of q's content, cue or speaker, checked and made bytes,
+ * and checked against the words given beside it.  Each returns false,
+ * with a diagnostic, when one is refused. */
+bool resolve_given_content(resolver *r, quote *q, span *out);
+bool resolve_given_cue(resolver *r, quote *q, span *out);
+bool resolve_given_source(resolver *r, quote *q, span *out);
 
 /* ==== in resolve_names.c, for resolve.c ================================= */
 
@@ -173,7 +199,12 @@ void resolve_mentions(resolver *r);
 void resolve_add_quote_needles(resolver *r);
 /* Each quote's speaker entity. */
 void resolve_speakers(resolver *r);
-/* Each quote's spans and cue. */
+/* Each quote's content spans, and whether it resolved. */
 void resolve_quotes(resolver *r);
+
+/* ==== in resolve_cues.c, for resolve.c ================================== */
+
+/* Each resolved quote's cue spans and source span. */
+void resolve_cues(resolver *r);
 
 #endif

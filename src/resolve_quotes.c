@@ -1,9 +1,10 @@
-/* resolve_quotes.c - the quotes: each distinct fragment and cue becomes a
- * needle of the scan; then each quote's fragments are placed by their
- * occurrence and order and widened to their quotation marks, its speaker
- * is looked up and its cue is chosen by distance.  Text that cannot be
- * placed is explained: where the longest part of it stands and the first
- * word that differs. */
+/* resolve_quotes.c - the quotes: each distinct fragment, cue piece and
+ * speaker text becomes a needle of the scan; then each quote's speaker is
+ * looked up, and its content placed: the spans given, or its fragments by
+ * their occurrence and order, widened to their quotation marks.  Text
+ * that cannot be placed is explained: where the longest part of it
+ * stands and the first word that differs.  Cues and sources are placed
+ * near the content in resolve_cues.c. */
 #include "resolve.h"
 
 #include <stdbool.h>
@@ -55,33 +56,42 @@ static size_t needle_intern(resolver *r, intern *t, needle_kind kind,
 	return id;
 }
 
-/* Gives every quote fragment and cue its needle. */
+/* Gives every quote fragment, cue piece and speaker text its needle. */
 void resolve_add_quote_needles(resolver *r)
 {
 	article *a = r->a;
-	size_t n_frags = 0;
-	for (size_t qi = 0; qi < a->n_quotes; qi++)
+	size_t n_frags = 0, n_cues = 0;
+	for (size_t qi = 0; qi < a->n_quotes; qi++) {
 		n_frags += a->quotes[qi].n_fragments;
+		n_cues += a->quotes[qi].n_cue;
+	}
 	intern t = { .cap = 16 };
-	while (t.cap < 2 * (n_frags + a->n_quotes))
+	while (t.cap < 2 * (n_frags + n_cues + a->n_quotes))
 		t.cap *= 2;
 	t.slots = calloc(t.cap, sizeof *t.slots);
 	r->frag_needle = malloc((n_frags + 1) * sizeof *r->frag_needle);
 	r->frag_base = malloc((a->n_quotes + 1) * sizeof *r->frag_base);
-	r->cue_needle = malloc((a->n_quotes + 1) * sizeof *r->cue_needle);
-	if (!t.slots || !r->frag_needle || !r->frag_base || !r->cue_needle) {
+	r->cue_needle = malloc((n_cues + 1) * sizeof *r->cue_needle);
+	r->cue_base = malloc((a->n_quotes + 1) * sizeof *r->cue_base);
+	r->src_needle = malloc((a->n_quotes + 1) * sizeof *r->src_needle);
+	if (!t.slots || !r->frag_needle || !r->frag_base || !r->cue_needle ||
+	    !r->cue_base || !r->src_needle) {
 		free(t.slots);
 		r->oom = true;
 		return;
 	}
-	size_t f = 0;
+	size_t f = 0, c = 0;
 	for (size_t qi = 0; qi < a->n_quotes; qi++) {
 		const quote *q = &a->quotes[qi];
 		r->frag_base[qi] = f;
 		for (size_t k = 0; k < q->n_fragments; k++)
 			r->frag_needle[f++] = needle_intern(r, &t, NEEDLE_FRAGMENT,
 			                                    q->fragments[k]);
-		r->cue_needle[qi] = needle_intern(r, &t, NEEDLE_CUE, q->cue);
+		r->cue_base[qi] = c;
+		for (size_t k = 0; k < q->n_cue; k++)
+			r->cue_needle[c++] = needle_intern(r, &t, NEEDLE_CUE, q->cue[k]);
+		/* Speaker words are found as cues are: whole words, nearby. */
+		r->src_needle[qi] = needle_intern(r, &t, NEEDLE_CUE, q->speaker_text);
 	}
 	free(t.slots);
 }
@@ -154,8 +164,8 @@ void resolve_speakers(resolver *r)
 	for (size_t qi = 0; qi < a->n_quotes; qi++) {
 		quote *q = &a->quotes[qi];
 		q->speaker = -1;
-		if (!q->speaker_id)
-			continue;   /* an unnamed speaker with no entity */
+		if (!q->speaker_id || q->malformed)
+			continue;   /* an unnamed speaker with no entity, or none */
 		q->speaker = id_index_find(&ix, a, q->speaker_id);
 		if (q->speaker >= 0)
 			continue;
@@ -414,6 +424,16 @@ static span widen(const article *a, span s, size_t floor)
 	return s;
 }
 
+/* Widens each span of q but an indirect quote's, each after the last. */
+static void widen_all(const article *a, const quote *q, span *sp)
+{
+	if (q->kind == QUOTE_INDIRECT)
+		return;
+	size_t floor = 0;
+	for (size_t j = 0; j < q->n_fragments; j++)
+		floor = (sp[j] = widen(a, sp[j], floor)).end;
+}
+
 /* Start of the first fragment, or SIZE_MAX with a diagnostic. */
 static size_t first_fragment_start(resolver *r, const quote *q, const needle *nd)
 {
@@ -477,11 +497,7 @@ static span *place_fragments(resolver *r, size_t qi)
 		sp[k] = (span){ .start = start, .end = start + nd->len };
 		prev_end = sp[k].end;
 		if (k + 1 == q->n_fragments) {
-			if (q->kind != QUOTE_INDIRECT) {
-				size_t floor = 0;
-				for (size_t j = 0; j < q->n_fragments; j++)
-					floor = (sp[j] = widen(r->a, sp[j], floor)).end;
-			}
+			widen_all(r->a, q, sp);
 			return sp;
 		}
 	}
@@ -489,79 +505,35 @@ static span *place_fragments(resolver *r, size_t qi)
 	return NULL;
 }
 
-/* ==== cues ============================================================== */
+/* ==== the quotes ======================================================== */
 
-static bool inside_quote(const quote *q, size_t start, size_t end)
+/* The content of q: the given spans, or the fragments placed; widened to
+ * their marks but for an indirect quote.  NULL with a diagnostic. */
+static span *place_content(resolver *r, size_t qi)
 {
-	for (size_t k = 0; k < q->n_fragments; k++) {
-		if (start < q->spans[k].end && q->spans[k].start < end)
-			return true;
+	quote *q = &r->a->quotes[qi];
+	if (q->n_given == 0)
+		return q->n_fragments ? place_fragments(r, qi) : NULL;
+	span *sp = calloc(q->n_given, sizeof *sp);
+	if (!sp) {
+		r->oom = true;
+		return NULL;
 	}
-	return false;
-}
-
-/* Of two places for the cue, one before the quote and one after it (each
- * SIZE_MAX when there is none), the one in the quote's own paragraph
- * [own_lo, own_hi); when both or neither are, the nearer in bytes. */
-static size_t pick_cue(size_t before, size_t after, size_t cue_len, span first,
-                       size_t own_lo, size_t own_hi)
-{
-	if (before == SIZE_MAX || after == SIZE_MAX)
-		return before == SIZE_MAX ? after : before;
-	bool before_own = before >= own_lo;
-	bool after_own = after < own_hi;
-	if (before_own != after_own)
-		return before_own ? before : after;
-	return first.start - (before + cue_len) < after - first.end ? before : after;
-}
-
-/* Finds the cue nearest to the quote's first span: in its own paragraph
- * if it stands there, else in the paragraph before or after; a cue inside
- * the quoted words does not count. */
-static void place_cue(resolver *r, quote *q, size_t qi)
-{
-	size_t id = r->cue_needle[qi];
-	if (id == NO_NEEDLE || !q->spans || !resolver_index_body(r))
-		return;
-	const needle *nd = &r->needles[id];
-	const offsets *o = &nd->starts;
-	const body_index *ix = &r->ix;
-	span first = q->spans[0];
-	size_t p = resolve_body_para(r, first.start);
-	size_t lo = p > 0 ? ix->paras[p - 1] : 0;
-	size_t own_hi = p + 1 < ix->n_paras ? ix->paras[p + 1] : r->a->body_len;
-	size_t hi = p + 2 < ix->n_paras ? ix->paras[p + 2] : r->a->body_len;
-	size_t after = SIZE_MAX, before = SIZE_MAX;
-	for (size_t k = BOUND_LOWER(o->v, o->n, , first.end); k < o->n && o->v[k] < hi; k++) {
-		if (!inside_quote(q, o->v[k], o->v[k] + nd->len)) {
-			after = o->v[k];
-			break;
-		}
+	if (!resolve_given_content(r, q, sp)) {
+		free(sp);
+		return NULL;
 	}
-	for (size_t k = BOUND_LOWER(o->v, o->n, , first.start); k-- > 0 && o->v[k] >= lo;) {
-		if (o->v[k] + nd->len <= first.start) {
-			before = o->v[k];
-			break;
-		}
-	}
-	size_t pick = pick_cue(before, after, nd->len, first, ix->paras[p], own_hi);
-	if (pick == SIZE_MAX) {
-		clip c;
-		resolver_problem(r, q->cue_pos, q->pos, "cue '%s' not found near the "
-		                 "quote (in its paragraph or the one before or after it)",
-		                 resolve_clip_text(&c, nd->text, nd->len, false));
-		return;
-	}
-	q->cue_span = (span){ .start = pick, .end = pick + nd->len };
+	widen_all(r->a, q, sp);
+	return sp;
 }
 
 void resolve_quotes(resolver *r)
 {
 	for (size_t qi = 0; qi < r->a->n_quotes && !r->oom; qi++) {
 		quote *q = &r->a->quotes[qi];
-		if (q->n_fragments == 0)
-			continue;   /* the loader reports a quote without text */
-		q->spans = place_fragments(r, qi);
-		place_cue(r, q, qi);
+		if (q->malformed)
+			continue;   /* its problem is the loader's, reported */
+		q->spans = place_content(r, qi);
+		q->resolved = q->spans != NULL;
 	}
 }

@@ -117,13 +117,20 @@ static inline size_t fx_quote(article *a, long speaker, const char *speaker_text
 	}
 	va_end(ap);
 	if (cue) {
-		q->cue = fx_strdup(cue);
+		q->cue = calloc(1, sizeof *q->cue);
+		q->cue_spans = calloc(1, sizeof *q->cue_spans);
+		if (!q->cue || !q->cue_spans)
+			abort();
+		q->cue[0] = fx_strdup(cue);
+		q->n_cue = 1;
 		/* The cue is usually near the first fragment, before or after. */
 		size_t near = q->spans[0].start > 40 ? q->spans[0].start - 40 : 0;
 		const char *p = strstr(a->body + near, cue);
-		if (p)
-			q->cue_span = (span){ .start = (size_t)(p - a->body),
-			                      .end = (size_t)(p - a->body) + strlen(cue) };
+		if (p) {
+			q->cue_spans[0] = (span){ .start = (size_t)(p - a->body),
+			                          .end = (size_t)(p - a->body) + strlen(cue) };
+			q->n_cue_spans = 1;
+		}
 	}
 	return a->n_quotes++;
 }

@@ -16,6 +16,7 @@
 #include "export.h"
 #include "loader.h"
 #include "read_file.h"
+#include "text.h"
 
 #define TOUR "articles/format-tour.yaml"
 #define TOUR_JSON "tests/fixtures/export/format-tour.json"
@@ -77,7 +78,8 @@ static void test_tour_schema(void **state)
 	cJSON *doc = cJSON_Parse(text);
 	assert_non_null(doc);
 	assert_string_equal(item(doc, "format")->valuestring, "quoth-article");
-	assert_int_equal(item(doc, "version")->valueint, 1);
+	assert_int_equal(item(doc, "version")->valueint, 2);
+	assert_string_equal(item(doc, "offsets")->valuestring, "bytes");
 	assert_string_equal(item(doc, "body")->valuestring, a->body);
 
 	/* Every mention's offsets cut out its text from the body. */
@@ -91,6 +93,11 @@ static void test_tour_schema(void **state)
 			const char *t = item(m, "text")->valuestring;
 			assert_int_equal(end - start, strlen(t));
 			assert_memory_equal(a->body + start, t, end - start);
+			/* The code point offsets count what comes before. */
+			assert_int_equal(item(m, "start_char")->valueint,
+			                 utf8_count(a->body, start));
+			assert_int_equal(item(m, "end_char")->valueint,
+			                 utf8_count(a->body, end));
 			explicit_ += cJSON_IsTrue(item(m, "explicit"));
 			mentions++;
 		}
@@ -99,7 +106,8 @@ static void test_tour_schema(void **state)
 	assert_true(explicit_ >= 1);
 
 	/* A split quote has one span per fragment; an unnamed speaker has text. */
-	size_t split = 0, unnamed = 0;
+	size_t split = 0, unnamed = 0, sources = 0;
+	unsigned numbers = 0;
 	const cJSON *q;
 	cJSON_ArrayForEach(q, item(doc, "quotes")) {
 		int n_text = cJSON_GetArraySize(item(q, "text"));
@@ -107,7 +115,14 @@ static void test_tour_schema(void **state)
 		split += n_text > 1;
 		const cJSON *sp = item(q, "speaker");
 		unnamed += cJSON_IsString(item(sp, "text"));
+		assert_true(cJSON_IsTrue(item(q, "resolved")));
+		assert_true(cJSON_IsArray(item(q, "cue")));
+		numbers |= 1u << item(q, "number")->valueint;
+		sources += cJSON_IsObject(item(q, "source"));
 	}
+	/* Every quote has its own body-order number, 1 to n. */
+	assert_int_equal(numbers, (1u << (a->n_quotes + 1)) - 2);
+	assert_int_equal(sources, a->n_quotes);
 	assert_true(split >= 1);
 	assert_true(unnamed >= 1);
 	cJSON_Delete(doc);
@@ -140,6 +155,52 @@ static void test_escaping_round_trips(void **state)
 	article_free(a);
 }
 
+/* Quotes are numbered in body order, the unresolved last; code point
+ * offsets count an em dash as one, as Python's str does. */
+static void test_numbers_and_code_points(void **state)
+{
+	(void)state;
+	static const char yaml[] =
+		"title: T\nbody: |\n  A \xE2\x80\x94 \xE2\x80\x9CTwo,\xE2\x80\x9D "
+		"she said. \xE2\x80\x9COne.\xE2\x80\x9D\n"
+		"quotes:\n  - {text: One., speaker: none}\n"
+		"  - {text: Gone., speaker: none}\n"
+		"  - {text: 'Two,', speaker: {text: she}, cue: [she, said]}\n";
+	article *a = NULL;
+	diag_list d = { 0 };
+	assert_int_equal(load_article_tolerant_mem("n.yaml", yaml, sizeof yaml - 1,
+	                                           &a, &d), 1);
+	diag_list_free(&d);
+	char *text = export_string(a);
+	cJSON *doc = cJSON_Parse(text);
+	assert_non_null(doc);
+	const cJSON *qs = item(doc, "quotes");
+	const int number[] = { 2, 3, 1 };
+	for (int i = 0; i < 3; i++) {
+		const cJSON *q = cJSON_GetArrayItem(qs, i);
+		assert_int_equal(item(q, "index")->valueint, i + 1);
+		assert_int_equal(item(q, "number")->valueint, number[i]);
+		assert_int_equal(cJSON_IsTrue(item(q, "resolved")), i != 1);
+	}
+	const cJSON *two = cJSON_GetArrayItem(qs, 2);
+	const cJSON *sp = cJSON_GetArrayItem(item(two, "spans"), 0);
+	assert_int_equal(item(sp, "start")->valueint, 6);
+	assert_int_equal(item(sp, "start_char")->valueint, 4);
+	assert_int_equal(item(sp, "end_char")->valueint, 10);
+	const cJSON *src = item(two, "source");
+	assert_string_equal(item(src, "text")->valuestring, "she");
+	assert_int_equal(item(src, "start_char")->valueint, 11);
+	const cJSON *cue = item(two, "cue");
+	assert_int_equal(cJSON_GetArraySize(cue), 2);
+	assert_string_equal(item(cJSON_GetArrayItem(cue, 1), "text")->valuestring,
+	                    "said");
+	assert_true(cJSON_IsNull(item(cJSON_GetArrayItem(qs, 0), "source")));
+	assert_int_equal(cJSON_GetArraySize(item(cJSON_GetArrayItem(qs, 1), "spans")), 0);
+	cJSON_Delete(doc);
+	free(text);
+	article_free(a);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -147,6 +208,7 @@ int main(void)
 		cmocka_unit_test(test_tour_matches_golden),
 		cmocka_unit_test(test_tour_schema),
 		cmocka_unit_test(test_escaping_round_trips),
+		cmocka_unit_test(test_numbers_and_code_points),
 	};
 	return cmocka_run_group_tests_name("export", tests, NULL, NULL);
 }

@@ -184,7 +184,8 @@ static void test_valid_article_loads_every_field(void **state)
 	assert_string_equal(q->speaker_id, "holt");
 	assert_null(q->speaker_text);
 	assert_pos(q->speaker_pos, 37, 14);
-	assert_string_equal(q->cue, "said");
+	assert_int_equal(q->n_cue, 1);
+	assert_string_equal(q->cue[0], "said");
 	assert_pos(q->cue_pos, 38, 10);
 	assert_int_equal(q->kind, QUOTE_DIRECT);
 	assert_int_equal(q->occurrence, 0);
@@ -581,7 +582,7 @@ static void test_alias_bomb_is_refused(void **state)
 	const expect want[] = {
 		{ 4, 1, "unknown key 'lol' in the article; the keys are: title, "
 		        "subtitle, source, authors, published, url, language, id, "
-		        "body, entities, quotes" },
+		        "body, entities, quotes, offsets" },
 		{ 5, 6, "YAML anchors are not supported: remove '&a' and write each "
 		        "value out in full (9 anchors in the file; this is the first)" },
 		{ 6, 10, "YAML aliases are not supported: write the value out in full "
@@ -640,7 +641,7 @@ static void test_deep_block_nesting(void **state)
 	const expect want[] = {
 		{ 4, 1, "unknown key 'x' in the article; the keys are: title, "
 		        "subtitle, source, authors, published, url, language, id, "
-		        "body, entities, quotes" },
+		        "body, entities, quotes, offsets" },
 		{ 68, 129, "nesting is too deep: more than 64 levels of lists and "
 		           "mappings (look for an unclosed '[' or '{')" },
 	};
@@ -693,10 +694,10 @@ static void test_unknown_key_lists_known_ones(void **state)
 	(void)state;
 	expect_one("unknown-key-far.yaml", 4, 1, "unknown key 'colour' in the "
 	           "article; the keys are: title, subtitle, source, authors, "
-	           "published, url, language, id, body, entities, quotes");
+	           "published, url, language, id, body, entities, quotes, offsets");
 	EXPECT_MEM("title: T\nbody: x\nquotes:\n  - text: x\n    speaker: {text: y, "
 	           "who: z}\n", 5, 24, "unknown key 'who' in a quote's speaker; the "
-	           "keys are: text, entity");
+	           "keys are: text, entity, span");
 }
 
 static void test_misspelt_required_key_reported_once(void **state)

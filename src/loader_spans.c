@@ -1,0 +1,147 @@
+/* loader_spans.c - positions in an article file: the unit they count in
+ * ('offsets: bytes' or 'chars'), a quote's spans ('span', 'cue_span', the
+ * speaker's 'span': one [start, end] pair or a list of them), and a cue
+ * given in pieces (a list of strings).  The pairs are stored as written,
+ * in the file's unit; the resolver checks them against the body. */
+#include "loader.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "loader_private.h"
+
+static const char *const offset_names[] = { "bytes", "chars" };
+
+#define COUNT(arr) (sizeof (arr) / sizeof (arr)[0])
+
+void ld_offsets_value(loader *ld, const node *n)
+{
+	size_t choice;
+	if (ld_take_choice(ld, n, "offset unit", offset_names,
+	                   COUNT(offset_names), &choice))
+		ld->a->offsets = choice == 1 ? OFFSETS_CHARS : OFFSETS_BYTES;
+}
+
+frame_kind ld_spans_value(loader *ld, frame *item_frame, const node *n,
+                          size_t qi, span_target target, const char *key)
+{
+	if (n->type == NODE_LIST) {
+		item_frame->index = qi;
+		item_frame->target = target;
+		return F_SPANS;
+	}
+	if (target == SPAN_SOURCE)
+		ld_error(ld, n->pos, "'%s' must be a pair [start, end] of offsets "
+		         "into the body, not %s", key, ld_node_kind_name(n));
+	else
+		ld_error(ld, n->pos, "'%s' must be a pair [start, end] of offsets "
+		         "into the body, or a list of such pairs, not %s", key,
+		         ld_node_kind_name(n));
+	return F_SKIP;
+}
+
+/* One offset of a pair, item f->count of its list (the walk counts the
+ * items), read into f->num; a third one is only counted, for the message
+ * at the pair's end. */
+static void pair_number(loader *ld, frame *f, const node *n)
+{
+	size_t v;
+	if (f->bad || f->count >= 2)
+		return;
+	if (ld_node_to_size(n, SIZE_MAX, &v)) {
+		f->num[f->count] = v;
+		return;
+	}
+	char buf[CLIP_BUF];
+	if (n->type == NODE_SCALAR && !ld_node_is_null(n))
+		ld_error(ld, n->pos, "a span offset must be a whole number, 0 or "
+		         "more, not '%s'", ld_clip(buf, n->value, n->len));
+	else
+		ld_error(ld, n->pos, "a span offset must be a whole number, 0 or "
+		         "more, not %s", ld_node_kind_name(n));
+	f->bad = true;
+}
+
+frame_kind ld_spans_item(loader *ld, frame *f, frame *item_frame,
+                         const node *n)
+{
+	if (f->kind == F_SPANS && f->count == 0)
+		f->pairs = n->type == NODE_LIST;
+	if (f->kind == F_SPANS && f->pairs) {
+		if (n->type == NODE_LIST && f->target != SPAN_SOURCE) {
+			item_frame->index = f->index;
+			item_frame->target = f->target;
+			return F_SPAN_PAIR;
+		}
+		ld_error(ld, n->pos, f->target == SPAN_SOURCE
+		         ? "a speaker's span is one pair [start, end], not a list of them"
+		         : "each item of a list of spans must be a pair [start, end], "
+		           "not %s", ld_node_kind_name(n));
+		f->bad = true;
+		return F_SKIP;
+	}
+	if (n->type != NODE_SCALAR) {
+		ld_error(ld, n->pos, "a span offset must be a whole number, 0 or "
+		         "more, not %s", ld_node_kind_name(n));
+		f->bad = true;
+		return F_SKIP;
+	}
+	pair_number(ld, f, n);
+	return F_SKIP;
+}
+
+/* Appends span s at pos to the quote's array for target. */
+static void push_span(loader *ld, quote *q, span_target target, span s,
+                      src_pos pos)
+{
+	if (target == SPAN_SOURCE) {
+		q->has_source_given = true;
+		q->source_given = s;
+		q->source_given_pos = pos;
+		return;
+	}
+	span **v = target == SPAN_CONTENT ? &q->given : &q->cue_given;
+	src_pos **p = target == SPAN_CONTENT ? &q->given_pos : &q->cue_given_pos;
+	size_t *n = target == SPAN_CONTENT ? &q->n_given : &q->n_cue_given;
+	span *nv = ld_grow(ld, *v, *n, sizeof **v);
+	if (nv)
+		*v = nv;
+	src_pos *np = nv ? ld_grow(ld, *p, *n, sizeof **p) : NULL;
+	if (!np)
+		return;
+	*p = np;
+	(*v)[*n] = s;
+	(*p)[(*n)++] = pos;
+}
+
+void ld_spans_end(loader *ld, frame *f)
+{
+	if (f->bad || (f->kind == F_SPANS && f->pairs))
+		return;
+	if (f->count != 2) {
+		ld_error(ld, f->pos, "a span must be a pair [start, end] of offsets; "
+		         "this one has %zu item%s", f->count, f->count == 1 ? "" : "s");
+		return;
+	}
+	span s = { .start = f->num[0], .end = f->num[1] };
+	if (s.start > s.end) {
+		ld_error(ld, f->pos, "span [%zu, %zu] is reversed: its start must "
+		         "not come after its end", s.start, s.end);
+		return;
+	}
+	push_span(ld, &ld->a->quotes[f->index], f->target, s, f->pos);
+}
+
+void ld_cues_item(loader *ld, frame *f, const node *n)
+{
+	quote *q = &ld->a->quotes[f->index];
+	if (n->type != NODE_SCALAR) {
+		ld_error(ld, n->pos, "each piece of 'cue' must be a string, not %s",
+		         ld_node_kind_name(n));
+	} else if (ld_node_is_empty(n)) {
+		ld_error(ld, n->pos, "a piece of 'cue' is empty: write the words as "
+		         "they stand in the body, or remove the item");
+	} else {
+		ld_push_string(ld, &q->cue, &q->cue_piece_pos, &q->n_cue, n);
+	}
+}
