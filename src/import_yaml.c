@@ -48,7 +48,9 @@ void import_yaml_type(const char *label, char *buf, size_t cap)
  * too): those spans are read through the attributions. */
 static bool is_role_label(const char *label)
 {
-	static const char *const roles[] = { "Source", "Cue", "Content", "Attribution" };
+	static const char *const roles[] = {
+		"Source", "Cue", "Content", "Attribution", "Attribution-no-source",
+	};
 	size_t n = label ? strlen(label) : 0;
 	while (n > 0 && label[n - 1] >= '0' && label[n - 1] <= '9')
 		n--;
