@@ -144,5 +144,54 @@ has "reader says why" "$out/stderr" "not a terminal"
 expect "reader on an invalid article" 1 "$QUOTH" "$bad"
 has "reader prints the errors like check" "$out/stderr" ": error: "
 
+# ---- import, direct reading, export --brat (wt-import2) ----
+imp=tests/fixtures/import
+expect "import brat to stdout" 0 "$QUOTH" import brat $imp/attribution.ann
+has "import writes the quotes" "$out/stdout" "speaker: {text: Mara Quill, span: [0, 10]}"
+if cmp -s "$out/stdout" $imp/golden/attribution.yaml; then passed=$((passed + 1)); else
+	echo "cli: FAIL import brat: not the golden YAML"; fail=$((fail + 1)); fi
+expect "import with problems still writes" 0 "$QUOTH" import brat $imp/hostile.ann
+has "import reports a line it could not use" "$out/stderr" "$imp/hostile.ann:2: error: T2:"
+[ "$(grep -o '^[^ ]*hostile.ann:[0-9]*' "$out/stderr" | cut -d: -f2 | sort -n -c 2>&1)" = "" ] &&
+	passed=$((passed + 1)) || { echo "cli: FAIL import: problems not sorted by line"; fail=$((fail + 1)); }
+expect "import of a missing file" 1 "$QUOTH" import brat /nonexistent/x.ann
+has "import says what is missing" "$out/stderr" "/nonexistent/x.ann: error: no .txt for it"
+expect "import with an unknown format" 2 "$QUOTH" import conll $imp/attribution.ann
+expect "import without a file" 2 "$QUOTH" import brat
+rm -rf "$out/imp" && mkdir -p "$out/imp/pair"
+cp $imp/attribution.txt "$out/imp/pair/story.txt"
+cp $imp/attribution.ann "$out/imp/pair/story_4b22.ann"
+expect "import pairs X_4b22.ann with X.txt" 0 "$QUOTH" import brat -o "$out/imp" "$out/imp/pair/story_4b22.ann"
+[ -s "$out/imp/story_4b22.yaml" ] && passed=$((passed + 1)) || { echo "cli: FAIL import -o wrote no story_4b22.yaml"; fail=$((fail + 1)); }
+expect "import -o does not overwrite" 1 "$QUOTH" import brat -o "$out/imp" "$out/imp/pair/story_4b22.ann"
+has "import says which file exists" "$out/stderr" "$out/imp/story_4b22.yaml exists already"
+has "import says how to overwrite" "$out/stderr" "--force"
+expect "import --force overwrites" 0 "$QUOTH" import brat --force -o "$out/imp" "$out/imp/pair/story_4b22.ann"
+expect "import jsonl -o: one file per line" 0 "$QUOTH" import auto -o "$out/imp" $imp/doccano.jsonl
+[ -s "$out/imp/doccano-1.yaml" ] && [ -s "$out/imp/doccano-2.yaml" ] && passed=$((passed + 1)) ||
+	{ echo "cli: FAIL import jsonl -o: not doccano-1.yaml and doccano-2.yaml"; fail=$((fail + 1)); }
+expect "export --brat of a YAML article" 0 "$QUOTH" export --brat -o "$out/imp" articles/format-tour.yaml
+has "export --brat writes T lines" "$out/imp/format-tour.ann" "	Content "
+has "export --brat writes E lines" "$out/imp/format-tour.ann" "	Attribution:T"
+expect "export --brat does not overwrite" 1 "$QUOTH" export --brat -o "$out/imp" articles/format-tour.yaml
+has "export --brat says which file exists" "$out/stderr" "format-tour.txt exists already"
+# The brat export read back: import gives as many quotes as the article has.
+expect "import of the export" 0 "$QUOTH" import brat "$out/imp/format-tour.ann"
+[ "$(grep -c '^  - id: E' "$out/stdout")" -eq "$(grep -c '^E' "$out/imp/format-tour.ann")" ] &&
+	passed=$((passed + 1)) || { echo "cli: FAIL export then import: quotes lost"; fail=$((fail + 1)); }
+# Direct reading needs the loader to take offsets: and span: (wt-model);
+# until then quoth check of a .ann fails on those keys, and this is skipped.
+printf 'title: t\noffsets: chars\nbody: |\n  x\n' >"$out/imp/probe.yaml"
+if "$QUOTH" check "$out/imp/probe.yaml" 2>/dev/null; then
+	expect "check of a .ann" 0 "$QUOTH" check $imp/attribution.ann
+	expect "check of a .txt beside a .ann" 0 "$QUOTH" check "$out/imp/pair/story.txt"
+	expect "export --json of a .ann" 0 "$QUOTH" export --json $imp/attribution.ann
+	has "export --json of a .ann has its quotes" "$out/stdout" "the ferry will run again"
+	sh tests/corpus/roundtrip.sh $imp >"$out/roundtrip" 2>&1 && passed=$((passed + 1)) ||
+		{ echo "cli: FAIL roundtrip.sh on the fixtures"; sed 's/^/  /' "$out/roundtrip" | tail -5; fail=$((fail + 1)); }
+else
+	echo "cli: direct reading of .ann skipped: the loader does not take 'offsets:' yet"
+fi
+
 echo "cli: $passed passed, $fail failed"
 [ $fail -eq 0 ]
