@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "import_doc.h"
+
 /* Writes s[0..n) (valid UTF-8) as one scalar: plain when that reads back
  * as the same string in block and flow context alike, else
  * double-quoted with every character YAML would change escaped. */
@@ -27,5 +29,14 @@ void yaml_text_body(FILE *out, const char *s, size_t n);
 
 /* True when a literal block scalar carries s[0..n) unchanged. */
 bool yaml_text_block_safe(const char *s, size_t n);
+
+/* Writes s as part of a comment: a line break or a control, which would
+ * end it or mean nothing there, becomes '?'. */
+void yaml_text_comment(FILE *out, const char *s);
+
+/* A closing comment listing what doc holds that an article has no place
+ * for (relations, other events, equivalences, attributes), one a line, so
+ * that nothing is lost silently; nothing when there is none. */
+void import_yaml_leftovers(const import_doc *doc, FILE *out);
 
 #endif

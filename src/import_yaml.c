@@ -475,55 +475,6 @@ static void write_quote(writer *w, const import_attribution *a, size_t n)
 	        guess_kind(w->doc, &a->content));
 }
 
-/* ---- what quoth does not hold ---------------------------------------------- */
-
-/* Writes s as part of a comment: a line break or control would end it. */
-static void put_comment_text(FILE *out, const char *s)
-{
-	for (; s && *s; s++)
-		fputc((unsigned char)*s < 0x20 || *s == 0x7F ? '?' : *s, out);
-}
-
-static void write_leftovers(const writer *w)
-{
-	const import_doc *doc = w->doc;
-	if (doc->n_links == 0 && doc->n_attrs == 0)
-		return;
-	fputs("\n# Kept from the input, though quoth has no place for them:\n", w->out);
-	for (size_t i = 0; i < doc->n_links; i++) {
-		const import_link *l = &doc->links[i];
-		fputs("#   ", w->out);
-		put_comment_text(w->out, l->id);
-		fputc(' ', w->out);
-		put_comment_text(w->out, l->type);
-		if (l->trigger) {
-			fputc(':', w->out);
-			put_comment_text(w->out, l->trigger);
-		}
-		for (size_t k = 0; k < l->n_args; k++) {
-			fputc(' ', w->out);
-			put_comment_text(w->out, l->args[k].role);
-			fputs(*l->args[k].role ? ":" : "", w->out);
-			put_comment_text(w->out, l->args[k].target);
-		}
-		fputc('\n', w->out);
-	}
-	for (size_t i = 0; i < doc->n_attrs; i++) {
-		const import_attr *at = &doc->attrs[i];
-		fputs("#   ", w->out);
-		put_comment_text(w->out, at->id);
-		fputc(' ', w->out);
-		put_comment_text(w->out, at->name);
-		fputc(' ', w->out);
-		put_comment_text(w->out, at->target);
-		if (at->value) {
-			fputc(' ', w->out);
-			put_comment_text(w->out, at->value);
-		}
-		fputc('\n', w->out);
-	}
-}
-
 /* ---- the article ------------------------------------------------------------- */
 
 /* Role spans that no attribution has for a part are lost: say so. */
@@ -556,7 +507,7 @@ static void write_article(writer *w)
 	const import_yaml_meta *m = w->meta;
 	bool placed = w->n_entities > 0 || doc->n_attributions > 0;
 	fputs("# Imported by quoth from ", w->out);
-	put_comment_text(w->out, m->file);
+	yaml_text_comment(w->out, m->file);
 	fprintf(w->out, " (%s)%s\n", m->format ? m->format : "?",
 	        placed ? "; offsets count characters, as the input does" : "");
 	put_key(w, "", "title", doc->title && *doc->title ? doc->title :
@@ -585,7 +536,7 @@ static void write_article(writer *w)
 			fputs("\nquotes:\n", w->out);
 		write_quote(w, a, n);
 	}
-	write_leftovers(w);
+	import_yaml_leftovers(w->doc, w->out);
 }
 
 int import_yaml_write(const import_doc *doc, const import_yaml_meta *meta,

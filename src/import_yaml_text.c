@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "import_doc.h"
 #include "text.h"
 
 /* ---- what a character needs ----------------------------------------- */
@@ -171,5 +172,52 @@ void yaml_text_body(FILE *out, const char *s, size_t n)
 		fwrite(s + i, 1, end - i, out);
 		fputc('\n', out);
 		i = end + 1;
+	}
+}
+
+/* ---- what quoth does not hold ---------------------------------------------- */
+
+void yaml_text_comment(FILE *out, const char *s)
+{
+	for (; s && *s; s++)
+		fputc((unsigned char)*s < 0x20 || *s == 0x7F ? '?' : *s, out);
+}
+
+void import_yaml_leftovers(const import_doc *doc, FILE *out)
+{
+	if (doc->n_links == 0 && doc->n_attrs == 0)
+		return;
+	fputs("\n# Kept from the input, though quoth has no place for them:\n", out);
+	for (size_t i = 0; i < doc->n_links; i++) {
+		const import_link *l = &doc->links[i];
+		fputs("#   ", out);
+		yaml_text_comment(out, l->id);
+		fputc(' ', out);
+		yaml_text_comment(out, l->type);
+		if (l->trigger) {
+			fputc(':', out);
+			yaml_text_comment(out, l->trigger);
+		}
+		for (size_t k = 0; k < l->n_args; k++) {
+			fputc(' ', out);
+			yaml_text_comment(out, l->args[k].role);
+			fputs(*l->args[k].role ? ":" : "", out);
+			yaml_text_comment(out, l->args[k].target);
+		}
+		fputc('\n', out);
+	}
+	for (size_t i = 0; i < doc->n_attrs; i++) {
+		const import_attr *at = &doc->attrs[i];
+		fputs("#   ", out);
+		yaml_text_comment(out, at->id);
+		fputc(' ', out);
+		yaml_text_comment(out, at->name);
+		fputc(' ', out);
+		yaml_text_comment(out, at->target);
+		if (at->value) {
+			fputc(' ', out);
+			yaml_text_comment(out, at->value);
+		}
+		fputc('\n', out);
 	}
 }
