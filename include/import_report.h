@@ -1,8 +1,7 @@
 /* import_report.h - the importers' errors and warnings, counted.
  *
- * diag has no severity yet: a warning is a diagnostic whose message
- * starts "warning: ".  This is the one place that says so; when diag
- * learns severities, only import_report.c changes. */
+ * Errors are counted here, so that an importer's status does not depend
+ * on a message having been stored; warnings go in as diag warnings. */
 #ifndef QUOTH_IMPORT_REPORT_H
 #define QUOTH_IMPORT_REPORT_H
 

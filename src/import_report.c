@@ -2,6 +2,7 @@
 #include "import_report.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -11,12 +12,15 @@
  * excerpts of the input. */
 #define REPORT_BYTES 512
 
-static void report(import_report *rep, int line, int col, const char *prefix,
+static void report(import_report *rep, int line, int col, bool warning,
                    const char *fmt, va_list ap)
 {
 	char msg[REPORT_BYTES];
 	vsnprintf(msg, sizeof msg, fmt, ap);
-	diag_add(rep->diags, rep->file, line, col, "%s%s", prefix, msg);
+	if (warning)
+		diag_warn(rep->diags, rep->file, line, col, "%s", msg);
+	else
+		diag_add(rep->diags, rep->file, line, col, "%s", msg);
 }
 
 void import_error(import_report *rep, int line, int col, const char *fmt,
@@ -24,7 +28,7 @@ void import_error(import_report *rep, int line, int col, const char *fmt,
 {
 	va_list ap;
 	va_start(ap, fmt);
-	report(rep, line, col, "", fmt, ap);
+	report(rep, line, col, false, fmt, ap);
 	va_end(ap);
 	rep->errors++;
 }
@@ -34,7 +38,7 @@ void import_warning(import_report *rep, int line, int col, const char *fmt,
 {
 	va_list ap;
 	va_start(ap, fmt);
-	report(rep, line, col, "warning: ", fmt, ap);
+	report(rep, line, col, true, fmt, ap);
 	va_end(ap);
 }
 

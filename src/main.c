@@ -14,11 +14,13 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "article_open.h"
 #include "config.h"
 #include "keymap.h"
 #include "diag.h"
 #include "diff.h"
 #include "export.h"
+#include "import_cmd.h"
 #include "corpus_files.h"
 #include "corpus_index.h"
 #include "library.h"
@@ -37,6 +39,8 @@ static const char usage_text[] =
 	"       quoth [--config FILE] --dump-config\n"
 	"       quoth check [--strict|-Werror] FILE|DIR|-...\n"
 	"       quoth export --json FILE\n"
+	"       quoth export --brat [-o DIR] [--force] FILE\n"
+	"       quoth import brat|citron|spacy|jsonl|auto [-o DIR] [--force] FILE...\n"
 	"       quoth stats [--csv|--json|--jsonl] FILE|DIR...\n"
 	"       quoth diff [--json] A B [C...]\n"
 	"       quoth snapshot [--size COLSxROWS] [--keys KEYS] [--color=never|always]\n"
@@ -57,6 +61,13 @@ static const char help_text[] =
 	"                         warnings exit 0, unless --strict (or -Werror)\n"
 	"  quoth export --json FILE\n"
 	"                         print the resolved article as JSON\n"
+	"  quoth export --brat [-o DIR] [--force] FILE\n"
+	"                         write NAME.txt and NAME.ann (brat standoff) in DIR\n"
+	"  quoth import FORMAT [-o DIR] [--force] FILE...\n"
+	"                         convert brat (.ann + .txt), citron, spaCy or JSON\n"
+	"                         Lines to quoth YAML: on standard output, or\n"
+	"                         DIR/NAME.yaml; FILE.ann, FILE.jsonl... are read\n"
+	"                         directly too, by check, export and the reader\n"
 	"  quoth stats [--csv|--json|--jsonl] FILE|DIR...\n"
 	"                         who is quoted, how often, in how many articles\n"
 	"                         (DIR: every article below it); as a table, CSV,\n"
@@ -151,7 +162,12 @@ static article *load_path(const char *path, diag_list *diags)
 		load_article_mem(stdin_name, bytes, len, &a, diags);
 		free(bytes);
 	} else {
-		load_article(path, &a, diags);
+		/* Any format article_open reads (YAML, brat, JSON, JSON Lines). */
+		size_t count = 0;
+		if (load_any(path, &a, diags, &count) == 0 && count > 1)
+			fprintf(stderr, "quoth: %s holds %zu articles; this is the "
+			        "first (quoth import jsonl %s -o DIR splits them)\n",
+			        path, count, path);
 	}
 	return a;
 }
@@ -263,8 +279,11 @@ static int cmd_check(int argc, char **argv)
 
 static int cmd_export(int argc, char **argv)
 {
+	if (argc >= 2 && strcmp(argv[1], "--brat") == 0)
+		return import_cmd_export_brat(argc, argv);
 	if (argc != 3 || strcmp(argv[1], "--json") != 0)
-		return usage_error("%s: usage is 'quoth export --json FILE'", "export");
+		return usage_error("%s: usage is 'quoth export --json FILE' or "
+		                   "'quoth export --brat FILE'", "export");
 	article *a = load_or_report(argv[2]);
 	if (!a)
 		return EXIT_INVALID;
@@ -626,7 +645,8 @@ out:
 	return status;
 }
 
-static const char *const commands[] = { "check", "diff", "export", "snapshot", "stats" };
+static const char *const commands[] = { "check", "diff", "export", "import", "snapshot",
+                                        "stats" };
 
 /* A first word that is no command and no file but close to a command name
  * is a typo ("quoth chek"): say so rather than "cannot open 'chek'". */
@@ -668,6 +688,8 @@ int main(int argc, char **argv)
 			return cmd_check(argc - 1, argv + 1);
 		if (strcmp(cmd, "export") == 0)
 			return cmd_export(argc - 1, argv + 1);
+		if (strcmp(cmd, "import") == 0)
+			return import_cmd_main(argc - 1, argv + 1);
 		if (strcmp(cmd, "snapshot") == 0)
 			return snapshot_main(argc - 1, argv + 1);
 		if (strcmp(cmd, "stats") == 0)

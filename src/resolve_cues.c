@@ -201,9 +201,10 @@ static void place_source(resolver *r, quote *q, size_t qi)
 		if (at != SIZE_MAX)
 			s = (span){ .start = at, .end = at + nd->len };
 		else
-			resolver_problem(r, q->speaker_pos, q->pos, "speaker text '%s' "
+			resolver_warning(r, q->speaker_pos, q->pos, "speaker text '%s' "
 			                 "not found near the quote (in its paragraph or "
-			                 "the one before or after it)",
+			                 "the one before or after it): no source is marked; "
+			                 "write the words as the body has them to mark it",
 			                 resolve_clip_text(&c, nd->text, nd->len, false));
 	} else if (q->speaker >= 0 && resolver_index_body(r)) {
 		s = nearest_mention(r, q);

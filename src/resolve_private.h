@@ -164,6 +164,10 @@ bool resolve_body_char_offset(resolver *r, size_t c, size_t *byte);
 void resolver_problem(resolver *r, src_pos pos, src_pos fallback,
                       const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+/* The same as a warning: said, but the article stays valid. */
+void resolver_warning(resolver *r, src_pos pos, src_pos fallback,
+                      const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 /* t[0..len) made safe for a message in c: its start, or its end when
  * keep_end, when it is too long. */
 const char *resolve_clip_text(clip *c, const char *t, size_t len, bool keep_end);

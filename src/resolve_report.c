@@ -12,26 +12,49 @@
 #include "diag.h"
 #include "text.h"
 
+/* Adds the message to the diagnostics, as an error (counted as a problem)
+ * or a warning (never a problem: the article stays valid). */
+static void report(resolver *r, bool warning, src_pos pos, src_pos fallback,
+                   const char *fmt, va_list ap)
+{
+	va_list again;
+	va_copy(again, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	char *msg = n >= 0 ? malloc((size_t)n + 1) : NULL;
+	if (msg)
+		vsnprintf(msg, (size_t)n + 1, fmt, again);
+	va_end(again);
+	if (!warning)
+		r->n_problems++;    /* counted whether or not the message is stored */
+	if (!msg) {
+		r->oom = true;
+		return;
+	}
+	if (pos.line <= 0)
+		pos = fallback;
+	if (warning)
+		diag_warn(r->diags, r->a->path, pos.line, pos.col, "%s", msg);
+	else
+		diag_add(r->diags, r->a->path, pos.line, pos.col, "%s", msg);
+	free(msg);
+}
+
 void resolver_problem(resolver *r, src_pos pos, src_pos fallback,
                       const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	report(r, false, pos, fallback, fmt, ap);
 	va_end(ap);
-	char *msg = n >= 0 ? malloc((size_t)n + 1) : NULL;
-	if (!msg) {
-		r->oom = true;
-		return;
-	}
+}
+
+void resolver_warning(resolver *r, src_pos pos, src_pos fallback,
+                      const char *fmt, ...)
+{
+	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	report(r, true, pos, fallback, fmt, ap);
 	va_end(ap);
-	if (pos.line <= 0)
-		pos = fallback;
-	diag_add(r->diags, r->a->path, pos.line, pos.col, "%s", msg);
-	free(msg);
-	r->n_problems++;
 }
 
 #define CLIP_CHARS 60u

@@ -163,8 +163,8 @@ has "diff --json format" "$out/flat.json" '"format":"quoth-diff","version":1,'
 has "diff --json reference" "$out/flat.json" '"reference":"tests/fixtures/diff/pair/b.yaml"'
 has "diff --json figure" "$out/flat.json" '"overlap":{"matched":3,"in_a":4,"in_b":3,"precision":0.75,"recall":1,"f1":0.857142857142857}'
 has "diff --json agreement" "$out/flat.json" '"kind":{"agree":1,"of":3,"ratio":0.33333333333333331}'
-has "diff --json only in A" "$out/flat.json" '{"role":"only_a","differs":[],"overlap_chars":0,"a":{"index":2,"id":"a3","speaker":"name:john kerry","kind":"indirect","content":[{"start":24,"end":42,"start_char":24,"end_char":42,"text":"not based on trust"}],"source":[],"cue":[]},"b":null}'
-has "diff --json differs" "$out/flat.json" '"role":"differs","differs":["cue", "speaker", "kind"],"overlap_chars":16,'
+has "diff --json only in A" "$out/flat.json" '{"role":"only_a","differs":[],"overlap_chars":0,"a":{"index":2,"id":"a3","speaker":"name:john kerry","kind":"indirect","content":[{"start":24,"end":42,"start_char":24,"end_char":42,"text":"not based on trust"}],"source":[{"start":0,"end":5,"start_char":0,"end_char":5,"text":"Kerry"}],"cue":[]},"b":null}'
+has "diff --json differs" "$out/flat.json" '"role":"differs","differs":["source", "cue", "speaker", "kind"],"overlap_chars":16,'
 expect "diff of two directories" 0 "$QUOTH" diff $df/dir-a $df/dir-b
 has "diff pairs by name without the suffix" "$out/stdout" "$df/dir-a/moscow_4b22.yaml against $df/dir-b/moscow_4e07.yaml"
 has "diff pairs by id" "$out/stdout" "$df/dir-a/sub/zoe_4b22.yaml against $df/dir-b/zoe-renamed.yaml"
@@ -228,6 +228,60 @@ has "--color beats the config" "$out/stdout" "set color always"
 expect "--config missing" 1 "$QUOTH" --config "$out/no-such-config" --dump-config
 has "--config missing says so" "$out/stderr" "cannot read the config file"
 expect "--config needs a FILE" 2 "$QUOTH" --config
+
+# ---- import, direct reading, export --brat ----
+imp=tests/fixtures/import
+expect "import brat to stdout" 0 "$QUOTH" import brat $imp/attribution.ann
+has "import writes the quotes" "$out/stdout" "speaker: {text: Mara Quill, span: [0, 10]}"
+if cmp -s "$out/stdout" $imp/golden/attribution.yaml; then passed=$((passed + 1)); else
+	echo "cli: FAIL import brat: not the golden YAML"; fail=$((fail + 1)); fi
+expect "import with problems still writes" 0 "$QUOTH" import brat $imp/hostile.ann
+has "import reports a line it could not use" "$out/stderr" "$imp/hostile.ann:2: error: T2:"
+[ "$(grep -o '^[^ ]*hostile.ann:[0-9]*' "$out/stderr" | cut -d: -f2 | sort -n -c 2>&1)" = "" ] &&
+	passed=$((passed + 1)) || { echo "cli: FAIL import: problems not sorted by line"; fail=$((fail + 1)); }
+expect "import of a missing file" 1 "$QUOTH" import brat /nonexistent/x.ann
+has "import says what is missing" "$out/stderr" "/nonexistent/x.ann: error: no .txt for it"
+expect "import with an unknown format" 2 "$QUOTH" import conll $imp/attribution.ann
+expect "import without a file" 2 "$QUOTH" import brat
+rm -rf "$out/imp" && mkdir -p "$out/imp/pair"
+cp $imp/attribution.txt "$out/imp/pair/story.txt"
+cp $imp/attribution.ann "$out/imp/pair/story_4b22.ann"
+expect "import pairs X_4b22.ann with X.txt" 0 "$QUOTH" import brat -o "$out/imp" "$out/imp/pair/story_4b22.ann"
+[ -s "$out/imp/story_4b22.yaml" ] && passed=$((passed + 1)) || { echo "cli: FAIL import -o wrote no story_4b22.yaml"; fail=$((fail + 1)); }
+expect "import -o does not overwrite" 1 "$QUOTH" import brat -o "$out/imp" "$out/imp/pair/story_4b22.ann"
+has "import says which file exists" "$out/stderr" "$out/imp/story_4b22.yaml exists already"
+has "import says how to overwrite" "$out/stderr" "--force"
+expect "import --force overwrites" 0 "$QUOTH" import brat --force -o "$out/imp" "$out/imp/pair/story_4b22.ann"
+expect "import jsonl -o: one file per line" 0 "$QUOTH" import auto -o "$out/imp" $imp/doccano.jsonl
+[ -s "$out/imp/doccano-1.yaml" ] && [ -s "$out/imp/doccano-2.yaml" ] && passed=$((passed + 1)) ||
+	{ echo "cli: FAIL import jsonl -o: not doccano-1.yaml and doccano-2.yaml"; fail=$((fail + 1)); }
+expect "export --brat of a YAML article" 0 "$QUOTH" export --brat -o "$out/imp" articles/format-tour.yaml
+has "export --brat writes T lines" "$out/imp/format-tour.ann" "	Content "
+has "export --brat writes E lines" "$out/imp/format-tour.ann" "	Attribution:T"
+expect "export --brat does not overwrite" 1 "$QUOTH" export --brat -o "$out/imp" articles/format-tour.yaml
+has "export --brat says which file exists" "$out/stderr" "format-tour.txt exists already"
+# The brat export read back: import gives as many quotes as the article has.
+expect "import of the export" 0 "$QUOTH" import brat "$out/imp/format-tour.ann"
+[ "$(grep -c '^  - id: E' "$out/stdout")" -eq "$(grep -c '^E' "$out/imp/format-tour.ann")" ] &&
+	passed=$((passed + 1)) || { echo "cli: FAIL export then import: quotes lost"; fail=$((fail + 1)); }
+# Direct reading needs the loader to take offsets: and span: (wt-model);
+# until then quoth check of a .ann fails on those keys, and this is skipped.
+printf 'title: t\noffsets: chars\nbody: |\n  x\n' >"$out/imp/probe.yaml"
+if "$QUOTH" check "$out/imp/probe.yaml" 2>/dev/null; then
+	expect "check of a .ann" 0 "$QUOTH" check $imp/attribution.ann
+	expect "check of a .txt beside a .ann" 0 "$QUOTH" check "$out/imp/pair/story.txt"
+	expect "export --json of a .ann" 0 "$QUOTH" export --json $imp/attribution.ann
+	has "export --json of a .ann has its quotes" "$out/stdout" "the ferry will run again"
+	# The well-formed pairs only: hostile.ann's refused lines are meant to
+	# be lost, with their errors.
+	rt=$out/roundtrip-in
+	rm -rf "$rt" && mkdir -p "$rt"
+	for f in attribution constructs bad-utf8; do cp $imp/$f.txt $imp/$f.ann "$rt/"; done
+	sh tests/corpus/roundtrip.sh "$rt" >"$out/roundtrip" 2>&1 && passed=$((passed + 1)) ||
+		{ echo "cli: FAIL roundtrip.sh on the fixtures"; sed 's/^/  /' "$out/roundtrip" | tail -5; fail=$((fail + 1)); }
+else
+	echo "cli: direct reading of .ann skipped: the loader does not take 'offsets:' yet"
+fi
 
 echo "cli: $passed passed, $fail failed"
 [ $fail -eq 0 ]

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz_yaml.h"
 #include "import_brat.h"
 
 static const char separator[] = "\n--ann--\n";
@@ -48,6 +49,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (size_t i = 0; i < diags.n; i++)
 		if (diags.items[i].line < 0 || !diags.items[i].message)
 			abort();
+	if (doc)
+		fuzz_write_yaml(doc);
 	import_doc_free(doc);
 	diag_list_free(&diags);
 	free(txt);

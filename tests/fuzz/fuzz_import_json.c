@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz_yaml.h"
 #include "import_json.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -31,6 +32,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			fprintf(stderr, "json: document %zu breaks its promises\n", i);
 			abort();
 		}
+	for (size_t i = 0; i < docs.n; i++)
+		fuzz_write_yaml(docs.items[i]);
 	import_doc_list_free(&docs);
 	diag_list_free(&diags);
 	free(bytes);

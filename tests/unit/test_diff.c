@@ -289,13 +289,18 @@ static void test_compare_article(void **state)
 	for (size_t i = 0; i < 3; i++) {
 		assert_int_equal(q[i].n_content, 1);
 		assert_ptr_equal(q[i].content, a->quotes[i].spans);
-		assert_int_equal(q[i].n_source, 0);   /* no source span yet */
+		/* The source as the resolver placed it (a speaker's nearest
+		 * mention, or its words near the quote), or none. */
+		span src = a->quotes[i].source_span;
+		assert_int_equal(q[i].n_source, src.end > src.start);
+		if (q[i].n_source)
+			assert_ptr_equal(q[i].source, &a->quotes[i].source_span);
 		assert_int_equal(q[i].kind, a->quotes[i].kind);
 	}
 	/* A cue when one was found, none otherwise. */
 	assert_int_equal(q[0].n_cue, 1);
-	assert_int_equal(q[0].cue[0].start, a->quotes[0].cue_span.start);
-	assert_int_equal(q[0].cue[0].end, a->quotes[0].cue_span.end);
+	assert_ptr_equal(q[0].cue, a->quotes[0].cue_spans);
+	assert_int_equal(q[0].cue[0].end, a->quotes[0].cue_spans[0].end);
 	assert_int_equal(q[1].n_cue, 0);
 	assert_null(q[1].cue);
 	/* Kerry, Mr Lavrov, Ann: each mention with its entity's type. */

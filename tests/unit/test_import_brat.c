@@ -147,7 +147,7 @@ static void test_constructs(void **state)
 	(void)state;
 	loaded l = load_fixture("constructs");
 	assert_string_equal(l.messages,
-		"a.ann:8: error: warning: T7: the text field \"Ian\" differs from "
+		"a.ann:8: warning: T7: the text field \"Ian\" differs from "
 		"the text its offsets cover, \"Ivo\"; the span is kept as its "
 		"offsets say\n");
 	assert_int_equal(l.status, IMPORT_OK);
@@ -209,7 +209,7 @@ static void test_hostile(void **state)
 		"text has 25 characters); annotation skipped\n"
 		"a.ann:4: error: T4: piece 1 (10 5): the start is after the end "
 		"(the text has 25 characters); annotation skipped\n"
-		"a.ann:5: error: warning: T5: piece 2 (2 10) overlaps or comes "
+		"a.ann:5: warning: T5: piece 2 (2 10) overlaps or comes "
 		"before the piece before it; kept as written\n"
 		"a.ann:6: error: T1: the ID is taken already (line 1); this line "
 		"is skipped: give each annotation its own ID\n"
@@ -235,11 +235,11 @@ static void test_hostile(void **state)
 		"R1 skipped: add it or remove the reference\n"
 		"a.ann:11: error: A1: target X7 is no annotation of the file; A1 "
 		"skipped: add it or remove the reference\n"
-		"a.ann:8: error: warning: E2: argument E3 was skipped (line 9)\n"
-		"a.ann:8: error: warning: E2: argument Content:E3 ignored: an "
+		"a.ann:8: warning: E2: argument E3 was skipped (line 9)\n"
+		"a.ann:8: warning: E2: argument Content:E3 ignored: an "
 		"attribution reads Source, Cue and Content arguments that are T "
 		"annotations\n"
-		"a.ann:8: error: warning: E2: an attribution without a Content "
+		"a.ann:8: warning: E2: an attribution without a Content "
 		"argument\n");
 	assert_int_equal(l.status, IMPORT_PARTIAL);
 	assert_int_equal(l.doc->n_spans, 2);  /* T1 and T5 */
@@ -256,7 +256,7 @@ static void test_bad_text(void **state)
 	(void)state;
 	loaded l = load_fixture("bad-utf8");
 	assert_string_equal(l.messages,
-		"a.txt:1:5: error: warning: the text holds 3 bytes that are no "
+		"a.txt:1:5: warning: the text holds 3 bytes that are no "
 		"UTF-8 character (the first is 0xFF); each is read as U+FFFD, one "
 		"character, so offsets after it count as a Python tool counts "
 		"them: save the text as UTF-8 without NUL bytes\n");
@@ -312,7 +312,7 @@ static void test_short_field(void **state)
 	const char *ann = "T1\tPerson 0 9\tIvo\n";
 	loaded l = load_mem("Ivo Brenn", 9, ann, strlen(ann));
 	assert_string_equal(l.messages,
-		"a.ann:1: error: warning: T1: the text field \"Ivo\" differs from "
+		"a.ann:1: warning: T1: the text field \"Ivo\" differs from "
 		"the text its offsets cover, \"Ivo Brenn\"; the span is kept as "
 		"its offsets say\n");
 	loaded_free(&l);
@@ -349,7 +349,7 @@ static void test_long_cycle(void **state)
 		"a.ann:100001: error: E100000: argument Arg:E1 closes a cycle of "
 		"100000 events referring to each other; event E100000 skipped: an "
 		"event cannot contain itself\n"
-		"a.ann:100000: error: warning: E99999: argument E100000 was "
+		"a.ann:100000: warning: E99999: argument E100000 was "
 		"skipped (line 100001)\n");
 	assert_int_equal(l.status, IMPORT_PARTIAL);
 	assert_int_equal(l.doc->n_links, N - 1);
@@ -430,7 +430,8 @@ static void test_long_fields_stay_linear(void **state)
 	assert_int_equal(strlen(doc->spans[SPANS].said), 1 + 2 * LINES);
 	/* The warning quotes 60 bytes of the span, not 2 MB. */
 	assert_int_equal(diags.n, SPANS + 1);  /* T0 as well */
-	assert_string_equal(diags.items[0].message, "warning: T1: the text "
+	assert_int_equal(diags.items[0].severity, DIAG_WARNING);
+	assert_string_equal(diags.items[0].message, "T1: the text "
 	                    "field \"b\" differs from the text its offsets "
 	                    "cover, \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
 	                    "aaaaaaaaaaaaaaaa\"; the span is kept as its offsets "

@@ -219,10 +219,10 @@ static void test_hostile(void **state)
 		"skipped\n"
 		"f.json:12: error: quotes[0].cue: offsets 0 9: an offset is past "
 		"the end of the text (the text has 3 characters); quote skipped\n"
-		"f.json:12: error: warning: quotes[1].contents[0]: the text \"bd\" "
+		"f.json:12: warning: quotes[1].contents[0]: the text \"bd\" "
 		"differs from the text its offsets cover, \"bc\"; kept as its "
 		"offsets say\n"
-		"f.json:12: error: warning: quotes[1].confidence: no number; "
+		"f.json:12: warning: quotes[1].confidence: no number; "
 		"ignored\n"
 		"f.json:13: error: spans[0]: offsets 9223372036854775807 2: an "
 		"offset is past the end of the text (the text has 3 characters); "
@@ -296,7 +296,7 @@ static void test_bad_utf8_text(void **state)
 	                  "\"end\": 3, \"label\": \"X\"}]}\n";
 	loaded l = load_mem(doc, strlen(doc), IMPORT_JSON_AUTO);
 	assert_string_equal(l.messages,
-		"f.json:1: error: warning: the text holds 1 byte that is no UTF-8 "
+		"f.json:1: warning: the text holds 1 byte that is no UTF-8 "
 		"character (the first is 0xFF); each is read as U+FFFD, one "
 		"character, so offsets after it count as a Python tool counts "
 		"them: save the text as UTF-8 without NUL bytes\n");

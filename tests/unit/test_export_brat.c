@@ -1,0 +1,133 @@
+/* Tests of the brat export: the lines written for entities (with their
+ * kb and description) and quotes, offsets in code points after curly
+ * quotes, and the export read back by the brat importer with the same
+ * spans and roles. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "article_load.h"
+#include "export_brat.h"
+#include "import_brat.h"
+
+static const char article_yaml[] =
+	"title: T\n"
+	"body: |\n"
+	"  Ann Lee said \xe2\x80\x9cit rains\xe2\x80\x9d today. Later Ann said the bus was late.\n"
+	"entities:\n"
+	"  - id: ann\n"
+	"    name: Ann Lee\n"
+	"    type: PERSON\n"
+	"    aliases: [Ann]\n"
+	"    kb: Q42\n"
+	"    description: a person\n"
+	"quotes:\n"
+	"  - text: it rains\n"
+	"    speaker: ann\n"
+	"    cue: said\n"
+	"  - text: the bus was late\n"
+	"    speaker: {text: Later Ann}\n"
+	"    cue: said\n"
+	"    kind: indirect\n";
+
+typedef struct exported {
+	article *a;
+	char *txt, *ann;
+	size_t txt_len, ann_len;
+} exported;
+
+static exported export_it(void)
+{
+	exported x = { 0 };
+	diag_list d = { 0 };
+	assert_int_equal(load_article_mem("a.yaml", article_yaml, strlen(article_yaml),
+	                                  &x.a, &d), 0);
+	diag_list_free(&d);
+	FILE *txt = open_memstream(&x.txt, &x.txt_len);
+	FILE *ann = open_memstream(&x.ann, &x.ann_len);
+	assert_int_equal(export_brat(x.a, txt, ann), 0);
+	fclose(txt);
+	fclose(ann);
+	return x;
+}
+
+static void exported_free(exported *x)
+{
+	article_free(x->a);
+	free(x->txt);
+	free(x->ann);
+}
+
+static void test_lines(void **state)
+{
+	(void)state;
+	exported x = export_it();
+	assert_int_equal(x.txt_len, x.a->body_len);
+	assert_memory_equal(x.txt, x.a->body, x.txt_len);
+	const char *want =
+		"T1\tPERSON 0 7\tAnn Lee\n"
+		"N1\tReference T1 Wikidata:Q42\tAnn Lee\n"
+		"#1\tAnnotatorNotes T1\ta person\n"
+		"T2\tPERSON 37 40\tAnn\n"
+		"T3\tSource 0 7\tAnn Lee\n"        /* the speaker's nearest mention */
+		"T4\tCue 8 12\tsaid\n"
+		"T5\tContent 13 23\t\xe2\x80\x9cit rains\xe2\x80\x9d\n"
+		"T6\tAttribution 8 12\tsaid\n"
+		"E1\tAttribution:T6 Content:T5 Cue:T4 Source:T3\n"
+		"T7\tSource 31 40\tLater Ann\n"     /* an unnamed speaker's words */
+		"T8\tCue 41 45\tsaid\n"
+		"T9\tContent 46 62\tthe bus was late\n"
+		"T10\tAttribution 41 45\tsaid\n"
+		"E2\tAttribution:T10 Content:T9 Cue:T8 Source:T7\n";
+	if (strncmp(x.ann, want, strlen(want)) != 0)
+		fail_msg("the .ann begins otherwise:\n%s", x.ann);
+	exported_free(&x);
+}
+
+/* The export read back: every quote's content and cue where the article
+ * has them, every mention a T of its type. */
+static void test_read_back(void **state)
+{
+	(void)state;
+	exported x = export_it();
+	import_doc *doc = NULL;
+	diag_list d = { 0 };
+	assert_int_equal(import_brat_read("a.txt", x.txt, x.txt_len, "a.ann", x.ann,
+	                                  x.ann_len, &doc, &d), IMPORT_OK);
+	assert_int_equal(d.n, 0);
+	assert_int_equal(doc->n_attributions, x.a->n_quotes);
+	for (size_t i = 0; i < x.a->n_quotes; i++) {
+		const quote *q = &x.a->quotes[i];
+		const import_attribution *at = &doc->attributions[i];
+		assert_int_equal(at->content.n, q->n_fragments);
+		assert_int_equal(at->content.items[0].start, q->spans[0].start);
+		assert_int_equal(at->content.items[0].end, q->spans[0].end);
+		assert_int_equal(at->cue.items[0].start, q->cue_spans[0].start);
+		assert_int_equal(at->cue.items[0].end, q->cue_spans[0].end);
+	}
+	size_t persons = 0;
+	for (size_t i = 0; i < doc->n_spans; i++)
+		persons += strcmp(doc->spans[i].label, "PERSON") == 0;
+	assert_int_equal(persons, x.a->n_mentions);
+	assert_int_equal(doc->n_norms, 1);
+	assert_string_equal(doc->norms[0].kb_id, "Wikidata:Q42");
+	assert_int_equal(doc->n_notes, 1);
+	import_doc_free(doc);
+	diag_list_free(&d);
+	exported_free(&x);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_lines),
+		cmocka_unit_test(test_read_back),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
