@@ -119,6 +119,10 @@ const char *app_help_line(const app *ap, size_t i, char *buf, size_t n);
  * false on OOM (then the app holds none). */
 bool app_set_problems(app *ap, const diag_list *problems);
 
+/* Says in the reader's message what app_set_problems stored ("2 problems:
+ * ! lists them"), after done ("reloaded") when it is not "". */
+void app_problems_notice(app *ap, const char *done);
+
 /* The title line and the status line of the current screen. */
 void app_title(const app *ap, char *buf, size_t n);
 void app_status(const app *ap, char *buf, size_t n);

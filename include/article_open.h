@@ -75,6 +75,15 @@ void import_items_free(import_items *items);
  * is loaded; *count (when not NULL) gets their number. */
 int load_any(const char *path, article **out, diag_list *diags, size_t *count);
 
+/* The reader's load of path, of any format above: as tolerant as
+ * load_article_tolerant() (article_load.h), so that an article with
+ * problems opens with everything that resolved.  Returns the number of
+ * errors, the importer's included (0: the article is valid), or SIZE_MAX
+ * when path could not be read or parsed at all; *out is set whenever a
+ * model could be made, even with errors.  Of a JSON file of several
+ * documents, the first. */
+size_t load_any_tolerant(const char *path, article **out, diag_list *diags);
+
 /* The same for every article of path (one, or each document of a JSON
  * file): out gets them all, as many as loaded; returns the number that did
  * not load (their problems in diags), or -1 when path could not be read. */

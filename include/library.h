@@ -26,7 +26,9 @@ typedef struct library_entry {
 	const char *published;
 	size_t n_quotes;
 	size_t n_entities;
-	const char *error;      /* NULL if it loaded; else "LINE:COL: message" */
+	const char *error;      /* NULL if it loaded without error; else the
+	                           first as "LINE:COL: message" */
+	size_t n_problems;      /* its errors (0 when valid) */
 	bool pending;           /* not read yet: only path and file are set */
 } library_entry;
 

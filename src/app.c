@@ -9,6 +9,7 @@
 #include "actions.h"
 #include "app_lists.h"
 #include "app_speakers.h"
+#include "article_open.h"
 #include "diag.h"
 #include "keymap.h"
 #include "loader.h"
@@ -182,6 +183,27 @@ static handler_result help_open(app *ap)
  * The reader's boxes: details of the quote, the article, the problems
  * ==================================================================== */
 
+void app_problems_notice(app *ap, const char *done)
+{
+	size_t errors = diag_count(&ap->problems, DIAG_ERROR);
+	size_t warnings = ap->problems.n - errors;
+	char msg[128];
+	if (!ap->rd)
+		return;
+	if (errors)
+		snprintf(msg, sizeof msg, "%s%s%zu problem%s%s: ! lists them", done,
+		         *done ? ", " : "", errors, errors == 1 ? "" : "s",
+		         warnings ? " and warnings" : "");
+	else if (warnings)
+		snprintf(msg, sizeof msg, "%s%s%zu warning%s: ! lists them", done,
+		         *done ? ", " : "", warnings, warnings == 1 ? "" : "s");
+	else if (*done)
+		snprintf(msg, sizeof msg, "%s", done);
+	else
+		return;
+	reader_set_message(ap->rd, errors > 0, msg);
+}
+
 bool app_set_problems(app *ap, const diag_list *problems)
 {
 	diag_list copy = { 0 };
@@ -195,6 +217,7 @@ bool app_set_problems(app *ap, const diag_list *problems)
 			diag_list_free(&ap->problems);
 			return false;
 		}
+		copy.items[i].severity = d->severity;
 	}
 	diag_list_free(&ap->problems);
 	ap->problems = copy;
@@ -342,10 +365,10 @@ static bool lib_load(app *ap, size_t row)
 	diag_list diags = { 0 };
 	article *a = NULL;
 
-	int rc = load_article(e.path, &a, &diags);
+	size_t errors = load_any_tolerant(e.path, &a, &diags);
 	library_refresh(ap->lib, row, true);
 	e = library_entry_at(ap->lib, row);
-	if (rc != 0 || !a) {
+	if (errors == SIZE_MAX || !a) {
 		char *err = library_first_error(&diags);
 		snprintf(ap->message, sizeof ap->message, "cannot open %s: %s",
 		         e.file, err ? err : "out of memory");
@@ -354,10 +377,10 @@ static bool lib_load(app *ap, size_t row)
 		diag_list_free(&diags);
 		return false;
 	}
-	diag_list_free(&diags);
 	reader *rd = reader_new(a, ap->cols, ap->rows);
 	if (!rd) {
 		article_free(a);
+		diag_list_free(&diags);
 		snprintf(ap->message, sizeof ap->message, "cannot open %s: %s",
 		         e.file, "out of memory");
 		return false;
@@ -367,6 +390,9 @@ static bool lib_load(app *ap, size_t row)
 	ap->rd = rd;
 	if (ap->types)
 		reader_types_show_only(rd, ap->types);
+	app_set_problems(ap, &diags);   /* an article with problems opens too */
+	app_problems_notice(ap, "");
+	diag_list_free(&diags);
 	ap->lib_opened = file;
 	ap->reader_from = APP_SCREEN_LIBRARY;
 	ap->screen = APP_SCREEN_READER;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "article_open.h"
 #include "diag.h"
 #include "loader.h"
 #include "reader_reload.h"
@@ -49,21 +50,28 @@ handler_result app_reload(app *ap)
 		return HANDLER_IGNORED;
 	article *next = NULL;
 	diag_list diags = { 0 };
-	if (load_article(path, &next, &diags) != 0 || !next) {
+	size_t errors = load_any_tolerant(path, &next, &diags);
+	/* A file caught half-written, or emptied by an editor, has more
+	 * problems than the version on screen, or none that can be read:
+	 * that version stays.  A file with as many problems or fewer (one fixed
+	 * of two) is shown, problems and all. */
+	if (!next || errors == SIZE_MAX || errors > diag_count(&ap->problems, DIAG_ERROR)) {
 		char *err = library_first_error(&diags);
 		char why[APP_MESSAGE_MAX];
+		size_t n = diag_count(&diags, DIAG_ERROR);
 		snprintf(why, sizeof why, "%s (%zu problem%s; the last good version is shown)",
-		         err ? err : "out of memory", diags.n, diags.n == 1 ? "" : "s");
+		         err ? err : "out of memory", n, n == 1 ? "" : "s");
+		app_set_problems(ap, &diags);   /* ! lists what the file has now */
 		app_notice(ap, true, "reload failed: ", why);
 		free(err);
 		article_free(next);
 		diag_list_free(&diags);
 		return HANDLER_REDRAW;
 	}
-	diag_list_free(&diags);
 	reader *rd = reader_reload(ap->rd, next);
 	if (!rd) {
 		article_free(next);
+		diag_list_free(&diags);
 		app_notice(ap, true, "reload failed: ", "out of memory");
 		return HANDLER_REDRAW;
 	}
@@ -71,6 +79,9 @@ handler_result app_reload(app *ap)
 	article_free(ap->art);
 	ap->rd = rd;
 	ap->art = next;
+	app_set_problems(ap, &diags);
+	app_problems_notice(ap, "reloaded");
+	diag_list_free(&diags);
 	return HANDLER_REDRAW;
 }
 

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "app_lists.h"
-#include "article_load.h"
+#include "article_open.h"
 #include "corpus_index.h"
 #include "listview.h"
 #include "speakers_view.h"
@@ -67,11 +67,11 @@ static void open_at_quote(app *ap, size_t i)
 	const corpus_file *f = corpus_index_file(ap->lib->index, q->file);
 	article *a = NULL;
 	diag_list diags = { 0 };
-	int rc = load_article(f->path, &a, &diags);
-	diag_list_free(&diags);
-	reader *rd = rc == 0 && a ? reader_new(a, ap->cols, ap->rows) : NULL;
+	size_t errors = load_any_tolerant(f->path, &a, &diags);
+	reader *rd = errors != SIZE_MAX && a ? reader_new(a, ap->cols, ap->rows) : NULL;
 	if (!rd) {
 		article_free(a);
+		diag_list_free(&diags);
 		snprintf(ap->message, sizeof ap->message, "cannot open %s now", f->rel);
 		return;
 	}
@@ -84,6 +84,9 @@ static void open_at_quote(app *ap, size_t i)
 	}
 	ap->art = a;
 	ap->rd = rd;
+	app_set_problems(ap, &diags);
+	app_problems_notice(ap, "");
+	diag_list_free(&diags);
 	ap->lib_opened = q->file;
 	ap->reader_from = APP_SCREEN_SPEAKERS;
 	ap->screen = APP_SCREEN_READER;

@@ -4,6 +4,7 @@
 #include "article_open.h"
 
 #include <dirent.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -277,17 +278,34 @@ void import_items_free(import_items *items)
 
 /* ---- loading ---------------------------------------------------------------- */
 
-/* Loads one imported article; its path becomes the input's. */
-static int load_item(const char *path, const import_item *it, article **out,
-                     diag_list *diags)
+/* Loads one imported article, strictly (0 or -1) or tolerantly (the
+ * number of errors, SIZE_MAX-like -1 when no model); its path becomes the
+ * input's. */
+static int load_item_as(const char *path, const import_item *it, bool tolerant,
+                        article **out, diag_list *diags)
 {
 	size_t n = strlen(it->file) + sizeof " (as quoth YAML)";
 	char *name = malloc(n);
+	*out = NULL;
 	if (!name)
 		return -1;
 	snprintf(name, n, "%s (as quoth YAML)", it->file);
-	int rc = load_article_mem(name, it->yaml, it->len, out, diags);
+	int rc = tolerant ? load_article_tolerant_mem(name, it->yaml, it->len, out, diags)
+	                  : load_article_mem(name, it->yaml, it->len, out, diags);
 	free(name);
+	if (tolerant && *out) {     /* the model, with its errors counted */
+		char *own = strdup(path);
+		if (!own) {
+			article_free(*out);
+			*out = NULL;
+			return -1;
+		}
+		free((*out)->path);
+		(*out)->path = own;
+		return rc;
+	}
+	if (tolerant)
+		return -1;
 	char *own = rc == 0 ? strdup(path) : NULL;
 	if (rc == 0 && !own) {
 		article_free(*out);
@@ -299,6 +317,34 @@ static int load_item(const char *path, const import_item *it, article **out,
 		(*out)->path = own;
 	}
 	return rc;
+}
+
+static int load_item(const char *path, const import_item *it, article **out,
+                     diag_list *diags)
+{
+	return load_item_as(path, it, false, out, diags);
+}
+
+size_t load_any_tolerant(const char *path, article **out, diag_list *diags)
+{
+	*out = NULL;
+	if (import_format_of(path) == IMPORT_FORMAT_YAML) {
+		int rc = load_article_tolerant(path, out, diags);
+		return *out && rc >= 0 ? (size_t)rc : SIZE_MAX;
+	}
+	size_t before = diag_count(diags, DIAG_ERROR);
+	import_items items = { 0 };
+	import_status st = import_file(path, IMPORT_FORMAT_AUTO, &items, diags);
+	if (st == IMPORT_FAILED || st == IMPORT_NOMEM || items.n == 0) {
+		import_items_free(&items);
+		return SIZE_MAX;
+	}
+	size_t imported = diag_count(diags, DIAG_ERROR) - before;
+	int rc = load_item_as(path, &items.items[0], true, out, diags);
+	import_items_free(&items);
+	if (!*out || rc < 0)
+		return SIZE_MAX;
+	return imported + (size_t)rc;
 }
 
 int load_any_all(const char *path, article ***out, size_t *n, diag_list *diags)

@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "article.h"
-#include "article_load.h"
+#include "article_open.h"
 #include "diag.h"
 
 /* A slot's life: pending, then held by the one thread that claimed it,
@@ -130,14 +130,23 @@ static void summary_read(const corpus_index *ix, size_t i, corpus_summary *s)
 	}
 	diag_list diags = { 0 };
 	article *a = NULL;
-	if (load_article(path, &a, &diags) == 0 && a) {
+	/* For stats (REPORTS) an article with an error counts as such and
+	 * its quotes do not; the library shows what resolved beside the
+	 * number of problems, as the reader opens it. */
+	size_t errors;
+	if (ix->flags & CORPUS_INDEX_REPORTS)
+		errors = load_any(path, &a, &diags, NULL) == 0 ? 0 : SIZE_MAX;
+	else
+		errors = load_any_tolerant(path, &a, &diags);
+	if (a && (errors == 0 || !(ix->flags & CORPUS_INDEX_REPORTS)))
 		summary_of_article(s, a);
-	} else {
-		s->n_problems = diags.n ? diags.n : 1;
+	if (errors > 0) {
+		size_t counted = diag_count(&diags, DIAG_ERROR);
+		s->n_problems = errors != SIZE_MAX ? errors : counted ? counted : 1;
 		s->error = corpus_index_first_error(&diags);
 		if (ix->flags & CORPUS_INDEX_REPORTS)
 			s->report = report_of(&diags);
-		s->oom = !s->error;
+		s->oom = s->oom || !s->error;
 	}
 	article_free(a);
 	diag_list_free(&diags);

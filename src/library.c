@@ -187,6 +187,7 @@ static library_entry entry_of_file(const library *lib, size_t i)
 		e.n_quotes = s->n_quotes;
 		e.n_entities = s->n_entities;
 		e.error = s->error;
+		e.n_problems = s->n_problems;
 	}
 	return e;
 }
@@ -406,7 +407,8 @@ static void library_entry_format(const library_entry *e, char *buf, size_t n)
 		snprintf(buf, n, "%-38s%s", "reading", e->file);
 		return;
 	}
-	if (e->error) {
+	/* No article could be made of it: the file and why. */
+	if (e->error && !e->title && e->n_quotes == 0 && e->n_entities == 0) {
 		snprintf(buf, n, "%s: %s", e->file, e->error);
 		return;
 	}
@@ -417,7 +419,11 @@ static void library_entry_format(const library_entry *e, char *buf, size_t n)
 	                   e->n_entities, e->n_entities == 1 ? "y  " : "ies",
 	                   e->title && e->title[0] ? e->title : e->file);
 	if (e->source && e->source[0] && len >= 0 && (size_t)len < n)
-		snprintf(buf + len, n - (size_t)len, " · %s", e->source);
+		len += snprintf(buf + len, n - (size_t)len, " · %s", e->source);
+	/* An article that opens with problems: how many, and the first. */
+	if (e->error && len >= 0 && (size_t)len < n)
+		snprintf(buf + len, n - (size_t)len, "  ! %zu problem%s: %s", e->n_problems,
+		         e->n_problems == 1 ? "" : "s", e->error);
 }
 
 void library_entry_line(const library_entry *e, char *buf, size_t n)

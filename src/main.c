@@ -184,6 +184,32 @@ static article *load_or_report(const char *path)
 	return a;
 }
 
+/* The reader's load of path ("-": standard input): tolerant, so that an
+ * article with problems opens with what resolved.  NULL, with its
+ * problems printed, when no article could be made; else its problems
+ * (errors and warnings) are left in diags for the reader to list. */
+static article *load_for_reading(const char *path, diag_list *diags)
+{
+	article *a = NULL;
+	size_t errors;
+	if (strcmp(path, "-") == 0) {
+		size_t len;
+		char *bytes = read_stdin(&len);
+		if (!bytes)
+			return NULL;
+		errors = (size_t)load_article_tolerant_mem(stdin_name, bytes, len, &a, diags);
+		free(bytes);
+	} else {
+		errors = load_any_tolerant(path, &a, diags);
+	}
+	if (!a || errors == SIZE_MAX) {
+		diag_list_print(stderr, diags);
+		article_free(a);
+		return NULL;
+	}
+	return a;
+}
+
 static bool is_directory(const char *path)
 {
 	struct stat st;
@@ -608,8 +634,9 @@ static int cmd_read(int argc, char **argv)
 	 * when there is no terminal to read it on. */
 	bool library = is_directory(target);
 	article *a = NULL;
+	diag_list problems_found = { 0 };
 	int status = EXIT_INVALID;
-	if (!library && !(a = load_or_report(target)))
+	if (!library && !(a = load_for_reading(target, &problems_found)))
 		goto out;
 	/* An article piped in: the keys come from the terminal, as less does. */
 	if (strcmp(target, "-") == 0 && !freopen("/dev/tty", "r", stdin)) {
@@ -619,6 +646,9 @@ static int cmd_read(int argc, char **argv)
 		goto out;
 	}
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		/* No screen to list them on: the problems are printed. */
+		if (diag_count(&problems_found, DIAG_ERROR) > 0)
+			diag_list_print(stderr, &problems_found);
 		fprintf(stderr, "quoth: standard %s is not a terminal; use 'quoth export --json' "
 		        "or 'quoth snapshot' for output to a file or pipe\n",
 		        isatty(STDIN_FILENO) ? "output" : "input");
@@ -636,11 +666,16 @@ static int cmd_read(int argc, char **argv)
 	/* An article from standard input has no file to watch or edit. */
 	app->watch_article = strcmp(target, "-") != 0;
 	app_set_types(app, o.types);
+	if (!library) {
+		app_set_problems(app, &problems_found);
+		app_problems_notice(app, "");
+	}
 	if (config_problem)
 		app_notice(app, true, "config: ", config_problem);
 	status = tui_run(app, o.color);
 	app_free(app);
 out:
+	diag_list_free(&problems_found);
 	free(config_problem);
 	return status;
 }

@@ -246,12 +246,14 @@ static void build_problems(overlay_rows *o, const diag_list *problems)
 	}
 	for (size_t i = 0; i < problems->n; i++) {
 		const diag *d = &problems->items[i];
-		char at[32];
+		char at[32], msg[1024];
 		if (d->line > 0)
 			snprintf(at, sizeof at, "%d:%d", d->line, d->col);
 		else
 			snprintf(at, sizeof at, "file");
-		rows_field(o, at, d->message);
+		snprintf(msg, sizeof msg, "%s: %s", diag_severity_name(d->severity),
+		         d->message ? d->message : "");
+		rows_field(o, at, msg);
 	}
 }
 

@@ -264,8 +264,7 @@ static void test_merged_speakers(void **state)
 	for (size_t i = 0; i < corpus_index_count(ix); i++) {
 		const corpus_summary *s = corpus_index_get(ix, i);
 		assert_int_equal(speakers_merge(&all, &s->speakers), 0);
-		if (!s->error)
-			quotes += s->n_quotes;
+		quotes += s->n_quotes;  /* what resolved, problems or not */
 	}
 	assert_int_equal(all.quotes, quotes);
 	assert_int_equal(all.n, 2);
@@ -277,10 +276,11 @@ static void test_merged_speakers(void **state)
 	const speaker_row *aide = speakers_find(&all, "text:an aide");
 	assert_non_null(aide);
 	assert_int_equal(aide->quotes + ann->quotes, quotes);
-	/* Articles with 2..6 quotes have Ann; 1..6 the aide; broken ones not. */
+	/* Articles with 2..6 quotes have Ann; 1..6 the aide; the broken ones
+	 * too, as far as they resolve (the library reads as the reader opens). */
 	size_t with_ann = 0;
 	for (size_t i = 0; i < N_ARTICLES; i++)
-		with_ann += i % 7 >= 2 && i % 10 != 5;
+		with_ann += i % 7 >= 2;
 	assert_int_equal(ann->articles, with_ann);
 	speakers_free(&all);
 	corpus_index_free(ix);

@@ -38,11 +38,16 @@ static void write_article(const char *dir, const char *name, const char *title,
 	snprintf(path, sizeof path, "%s/%s", dir, name);
 	FILE *f = fopen(path, "w");
 	assert_non_null(f);
-	fprintf(f, "title: %s\n%sbody: |\n  Ann met Acme about %s.\n"
-	        "entities:\n"
-	        "  - id: ann\n    name: Ann\n    type: PERSON\n"
-	        "  - id: acme\n    name: Acme\n    type: ORG\n",
-	        title, broken ? "bogus: 1\n" : "", title);
+	/* A broken one is no article at all: an article with a problem
+	 * would open, with its problems listed. */
+	if (broken)
+		fprintf(f, "- %s is a list, not an article\n", title);
+	else
+		fprintf(f, "title: %s\nbody: |\n  Ann met Acme about %s.\n"
+		        "entities:\n"
+		        "  - id: ann\n    name: Ann\n    type: PERSON\n"
+		        "  - id: acme\n    name: Acme\n    type: ORG\n",
+		        title, title);
 	fclose(f);
 }
 
