@@ -26,7 +26,8 @@ typedef struct corpus_files {
 	size_t cap;
 } corpus_files;
 
-/* True for a name that is an article file: *.yaml or *.yml, not hidden. */
+/* True for a name that is an article file: *.yaml or *.yml, or a brat
+ * *.ann (read with its .txt, which is not listed itself), not hidden. */
 bool corpus_is_article_name(const char *name);
 
 /* Appends the article files of root: root itself when it is a file (any

@@ -15,7 +15,8 @@ bool corpus_is_article_name(const char *name)
 	if (name[0] == '.')
 		return false;
 	return (n > 5 && strcmp(name + n - 5, ".yaml") == 0) ||
-	       (n > 4 && strcmp(name + n - 4, ".yml") == 0);
+	       (n > 4 && strcmp(name + n - 4, ".yml") == 0) ||
+	       (n > 4 && strcmp(name + n - 4, ".ann") == 0);
 }
 
 /* The directories entered so far, by device and inode. */

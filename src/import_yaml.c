@@ -426,6 +426,41 @@ static const char *guess_kind(const import_doc *doc, const import_ranges *c)
 	return "indirect";
 }
 
+static bool range_before(const import_range *x, const import_range *y)
+{
+	return x->start < y->start || (x->start == y->start && x->end < y->end);
+}
+
+MERGE_SORT_DEFINE(sort_ranges, import_range, range_before)
+
+/* The pieces of in as quoth's format takes them: in text order, pieces
+ * that overlap made one (PolNeAR's Content and Content2 may overlap or
+ * come in either order); with cover, the one range from the first start
+ * to the last end (a source is one span).  out's items are newly
+ * allocated; false when out of memory. */
+static bool ranges_for_format(const import_ranges *in, bool cover, import_ranges *out)
+{
+	*out = (import_ranges){ 0 };
+	if (in->n == 0)
+		return true;
+	import_range *items = malloc(2 * in->n * sizeof *items);
+	if (!items)
+		return false;
+	memcpy(items, in->items, in->n * sizeof *items);
+	sort_ranges(items, items + in->n, in->n);
+	size_t n = 1;
+	for (size_t i = 1; i < in->n; i++) {
+		if (cover || items[i].start < items[n - 1].end) {
+			if (items[i].end > items[n - 1].end)
+				items[n - 1].end = items[i].end;
+		} else {
+			items[n++] = items[i];
+		}
+	}
+	*out = (import_ranges){ .items = items, .n = n, .cap = 2 * in->n };
+	return true;
+}
+
 static void write_speaker(const writer *w, const import_attribution *a)
 {
 	if (a->source.n == 0) {
@@ -443,11 +478,16 @@ static void write_speaker(const writer *w, const import_attribution *a)
 		yaml_text_scalar(w->out, id, strlen(id));
 		fputs(", ", w->out);
 	}
+	import_ranges src;
+	if (!ranges_for_format(&a->source, true, &src))
+		src = a->source;
 	fputs("text: ", w->out);
-	put_words(w, &a->source);
+	put_words(w, &src);
 	fputs(", span: ", w->out);
-	put_ranges(w, &a->source);
+	put_ranges(w, &src);
 	fputs("}\n", w->out);
+	if (src.items != a->source.items)
+		free(src.items);
 }
 
 static void write_quote(writer *w, const import_attribution *a, size_t n)
@@ -458,18 +498,27 @@ static void write_quote(writer *w, const import_attribution *a, size_t n)
 		fprintf(w->out, "  - id: q%zu\n", n);
 	if (a->has_confidence)
 		fprintf(w->out, "    # confidence: %g\n", a->confidence);
+	import_ranges content, cue;
+	if (!ranges_for_format(&a->content, false, &content))
+		content = a->content;
+	if (!ranges_for_format(&a->cue, false, &cue))
+		cue = a->cue;
 	fputs("    text: ", w->out);
-	put_words(w, &a->content);
+	put_words(w, &content);
 	fputs("\n    span: ", w->out);
-	put_ranges(w, &a->content);
+	put_ranges(w, &content);
 	fputc('\n', w->out);
-	if (a->cue.n > 0) {
+	if (cue.n > 0) {
 		fputs("    cue: ", w->out);
-		put_words(w, &a->cue);
+		put_words(w, &cue);
 		fputs("\n    cue_span: ", w->out);
-		put_ranges(w, &a->cue);
+		put_ranges(w, &cue);
 		fputc('\n', w->out);
 	}
+	if (content.items != a->content.items)
+		free(content.items);
+	if (cue.items != a->cue.items)
+		free(cue.items);
 	write_speaker(w, a);
 	fprintf(w->out, "    kind: %s  # guessed from the quotation marks\n",
 	        guess_kind(w->doc, &a->content));

@@ -240,36 +240,29 @@ static void check_one(const char *path, check_result *r)
 
 /* Checks every article of dir; invalid when one does not load or there
  * is none to check. */
+/* Checks every article file below dir, at any depth, as the library and
+ * stats list them. */
 static void check_directory(const char *dir, check_result *r)
 {
-	char **names;
-	size_t n;
-	int err = library_list_files(dir, &names, &n);
-	if (err) {
-		fprintf(stderr, "%s: error: cannot be read: %s\n", dir, strerror(err));
+	corpus_files files = { 0 };
+	diag_list problems = { 0 };
+	if (corpus_files_add(&files, dir, &problems) < 0) {
+		fputs("quoth: out of memory\n", stderr);
 		r->invalid = true;
-		return;
 	}
 	/* Said as check says every problem, FILE: error: ..., so that a
-	 * script reading check's output sees this one too. */
-	if (n == 0) {
-		fprintf(stderr, "%s: error: no articles in it (*.yaml, *.yml)\n", dir);
+	 * script reading check's output sees these too. */
+	diag_list_print(stderr, &problems);
+	if (problems.n)
+		r->invalid = true;
+	if (files.n == 0 && problems.n == 0) {
+		fprintf(stderr, "%s: error: no articles in it (*.yaml, *.yml, *.ann)\n", dir);
 		r->invalid = true;
 	}
-	for (size_t i = 0; i < n; i++) {
-		size_t len = strlen(dir) + strlen(names[i]) + 2;
-		char *path = malloc(len);
-		if (path) {
-			snprintf(path, len, "%s/%s", dir, names[i]);
-			check_one(path, r);
-		} else {
-			fputs("quoth: out of memory\n", stderr);
-			r->invalid = true;
-		}
-		free(path);
-		free(names[i]);
-	}
-	free(names);
+	for (size_t i = 0; i < files.n; i++)
+		check_one(files.items[i].path, r);
+	corpus_files_free(&files);
+	diag_list_free(&problems);
 }
 
 /* --strict and -Werror, as compilers spell it, may stand anywhere among

@@ -507,8 +507,9 @@ static span *place_fragments(resolver *r, size_t qi)
 
 /* ==== the quotes ======================================================== */
 
-/* The content of q: the given spans, or the fragments placed; widened to
- * their marks but for an indirect quote.  NULL with a diagnostic. */
+/* The content of q: the given spans exactly (a tool's positions are kept
+ * to the character), or the fragments placed and widened to their marks
+ * but for an indirect quote.  NULL with a diagnostic. */
 static span *place_content(resolver *r, size_t qi)
 {
 	quote *q = &r->a->quotes[qi];
@@ -523,7 +524,6 @@ static span *place_content(resolver *r, size_t qi)
 		free(sp);
 		return NULL;
 	}
-	widen_all(r->a, q, sp);
 	return sp;
 }
 

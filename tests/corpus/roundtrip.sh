@@ -16,6 +16,19 @@ rm -rf "$work" && mkdir -p "$work/out"
 norm() {
 	awk -F'\t' '
 	function role(r) { sub(/[0-9]+$/, "", r); return r }
+	# The pieces of a role in text order: brat lists Content and Content2
+	# in any order, quoth in the order of the text.
+	function ordered(s,   p, n, i, j, t, x, y) {
+		n = split(s, p, ";")
+		for (i = 2; i <= n; i++)
+			for (j = i; j > 1; j--) {
+				split(p[j - 1], x, " "); split(p[j], y, " ")
+				if (x[1] + 0 < y[1] + 0 || (x[1] + 0 == y[1] + 0 && x[2] + 0 <= y[2] + 0)) break
+				t = p[j]; p[j] = p[j - 1]; p[j - 1] = t
+			}
+		s = p[1]; for (i = 2; i <= n; i++) s = s ";" p[i]
+		return s
+	}
 	function etype(l,   t) { t = toupper(l); gsub(/[^A-Z0-9_]/, "_", t)
 		if (t == "PER") t = "PERSON"; if (t == "ORGANIZATION" || t == "ORGANISATION") t = "ORG"
 		if (t == "LOCATION") t = "LOC"; return t }
@@ -38,7 +51,7 @@ norm() {
 				if (k == "Content") con = con (con == "" ? "" : ";") sp[r[2]]
 			}
 			if (cue == "") cue = sp[h[2]]
-			if (con != "") print "EVT " h[1] " source=" src " cue=" cue " content=" con
+			if (con != "") print "EVT " h[1] " source=" ordered(src) " cue=" ordered(cue) " content=" ordered(con)
 		}
 	}' "$1" | sort -u
 }
