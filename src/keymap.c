@@ -95,7 +95,7 @@ static const char *const action_helps[ACT_COUNT] = {
 #undef ACTIONS_HELP
 };
 
-/* ---- wt-lib: where each action works -------------------------------
+/* ---- where each action works ------------------------------------------
  * The help of a screen lists only what works there.  An action not named
  * here works everywhere, so one added later shows in every help until it
  * is given its screens. */
@@ -117,6 +117,15 @@ static const unsigned action_where[ACT_COUNT] = {
 	/* The speakers screen is a list: no search, filter or panes. */
 	[ACT_SEARCH] = KEYMAP_READER | KEYMAP_LIBRARY,
 	[ACT_CLEAR] = KEYMAP_READER | KEYMAP_LIBRARY,
+	[ACT_EDIT] = KEYMAP_READER | KEYMAP_LIBRARY,
+	[ACT_RELOAD] = KEYMAP_READER | KEYMAP_LIBRARY,
+	[ACT_DETAIL] = KEYMAP_READER,
+	[ACT_INFO] = KEYMAP_READER,
+	[ACT_PROBLEMS] = KEYMAP_READER,
+	[ACT_NEXT_ARTICLE] = KEYMAP_READER,
+	[ACT_PREV_ARTICLE] = KEYMAP_READER,
+	[ACT_TYPE_HIDE] = KEYMAP_READER,
+	[ACT_TYPE_SHOW_ALL] = KEYMAP_READER,
 };
 
 bool keymap_action_works(action a, unsigned where)
