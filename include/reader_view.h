@@ -73,7 +73,7 @@ style_role reader_mark_role(const reader *r, const text_mark *m);
 #define VIEW_ROW_FIELDS 32
 
 /* The bit of role r in a field's roles. */
-#define VIEW_ROLE(r) (UINT32_C(1) << (r))
+#define VIEW_ROLE(r) (UINT64_C(1) << (r))
 
 typedef enum view_align {
 	VIEW_ALIGN_LEFT,    /* after the field before it */
@@ -83,7 +83,7 @@ typedef enum view_align {
 typedef struct view_field {
 	size_t at;          /* bytes [at, at + len) of the row's text */
 	size_t len;
-	uint32_t roles;     /* VIEW_ROLE bits, painted in role order over
+	uint64_t roles;     /* VIEW_ROLE bits, painted in role order over
 	                       plain text; 0 for plain text */
 	view_align align;
 } view_field;

@@ -302,7 +302,7 @@ static row_builder row_start(view_row *row)
 
 /* Opens a field for what is appended next, or goes on with the last one
  * when it looks the same; false when there is no room for another. */
-static bool row_field(row_builder *b, uint32_t roles, view_align align)
+static bool row_field(row_builder *b, uint64_t roles, view_align align)
 {
 	view_row *row = b->row;
 	if (row->more)
@@ -335,7 +335,7 @@ static void row_close(row_builder *b)
 	row->more |= b->sb.full;
 }
 
-static void row_add(row_builder *b, const char *s, uint32_t roles,
+static void row_add(row_builder *b, const char *s, uint64_t roles,
                     view_align align)
 {
 	if (!row_field(b, roles, align))
@@ -345,7 +345,7 @@ static void row_add(row_builder *b, const char *s, uint32_t roles,
 }
 
 /* The VIEW_ROLE bit of an entity type's colour. */
-static uint32_t type_roles(const char *type)
+static uint64_t type_roles(const char *type)
 {
 	return VIEW_ROLE(style_entity_role(type));
 }
@@ -369,7 +369,7 @@ bool reader_view_entity_row(const reader *r, size_t row, view_row *out)
 		}
 		return true;
 	}
-	uint32_t type = type_roles(r->types[er->type]);
+	uint64_t type = type_roles(r->types[er->type]);
 	if (er->kind == ENTITY_ROW_HEADER) {
 		row_add(&b, r->types[er->type], type | VIEW_ROLE(ROLE_DIM_TEXT),
 		        VIEW_ALIGN_LEFT);
@@ -412,7 +412,7 @@ static const char *kind_mark(quote_kind kind)
 
 /* The look of q's speaker: the speaker entity's colour (even when named
  * by its own words), secondary text for a speaker without an entity. */
-static uint32_t speaker_roles(const reader *r, const quote *q)
+static uint64_t speaker_roles(const reader *r, const quote *q)
 {
 	if (q->speaker >= 0 && (size_t)q->speaker < r->a->n_entities)
 		return type_roles(r->a->entities[q->speaker].type);
@@ -445,7 +445,7 @@ static bool names_entity(const entity *e, const char *s, size_t n)
  * ("it → The Post"); else reader_quote_speaker's name. */
 static void row_speaker(const reader *r, const quote *q, row_builder *b)
 {
-	uint32_t roles = speaker_roles(r, q);
+	uint64_t roles = speaker_roles(r, q);
 	span src = q->source_span;
 
 	if (src.end <= src.start || src.end > r->a->body_len) {

@@ -434,7 +434,7 @@ static void draw_pane_title(const renderer *rn, const reader *r, pane_id id)
 
 /* The look of a field: its roles painted over plain text in role order,
  * the list cursor (when on) over everything. */
-static paint field_look(const renderer *rn, uint32_t roles, const paint *over)
+static paint field_look(const renderer *rn, uint64_t roles, const paint *over)
 {
 	paint look = render_paint(rn, ROLE_NORMAL);
 	for (int r = 0; r < ROLE_COUNT; r++)

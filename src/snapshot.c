@@ -51,7 +51,7 @@ typedef struct snap_cell {
 	wchar_t wc[CCHARW_MAX + 1];
 	int width;          /* 1 or 2; 0 for the right half of a wide char */
 	style look;         /* as read from the screen */
-	uint32_t roles;     /* the roles the renderer drew it with */
+	uint64_t roles;     /* the roles the renderer drew it with */
 } snap_cell;
 
 typedef struct snap_screen {
@@ -310,7 +310,7 @@ static bool look_equal(style a, style b)
  * two letters, so a golden notices a cell that changes role. */
 typedef struct look_table {
 	style looks[N_LETTERS];
-	uint32_t roles[N_LETTERS];
+	uint64_t roles[N_LETTERS];
 	size_t n;
 } look_table;
 
@@ -358,13 +358,13 @@ static bool print_styles(FILE *out, const snap_screen *s, look_table *t)
 /* Names the roles of a cell, painted in role order as the renderer
  * paints them; says so when the screen shows something else than those
  * roles compose in style.h (a renderer bug). */
-static void name_roles(style look, uint32_t roles, bool color, char *buf, size_t size)
+static void name_roles(style look, uint64_t roles, bool color, char *buf, size_t size)
 {
 	size_t len = 0;
 	style composed = style_of(ROLE_NORMAL, color);
 	buf[0] = '\0';
 	for (int r = 0; r < ROLE_COUNT && len < size; r++) {
-		if (!(roles & (1u << r)))
+		if (!(roles & (UINT64_C(1) << r)))
 			continue;
 		composed = render_compose(composed, style_of((style_role)r, color));
 		len += (size_t)snprintf(buf + len, size - len, "%s%s", len ? " + " : "",
