@@ -24,6 +24,11 @@
 typedef enum mark_kind {
 	MARK_ENTITY,        /* a mention; index = entity (colour by its type) */
 	MARK_QUOTE,         /* a span of any quote; index = quote */
+	/* ---- the compare view's (compare_view_marks); index = place ---- */
+	MARK_CMP_AGREED,    /* content of an agreed pair */
+	MARK_CMP_DIFFERS,   /* content of a pair that differs */
+	MARK_CMP_ONLY_A,    /* content only in A */
+	MARK_CMP_ONLY_B,    /* content only in B */
 	MARK_QUOTE_CURRENT, /* a span of the current quote; index = quote */
 	MARK_SPEAKER,       /* a mention of the current quote's speaker near
 	                       it; index = entity */
@@ -50,6 +55,7 @@ typedef enum gutter_mark {
 	GUTTER_NONE,
 	GUTTER_QUOTE,       /* the row holds part of a quote */
 	GUTTER_CURRENT,     /* the row holds part of the current quote */
+	GUTTER_DIFFERS,     /* compare view: part of a pair that differs */
 } gutter_mark;
 
 /* Marks overlapping body bytes [start, end), written to out (up to cap),

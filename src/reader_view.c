@@ -206,6 +206,10 @@ style_role reader_mark_role(const reader *r, const text_mark *m)
 			return style_entity_role(r->a->entities[m->index].type);
 		return ROLE_ENT_OTHER;
 	case MARK_QUOTE: return ROLE_QUOTE;
+	case MARK_CMP_AGREED: return ROLE_CMP_AGREED;
+	case MARK_CMP_DIFFERS: return ROLE_CMP_DIFFERS;
+	case MARK_CMP_ONLY_A: return ROLE_CMP_ONLY_A;
+	case MARK_CMP_ONLY_B: return ROLE_CMP_ONLY_B;
 	case MARK_QUOTE_CURRENT: return ROLE_QUOTE_CURRENT;
 	case MARK_SPEAKER: return ROLE_SPEAKER;
 	case MARK_CUE: return ROLE_CUE;
