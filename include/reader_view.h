@@ -71,6 +71,23 @@ gutter_mark reader_gutter(const reader *r, size_t start, size_t end);
 /* The display role of a mark (entity colour by type, quote, search...). */
 style_role reader_mark_role(const reader *r, const text_mark *m);
 
+/* ---- the compare view's text (issue 15) ------------------------------- */
+
+struct compare_view;
+
+/* As reader_marks, for the compare view over r's text: cv's marks
+ * (compare_view_marks) in place of the article's entities and quotes,
+ * then the selected entity's mentions and the search's matches.  The
+ * entities' looks are left out: in monochrome their bold and underline
+ * would pass for the compare roles'. */
+size_t reader_marks_compare(const reader *r, const struct compare_view *cv,
+                            size_t start, size_t end, text_mark *out, size_t cap);
+
+/* The one state change of this header: the compare view's ] and [ put
+ * body byte offset in the upper third of the text pane, as ] does for a
+ * quote. */
+void reader_view_show_offset(reader *r, size_t offset);
+
 /* ---- rows of the lists ------------------------------------------------ */
 
 /* A row holds this much text; a quote longer than that is cut (and its

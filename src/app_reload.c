@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app_compare.h"
 #include "diag.h"
 #include "loader.h"
 #include "reader_reload.h"
@@ -71,6 +72,7 @@ handler_result app_reload(app *ap)
 	article_free(ap->art);
 	ap->rd = rd;
 	ap->art = next;
+	app_compare_reloaded(ap);   /* the compare view borrowed the old one */
 	return HANDLER_REDRAW;
 }
 

@@ -62,6 +62,9 @@ static const keymap_entry defaults[] = {
 	{ .key = 'T',            .act = ACT_TYPE_SHOW_ALL },
 	{ .key = 'o',            .act = ACT_SORT },
 	{ .key = 'S',            .act = ACT_SPEAKERS },
+	/* ---- the compare view (issue 15) ---- */
+	{ .key = 'c',            .act = ACT_COMPARE },
+	/* ---- end of the compare view's keys ---- */
 };
 
 #define DEFAULTS_COUNT (sizeof defaults / sizeof defaults[0])
@@ -117,6 +120,8 @@ static const unsigned action_where[ACT_COUNT] = {
 	/* The speakers screen is a list: no search, filter or panes. */
 	[ACT_SEARCH] = KEYMAP_READER | KEYMAP_LIBRARY,
 	[ACT_CLEAR] = KEYMAP_READER | KEYMAP_LIBRARY,
+	/* The compare view is the reader's. */
+	[ACT_COMPARE] = KEYMAP_READER,
 };
 
 bool keymap_action_works(action a, unsigned where)

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "bound.h"
+#include "compare_view.h"
 #include "reader_private.h"
 #include "search.h"
 #include "view_row.h"
@@ -179,6 +180,30 @@ size_t reader_marks(const reader *r, size_t start, size_t end,
 	marks_search(r, start, end, &mo);
 	return mo.n;
 }
+
+/* ---- the compare view's text (issue 15) ---- */
+
+size_t reader_marks_compare(const reader *r, const struct compare_view *cv,
+                            size_t start, size_t end, text_mark *out, size_t cap)
+{
+	mark_out mo = { .out = out, .cap = out ? cap : 0 };
+	span all = { .start = 0, .end = SIZE_MAX };
+
+	if (start >= end)
+		return 0;
+	mo.n = compare_view_marks(cv, start, end, out, mo.cap);
+	if (r->selected >= 0)
+		marks_mentions(r, start, end, MARK_SELECTED, r->selected, all, &mo);
+	marks_search(r, start, end, &mo);
+	return mo.n;
+}
+
+void reader_view_show_offset(reader *r, size_t offset)
+{
+	reader_show_offset(r, offset);
+}
+
+/* ---- end of the compare view's text ---- */
 
 gutter_mark reader_gutter(const reader *r, size_t start, size_t end)
 {

@@ -13,6 +13,7 @@
 #include <wchar.h>
 
 #include "app.h"
+#include "app_compare.h"
 #include "diag.h"
 #include "keyscript.h"
 #include "loader.h"
@@ -39,6 +40,7 @@ typedef struct snap_options {
 	const char *path;
 	const char *keys;
 	const char *types;  /* --types, or NULL: every type shown */
+	const char *compare;    /* --compare B: FILE against B, or NULL */
 	int cols;
 	int rows;
 	bool color;
@@ -70,7 +72,7 @@ static int usage(const char *fmt, const char *arg)
 	fputs("quoth snapshot: ", stderr);
 	fprintf(stderr, fmt, arg);
 	fputs("\nusage: quoth snapshot [--size COLSxROWS] [--keys KEYS] "
-	      "[--color=never|always] [--types T,T...] FILE|DIR\n", stderr);
+	      "[--color=never|always] [--types T,T...] [--compare B] FILE|DIR\n", stderr);
 	return SNAP_USAGE;
 }
 
@@ -126,6 +128,8 @@ static int parse_options(int argc, char **argv, snap_options *o)
 			o->reading = (size_t)n;
 		} else if ((v = option_value(argc, argv, &i, "--keys", &missing))) {
 			o->keys = v;
+		} else if ((v = option_value(argc, argv, &i, "--compare", &missing))) {
+			o->compare = v;     /* issue 15: the screen of diff --view FILE B */
 		} else if ((v = option_value(argc, argv, &i, "--types", &missing))) {
 			o->types = v;
 		} else if ((v = option_value(argc, argv, &i, "--color", &missing))) {
@@ -148,6 +152,23 @@ static int parse_options(int argc, char **argv, snap_options *o)
 }
 
 /* ---- the app ------------------------------------------------------------ */
+
+/* --compare B: the article against B, as `quoth diff --view` opens it;
+ * false, said on standard error, when it cannot be. */
+static bool open_compare(app *ap, const snap_options *o)
+{
+	char why[APP_MESSAGE_MAX];
+	if (ap->screen != APP_SCREEN_READER) {
+		fputs("quoth snapshot: --compare wants a FILE, not a DIR\n", stderr);
+		return false;
+	}
+	if (!app_compare_open(ap, NULL, o->compare, why, sizeof why)) {
+		fprintf(stderr, "quoth snapshot: %s\n", why);
+		return false;
+	}
+	ap->cmp_quits = true;
+	return true;
+}
 
 /* The app on path: a library for a directory, else the article; prints the
  * article's problems as `quoth check` does and returns NULL if it fails. */
@@ -173,6 +194,10 @@ static app *open_app(const snap_options *o, int *status)
 		fputs("quoth snapshot: out of memory\n", stderr);
 	else
 		app_set_types(ap, o->types);
+	if (ap && o->compare && !open_compare(ap, o)) {
+		app_free(ap);
+		return NULL;
+	}
 	return ap;
 }
 
@@ -416,6 +441,8 @@ static void print_snapshot(FILE *out, const snap_options *o, const snap_screen *
 	fprintf(out, " color %s", o->color ? "always" : "never");
 	if (o->reading != SIZE_MAX)
 		fprintf(out, " reading %zu", o->reading);
+	if (o->compare)
+		fprintf(out, " compare %s", o->compare);
 	fputc('\n', out);
 	if (s->cols != o->cols || s->rows != o->rows)
 		fprintf(out, "# screen %dx%d after the keys\n", s->cols, s->rows);
