@@ -49,7 +49,9 @@
 	/* ---- the library's sort and the speakers (keymap.c says where \
 	 * they work) ---- */ \
 	X(SORT,          "sort by the next column") \
-	X(SPEAKERS,      "who is quoted: across the library, or in this article")
+	X(SPEAKERS,      "who is quoted: across the library, or in this article") \
+	/* ---- the compare view (issue 15) ---- */ \
+	X(COMPARE,       "compare with another annotation of the article (its path)")
 
 typedef enum action {
 	ACT_NONE,

@@ -71,6 +71,13 @@ typedef struct app {
 	                       app_edit_target() and then calls app_reload() */
 	const char *types;  /* borrowed: `--types` (shown types, comma-
 	                       separated) for every article opened, or NULL */
+
+	/* ---- the compare view (issue 15, app_compare.h) ---- */
+	struct compare_view *cmp;   /* owned: the open article (A) against
+	                               another annotation (B), or NULL */
+	bool cmp_quits;             /* q in it ends the program (diff --view) */
+	bool cmp_prompt;            /* c typed: keys go to the path's line */
+	char cmp_path[APP_MESSAGE_MAX];
 } app;
 
 /* An app reading article a, which it takes (freed by app_free even when

@@ -13,6 +13,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "article.h"
+
 /* Runs `quoth diff` over the n >= 2 paths: files compared as they are,
  * or, when directories, directories whose articles are paired by
  * diff_pairer (the last path is the reference when n is 2), writing the
@@ -90,6 +92,12 @@ typedef struct diff_where {
  * moved back to the start of the character it falls in. */
 bool diff_bodies_differ(const char *a, size_t la, const char *b, size_t lb,
                         diff_where *where);
+
+/* True when a and b have the same body; else false, with where they
+ * first differ and an excerpt of each written to err as `quoth diff`
+ * says it (the compare view's check too). */
+bool diff_same_bodies(FILE *err, const article *a, const char *path_a,
+                      const article *b, const char *path_b);
 
 /* Writes the text of s[0..len) around offset at, a line's worth, as a
  * quoted C-like string: controls, bidirectional marks, quotes,

@@ -24,6 +24,11 @@
 typedef enum mark_kind {
 	MARK_ENTITY,        /* a mention; index = entity (colour by its type) */
 	MARK_QUOTE,         /* a span of any quote; index = quote */
+	/* ---- the compare view's (compare_view_marks); index = place ---- */
+	MARK_CMP_AGREED,    /* content of an agreed pair */
+	MARK_CMP_DIFFERS,   /* content of a pair that differs */
+	MARK_CMP_ONLY_A,    /* content only in A */
+	MARK_CMP_ONLY_B,    /* content only in B */
 	MARK_QUOTE_CURRENT, /* a span of the current quote; index = quote */
 	MARK_SPEAKER,       /* a mention of the current quote's speaker near
 	                       it; index = entity */
@@ -50,6 +55,7 @@ typedef enum gutter_mark {
 	GUTTER_NONE,
 	GUTTER_QUOTE,       /* the row holds part of a quote */
 	GUTTER_CURRENT,     /* the row holds part of the current quote */
+	GUTTER_DIFFERS,     /* compare view: part of a pair that differs */
 } gutter_mark;
 
 /* Marks overlapping body bytes [start, end), written to out (up to cap),
@@ -65,6 +71,23 @@ gutter_mark reader_gutter(const reader *r, size_t start, size_t end);
 /* The display role of a mark (entity colour by type, quote, search...). */
 style_role reader_mark_role(const reader *r, const text_mark *m);
 
+/* ---- the compare view's text (issue 15) ------------------------------- */
+
+struct compare_view;
+
+/* As reader_marks, for the compare view over r's text: cv's marks
+ * (compare_view_marks) in place of the article's entities and quotes,
+ * then the selected entity's mentions and the search's matches.  The
+ * entities' looks are left out: in monochrome their bold and underline
+ * would pass for the compare roles'. */
+size_t reader_marks_compare(const reader *r, const struct compare_view *cv,
+                            size_t start, size_t end, text_mark *out, size_t cap);
+
+/* The one state change of this header: the compare view's ] and [ put
+ * body byte offset in the upper third of the text pane, as ] does for a
+ * quote. */
+void reader_view_show_offset(reader *r, size_t offset);
+
 /* ---- rows of the lists ------------------------------------------------ */
 
 /* A row holds this much text; a quote longer than that is cut (and its
@@ -73,7 +96,7 @@ style_role reader_mark_role(const reader *r, const text_mark *m);
 #define VIEW_ROW_FIELDS 32
 
 /* The bit of role r in a field's roles. */
-#define VIEW_ROLE(r) (UINT32_C(1) << (r))
+#define VIEW_ROLE(r) (UINT64_C(1) << (r))
 
 typedef enum view_align {
 	VIEW_ALIGN_LEFT,    /* after the field before it */
@@ -83,7 +106,7 @@ typedef enum view_align {
 typedef struct view_field {
 	size_t at;          /* bytes [at, at + len) of the row's text */
 	size_t len;
-	uint32_t roles;     /* VIEW_ROLE bits, painted in role order over
+	uint64_t roles;     /* VIEW_ROLE bits, painted in role order over
 	                       plain text; 0 for plain text */
 	view_align align;
 } view_field;

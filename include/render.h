@@ -27,7 +27,7 @@ typedef struct renderer {
 	 * roles every cell was drawn with: bit r of cells[y * cols + x] for
 	 * role r (plain text is no bit).  Owned; render_free releases it. */
 	bool record;
-	uint32_t *cells;
+	uint64_t *cells;
 	int cols;
 	int rows;
 } renderer;
@@ -54,7 +54,7 @@ void render_frame(renderer *rn, app *ap, bool full);
 
 /* The roles cell (x, y) was drawn with in the last frame (see record); 0
  * for plain text, outside the screen, or when not recording. */
-uint32_t render_cell_roles(const renderer *rn, int x, int y);
+uint64_t render_cell_roles(const renderer *rn, int x, int y);
 
 /* The look of a layer painted over another: a colour set in over replaces
  * the one below, attributes add up.  Layers are painted in role order, so

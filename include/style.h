@@ -42,6 +42,12 @@ enum {
 #define STYLE_ROLES_TAIL(X) \
 	X(ENT_OTHER,       "entity, other type") \
 	X(QUOTE,           "quote") \
+	/* ---- the compare view (issue 15): a quote's role, painted under \
+	 * the current quote, the selection and the search ---- */ \
+	X(CMP_AGREED,      "compare: agreed") \
+	X(CMP_DIFFERS,     "compare: matched, differs") \
+	X(CMP_ONLY_A,      "compare: only in A") \
+	X(CMP_ONLY_B,      "compare: only in B") \
 	X(QUOTE_CURRENT,   "current quote's content") \
 	X(SPEAKER,         "current quote's speaker") \
 	X(CUE,             "current quote's cue") \

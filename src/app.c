@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "actions.h"
+#include "app_compare.h"
 #include "app_lists.h"
 #include "app_speakers.h"
 #include "article_open.h"
@@ -92,6 +93,7 @@ static void close_article(app *ap)
 	ap->overlay = OVERLAY_NONE;
 	overlay_rows_free(&ap->overlay_rows);
 	diag_list_free(&ap->problems);
+	app_compare_close(ap);  /* it borrows the article */
 	reader_free(ap->rd);
 	article_free(ap->art);
 	ap->rd = NULL;
@@ -578,6 +580,9 @@ static handler_result reader_screen_key(app *ap, int key)
 		return HANDLER_IGNORED;
 	if (ap->rd->search.editing)
 		return from_reader(ap, reader_search_key(ap->rd, key));
+	handler_result cmp;
+	if (app_compare_key(ap, key, &cmp))     /* issue 15: c, and ] [ q comparing */
+		return from_reader(ap, cmp);
 	action act = keymap_lookup(key);
 	if (act == ACT_HELP)
 		return help_open(ap);
@@ -689,6 +694,8 @@ void app_title(const app *ap, char *buf, size_t n)
 {
 	if (n == 0)
 		return;
+	if (app_compare_title(ap, buf, n))
+		return;
 	if (ap->screen == APP_SCREEN_READER && ap->rd) {
 		reader_title(ap->rd, buf, n);
 		return;
@@ -755,6 +762,8 @@ static void lib_status(const app *ap, char *buf, size_t n)
 void app_status(const app *ap, char *buf, size_t n)
 {
 	if (n == 0)
+		return;
+	if (app_compare_status(ap, buf, n))
 		return;
 	if (ap->screen == APP_SCREEN_READER && ap->rd) {
 		reader_status(ap->rd, buf, n);

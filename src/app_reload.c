@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app_compare.h"
 #include "article_open.h"
 #include "diag.h"
 #include "loader.h"
@@ -79,6 +80,7 @@ handler_result app_reload(app *ap)
 	article_free(ap->art);
 	ap->rd = rd;
 	ap->art = next;
+	app_compare_reloaded(ap);   /* the compare view borrowed the old one */
 	app_set_problems(ap, &diags);
 	app_problems_notice(ap, "reloaded");
 	diag_list_free(&diags);

@@ -106,28 +106,33 @@ static void report_alone(diff_run *run, const size_t *member, bool duplicate)
 	}
 }
 
+bool diff_same_bodies(FILE *err, const article *a, const char *path_a,
+                      const article *b, const char *path_b)
+{
+	diff_where w;
+	if (!diff_bodies_differ(a->body, a->body_len, b->body, b->body_len, &w))
+		return true;
+	fprintf(err, "quoth: diff: %s and %s: the bodies differ from body "
+	        "line %d, column %d (byte %zu): annotations can only be compared "
+	        "on the same text\n", path_a, path_b, w.line, w.col, w.offset);
+	const article *both[2] = { a, b };
+	const char *paths[2] = { path_a, path_b };
+	for (size_t k = 0; k < 2; k++) {
+		fprintf(err, "  %s: ", paths[k]);
+		diff_write_excerpt(err, both[k]->body, both[k]->body_len, w.offset);
+		fputc('\n', err);
+	}
+	return false;
+}
+
 /* False, with the difference printed, when some side's body is not the
  * first side's. */
 static bool same_bodies(diff_run *run, const article *const *arts,
                         const char *const *paths)
 {
-	for (size_t s = 1; s < run->n; s++) {
-		diff_where w;
-		if (!diff_bodies_differ(arts[0]->body, arts[0]->body_len, arts[s]->body,
-		                        arts[s]->body_len, &w))
-			continue;
-		fprintf(run->err, "quoth: diff: %s and %s: the bodies differ from body "
-		        "line %d, column %d (byte %zu): annotations can only be compared "
-		        "on the same text\n", paths[0], paths[s], w.line, w.col, w.offset);
-		const size_t both[2] = { 0, s };
-		for (size_t k = 0; k < 2; k++) {
-			fprintf(run->err, "  %s: ", paths[both[k]]);
-			diff_write_excerpt(run->err, arts[both[k]]->body,
-			                   arts[both[k]]->body_len, w.offset);
-			fputc('\n', run->err);
-		}
-		return false;
-	}
+	for (size_t s = 1; s < run->n; s++)
+		if (!diff_same_bodies(run->err, arts[0], paths[0], arts[s], paths[s]))
+			return false;
 	return true;
 }
 

@@ -62,6 +62,9 @@ static const keymap_entry defaults[] = {
 	{ .key = 'T',            .act = ACT_TYPE_SHOW_ALL },
 	{ .key = 'o',            .act = ACT_SORT },
 	{ .key = 'S',            .act = ACT_SPEAKERS },
+	/* ---- the compare view (issue 15) ---- */
+	{ .key = 'c',            .act = ACT_COMPARE },
+	/* ---- end of the compare view's keys ---- */
 };
 
 #define DEFAULTS_COUNT (sizeof defaults / sizeof defaults[0])
@@ -126,6 +129,7 @@ static const unsigned action_where[ACT_COUNT] = {
 	[ACT_PREV_ARTICLE] = KEYMAP_READER,
 	[ACT_TYPE_HIDE] = KEYMAP_READER,
 	[ACT_TYPE_SHOW_ALL] = KEYMAP_READER,
+	[ACT_COMPARE] = KEYMAP_READER,
 };
 
 bool keymap_action_works(action a, unsigned where)

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "app_compare.h"
 #include "article_open.h"
 #include "config.h"
 #include "keymap.h"
@@ -43,8 +44,9 @@ static const char usage_text[] =
 	"       quoth import brat|citron|spacy|jsonl|auto [-o DIR] [--force] FILE...\n"
 	"       quoth stats [--csv|--json|--jsonl] FILE|DIR...\n"
 	"       quoth diff [--json] A B [C...]\n"
+	"       quoth diff --view A B\n"
 	"       quoth snapshot [--size COLSxROWS] [--keys KEYS] [--color=never|always]\n"
-	"                      [--types T,T...] FILE|DIR\n"
+	"                      [--types T,T...] [--compare B] FILE|DIR\n"
 	"       quoth --help | --version\n";
 
 static const char help_text[] =
@@ -78,6 +80,7 @@ static const char help_text[] =
 	"                         two files, or two directories paired by id or file\n"
 	"                         name (B is the reference); three or more: every pair\n"
 	"                         and the mean; exit 0 whatever the agreement\n"
+	"  quoth diff --view A B  the two annotations on one screen (c in the reader)\n"
 	"  quoth snapshot [--size COLSxROWS] [--keys KEYS] [--color=never|always] FILE|DIR\n"
 	"                         print the screen after KEYS, without a terminal\n"
 	"\n"
@@ -455,16 +458,59 @@ static int cmd_stats(int argc, char **argv)
 
 /* ---- quoth diff ----------------------------------------------------- */
 
+/* ---- quoth diff --view A B (issue 15) ---- */
+
+/* The compare view on the terminal: A read with B over it.  1 when
+ * there is no terminal, a file does not load or the bodies differ. */
+static int diff_view(const char *path_a, const char *path_b)
+{
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "quoth: diff --view: standard %s is not a terminal; "
+		        "use 'quoth diff' for the figures or 'quoth snapshot --compare B A' "
+		        "for the screen\n", isatty(STDIN_FILENO) ? "output" : "input");
+		return EXIT_INVALID;
+	}
+	article *a = load_or_report(path_a), *b = a ? load_or_report(path_b) : NULL;
+	bool same = a && b && diff_same_bodies(stderr, a, path_a, b, path_b);
+	article_free(b);
+	app *ap = same ? app_new_article(a, 80, 24) : NULL;
+	if (!same)
+		article_free(a);
+	char why[APP_MESSAGE_MAX];
+	if (ap && !app_compare_open(ap, NULL, path_b, why, sizeof why)) {
+		fprintf(stderr, "quoth: diff --view: %s\n", why);
+		app_free(ap);
+		return EXIT_INVALID;
+	}
+	if (!ap) {
+		if (same)
+			fputs("quoth: out of memory\n", stderr);
+		return EXIT_INVALID;
+	}
+	ap->cmp_quits = true;
+	int status = tui_run(ap, COLOR_MODE_AUTO);
+	app_free(ap);
+	return status;
+}
+
 static int cmd_diff(int argc, char **argv)
 {
-	bool json = false;
+	bool json = false, view = false;
 	int first = 1;
 	for (; first < argc && argv[first][0] == '-' && argv[first][1]; first++) {
 		if (strcmp(argv[first], "--json") == 0)
 			json = true;
+		else if (strcmp(argv[first], "--view") == 0)
+			view = true;
 		else
-			return usage_error("diff: unknown option '%s' (--json)", argv[first]);
+			return usage_error("diff: unknown option '%s' (--json, --view)", argv[first]);
 	}
+	if (view && (json || argc - first != 2 || is_directory(argv[first])
+	             || is_directory(argv[first + 1])))
+		return usage_error("%s: give two FILEs (A, then B), without --json",
+		                   "diff --view");
+	if (view)
+		return diff_view(argv[first], argv[first + 1]);
 	if (argc - first < 2)
 		return usage_error("%s: give two FILEs or two DIRs (or more, for a matrix)",
 		                   "diff");

@@ -11,9 +11,10 @@
 #include <string.h>
 
 #include "bound.h"
+#include "compare_view.h"
 #include "reader_private.h"
 #include "search.h"
-#include "text.h"
+#include "view_row.h"
 
 /* ====================================================================
  * Text rows
@@ -175,6 +176,30 @@ size_t reader_marks(const reader *r, size_t start, size_t end,
 	return mo.n;
 }
 
+/* ---- the compare view's text (issue 15) ---- */
+
+size_t reader_marks_compare(const reader *r, const struct compare_view *cv,
+                            size_t start, size_t end, text_mark *out, size_t cap)
+{
+	mark_out mo = { .out = out, .cap = out ? cap : 0 };
+	span all = { .start = 0, .end = SIZE_MAX };
+
+	if (start >= end)
+		return 0;
+	mo.n = compare_view_marks(cv, start, end, out, mo.cap);
+	if (r->selected >= 0)
+		marks_mentions(r, start, end, MARK_SELECTED, r->selected, all, &mo);
+	marks_search(r, start, end, &mo);
+	return mo.n;
+}
+
+void reader_view_show_offset(reader *r, size_t offset)
+{
+	reader_show_offset(r, offset);
+}
+
+/* ---- end of the compare view's text ---- */
+
 gutter_mark reader_gutter(const reader *r, size_t start, size_t end)
 {
 	const struct reader_index *ix = r->ix;
@@ -201,6 +226,10 @@ style_role reader_mark_role(const reader *r, const text_mark *m)
 			return style_entity_role(r->a->entities[m->index].type);
 		return ROLE_ENT_OTHER;
 	case MARK_QUOTE: return ROLE_QUOTE;
+	case MARK_CMP_AGREED: return ROLE_CMP_AGREED;
+	case MARK_CMP_DIFFERS: return ROLE_CMP_DIFFERS;
+	case MARK_CMP_ONLY_A: return ROLE_CMP_ONLY_A;
+	case MARK_CMP_ONLY_B: return ROLE_CMP_ONLY_B;
 	case MARK_QUOTE_CURRENT: return ROLE_QUOTE_CURRENT;
 	case MARK_SPEAKER: return ROLE_SPEAKER;
 	case MARK_CUE: return ROLE_CUE;
@@ -215,139 +244,16 @@ style_role reader_mark_role(const reader *r, const text_mark *m)
  * Words for the lists, the title and the status line
  * ==================================================================== */
 
-/* A string being built in a caller's buffer, cut at a character
- * boundary when it is full. */
-typedef struct strbuf {
-	char *buf;
-	size_t cap;
-	size_t len;
-	bool full;      /* something was cut: add nothing more after it */
-} strbuf;
-
-static strbuf strbuf_on(char *buf, size_t n)
-{
-	if (n > 0)
-		buf[0] = '\0';
-	return (strbuf){ .buf = buf, .cap = n };
-}
-
-static void strbuf_addn(strbuf *sb, const char *s, size_t n)
-{
-	if (sb->cap == 0 || !s || sb->full)
-		return;
-	size_t room = sb->cap - 1 - sb->len;
-	if (n > room) {
-		sb->full = true;
-		n = utf8_char_start(s, room);
-	}
-	memcpy(sb->buf + sb->len, s, n);
-	sb->len += n;
-	sb->buf[sb->len] = '\0';
-}
-
-static void strbuf_add(strbuf *sb, const char *s)
-{
-	if (s)
-		strbuf_addn(sb, s, strlen(s));
-}
-
-static bool is_blank(char c)
-{
-	return c == ' ' || c == '\n' || c == '\t' || c == '\r';
-}
-
-/* Appends s with every run of whitespace made one space; words go in
- * whole, so a full buffer never ends inside a character. */
-static void strbuf_add_squeezed(strbuf *sb, const char *s, size_t n)
-{
-	size_t i = 0;
-
-	while (i < n) {
-		size_t word = i;
-		while (word < n && is_blank(s[word]))
-			word++;
-		if (word > i && i > 0)
-			strbuf_add(sb, " ");
-		size_t end = word;
-		while (end < n && !is_blank(s[end]))
-			end++;
-		strbuf_addn(sb, s + word, end - word);
-		i = end;
-	}
-}
-
-/* ====================================================================
- * Rows of the lists, as typed fields
- * ==================================================================== */
-
-/* A view_row being filled: its text through a strbuf over row->text. */
-typedef struct row_builder {
-	view_row *row;
-	strbuf sb;
-} row_builder;
-
-static row_builder row_start(view_row *row)
-{
-	row->len = 0;
-	row->n_fields = 0;
-	row->more = row->ellipsis = row->cursor = row->current = false;
-	return (row_builder){ .row = row,
-	                      .sb = strbuf_on(row->text, sizeof row->text) };
-}
-
-/* Opens a field for what is appended next, or goes on with the last one
- * when it looks the same; false when there is no room for another. */
-static bool row_field(row_builder *b, uint32_t roles, view_align align)
-{
-	view_row *row = b->row;
-	if (row->more)
-		return false;
-	if (row->n_fields > 0) {
-		view_field *last = &row->fields[row->n_fields - 1];
-		if (last->roles == roles && last->align == align
-		    && last->at + last->len == b->sb.len)
-			return true;
-	}
-	if (row->n_fields == VIEW_ROW_FIELDS) {
-		row->more = true;
-		return false;
-	}
-	row->fields[row->n_fields++] = (view_field){ .at = b->sb.len,
-	                                             .roles = roles,
-	                                             .align = align };
-	return true;
-}
-
-/* Notes what the last field's text now runs to. */
-static void row_close(row_builder *b)
-{
-	view_row *row = b->row;
-	if (row->n_fields > 0) {
-		view_field *last = &row->fields[row->n_fields - 1];
-		last->len = b->sb.len - last->at;
-	}
-	row->len = b->sb.len;
-	row->more |= b->sb.full;
-}
-
-static void row_add(row_builder *b, const char *s, uint32_t roles,
-                    view_align align)
-{
-	if (!row_field(b, roles, align))
-		return;
-	strbuf_add(&b->sb, s);
-	row_close(b);
-}
 
 /* The VIEW_ROLE bit of an entity type's colour. */
-static uint32_t type_roles(const char *type)
+static uint64_t type_roles(const char *type)
 {
 	return VIEW_ROLE(style_entity_role(type));
 }
 
 bool reader_view_entity_row(const reader *r, size_t row, view_row *out)
 {
-	row_builder b = row_start(out);
+	view_builder b = view_row_start(out);
 
 	if (row >= r->n_ent_rows)
 		return false;
@@ -355,18 +261,18 @@ bool reader_view_entity_row(const reader *r, size_t row, view_row *out)
 	if (er->kind == ENTITY_ROW_LEGEND) {
 		for (size_t t = 0; t < r->n_types; t++) {
 			if (t > 0)
-				row_add(&b, "  ", 0, VIEW_ALIGN_LEFT);
+				view_row_add(&b, "  ", 0, VIEW_ALIGN_LEFT);
 			/* wt-state (issue 16): a hidden type as "-TYPE", dimmed. */
 			if (r->type_hidden[t])
-				row_add(&b, "-", VIEW_ROLE(ROLE_DIM_TEXT), VIEW_ALIGN_LEFT);
-			row_add(&b, r->types[t], r->type_hidden[t] ? VIEW_ROLE(ROLE_DIM_TEXT)
+				view_row_add(&b, "-", VIEW_ROLE(ROLE_DIM_TEXT), VIEW_ALIGN_LEFT);
+			view_row_add(&b, r->types[t], r->type_hidden[t] ? VIEW_ROLE(ROLE_DIM_TEXT)
 			                         : type_roles(r->types[t]), VIEW_ALIGN_LEFT);
 		}
 		return true;
 	}
-	uint32_t type = type_roles(r->types[er->type]);
+	uint64_t type = type_roles(r->types[er->type]);
 	if (er->kind == ENTITY_ROW_HEADER) {
-		row_add(&b, r->types[er->type], type | VIEW_ROLE(ROLE_DIM_TEXT),
+		view_row_add(&b, r->types[er->type], type | VIEW_ROLE(ROLE_DIM_TEXT),
 		        VIEW_ALIGN_LEFT);
 		return true;
 	}
@@ -376,8 +282,8 @@ bool reader_view_entity_row(const reader *r, size_t row, view_row *out)
 	bool selected = r->selected == (long)er->entity;
 	/* The count first, so that a name longer than the row holds cannot
 	 * crowd it out. */
-	row_add(&b, count, 0, VIEW_ALIGN_RIGHT);
-	row_add(&b, e->name ? e->name : "",
+	view_row_add(&b, count, 0, VIEW_ALIGN_RIGHT);
+	view_row_add(&b, e->name ? e->name : "",
 	        type | (selected ? VIEW_ROLE(ROLE_SELECTED) : 0), VIEW_ALIGN_LEFT);
 	out->cursor = row == r->ents.cursor && r->focus == PANE_ENTITIES;
 	return true;
@@ -407,7 +313,7 @@ static const char *kind_mark(quote_kind kind)
 
 /* The look of q's speaker: the speaker entity's colour (even when named
  * by its own words), secondary text for a speaker without an entity. */
-static uint32_t speaker_roles(const reader *r, const quote *q)
+static uint64_t speaker_roles(const reader *r, const quote *q)
 {
 	if (q->speaker >= 0 && (size_t)q->speaker < r->a->n_entities)
 		return type_roles(r->a->entities[q->speaker].type);
@@ -439,9 +345,9 @@ static bool names_entity(const entity *e, const char *s, size_t n)
  * words, with "→ Entity" after a pronoun or phrase standing for one
  * ("it → The Post"); else, or when the words are the entity's own name
  * or alias ("Kerry"), reader_quote_speaker's name ("John Kerry"). */
-static void row_speaker(const reader *r, const quote *q, row_builder *b)
+static void row_speaker(const reader *r, const quote *q, view_builder *b)
 {
-	uint32_t roles = speaker_roles(r, q);
+	uint64_t roles = speaker_roles(r, q);
 	span src = q->source_span;
 	const entity *e = q->speaker >= 0 && (size_t)q->speaker < r->a->n_entities
 	                  ? &r->a->entities[q->speaker] : NULL;
@@ -450,22 +356,22 @@ static void row_speaker(const reader *r, const quote *q, row_builder *b)
 
 	if (src.end <= src.start || src.end > r->a->body_len
 	    || (e && (names_entity(e, words, n) || !e->name))) {
-		row_add(b, reader_quote_speaker(r, q), roles, VIEW_ALIGN_LEFT);
+		view_row_add(b, reader_quote_speaker(r, q), roles, VIEW_ALIGN_LEFT);
 		return;
 	}
-	if (row_field(b, roles, VIEW_ALIGN_LEFT)) {
-		strbuf_add_squeezed(&b->sb, words, n < VIEW_ROW_TEXT ? n : VIEW_ROW_TEXT);
-		row_close(b);
+	if (view_row_field(b, roles, VIEW_ALIGN_LEFT)) {
+		view_strbuf_add_squeezed(&b->sb, words, n < VIEW_ROW_TEXT ? n : VIEW_ROW_TEXT);
+		view_row_close(b);
 	}
 	if (!e)
 		return;
-	row_add(b, " \xe2\x86\x92 ", 0, VIEW_ALIGN_LEFT);
-	row_add(b, e->name, roles, VIEW_ALIGN_LEFT);
+	view_row_add(b, " \xe2\x86\x92 ", 0, VIEW_ALIGN_LEFT);
+	view_row_add(b, e->name, roles, VIEW_ALIGN_LEFT);
 }
 
 bool reader_view_quote_row(const reader *r, size_t i, view_row *out)
 {
-	row_builder b = row_start(out);
+	view_builder b = view_row_start(out);
 
 	if (i >= r->n_list)
 		return false;
@@ -474,10 +380,10 @@ bool reader_view_quote_row(const reader *r, size_t i, view_row *out)
 	out->current = r->current == (long)r->list[i];
 	out->cursor = i == r->quotes.cursor && r->focus == PANE_QUOTES;
 	if (view_quote_lost(q))
-		row_add(&b, "! ", VIEW_ROLE(ROLE_PROBLEM), VIEW_ALIGN_LEFT);
+		view_row_add(&b, "! ", VIEW_ROLE(ROLE_PROBLEM), VIEW_ALIGN_LEFT);
 	row_speaker(r, q, &b);
-	row_add(&b, kind_mark(q->kind), 0, VIEW_ALIGN_LEFT);
-	row_add(&b, ": ", 0, VIEW_ALIGN_LEFT);
+	view_row_add(&b, kind_mark(q->kind), 0, VIEW_ALIGN_LEFT);
+	view_row_add(&b, ": ", 0, VIEW_ALIGN_LEFT);
 	/* The words as they stand in the body: a direct quote's span holds its
 	 * quotation marks.  More than the row holds is never read, so a quote
 	 * of a megabyte costs no more than a short one. */
@@ -494,11 +400,11 @@ bool reader_view_quote_row(const reader *r, size_t i, view_row *out)
 			continue;
 		}
 		if (k > 0)
-			row_add(&b, " … ", 0, VIEW_ALIGN_LEFT);
-		if (!row_field(&b, 0, VIEW_ALIGN_LEFT))
+			view_row_add(&b, " … ", 0, VIEW_ALIGN_LEFT);
+		if (!view_row_field(&b, 0, VIEW_ALIGN_LEFT))
 			break;
-		strbuf_add_squeezed(&b.sb, s, len < 4 * VIEW_ROW_TEXT ? len : 4 * VIEW_ROW_TEXT);
-		row_close(&b);
+		view_strbuf_add_squeezed(&b.sb, s, len < 4 * VIEW_ROW_TEXT ? len : 4 * VIEW_ROW_TEXT);
+		view_row_close(&b);
 	}
 	return true;
 }
@@ -520,15 +426,15 @@ void reader_pane_title(const reader *r, pane_id pane, char *buf, size_t n)
 
 void reader_title(const reader *r, char *buf, size_t n)
 {
-	strbuf sb = strbuf_on(buf, n);
+	view_strbuf sb = view_strbuf_on(buf, n);
 	const char *parts[] = { r->a->title, r->a->source, r->a->published };
 	bool first = true;
 
 	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
 		if (!parts[i] || !parts[i][0])
 			continue;
-		strbuf_add(&sb, first ? "" : " · ");
-		strbuf_add(&sb, parts[i]);
+		view_strbuf_add(&sb, first ? "" : " · ");
+		view_strbuf_add(&sb, parts[i]);
 		first = false;
 	}
 }
@@ -550,7 +456,7 @@ static int position_percent(const reader *r)
 	return (int)((double)reader_bottom_offset(r) * 100.0 / (double)len);
 }
 
-static void status_quote(const reader *r, strbuf *sb)
+static void status_quote(const reader *r, view_strbuf *sb)
 {
 	char tmp[64];
 
@@ -563,37 +469,37 @@ static void status_quote(const reader *r, strbuf *sb)
 		snprintf(tmp, sizeof tmp, "%zu quote%s", r->n_list,
 		         r->n_list == 1 ? "" : "s");
 	}
-	strbuf_add(sb, tmp);
+	view_strbuf_add(sb, tmp);
 }
 
 void reader_status(const reader *r, char *buf, size_t n)
 {
-	strbuf sb = strbuf_on(buf, n);
+	view_strbuf sb = view_strbuf_on(buf, n);
 	char tmp[32];
 
 	if (r->search.editing) {
-		strbuf_add(&sb, "/");
-		strbuf_add(&sb, r->search.query);
+		view_strbuf_add(&sb, "/");
+		view_strbuf_add(&sb, r->search.query);
 		return;
 	}
-	strbuf_add(&sb, pane_names[r->focus]);
+	view_strbuf_add(&sb, pane_names[r->focus]);
 	snprintf(tmp, sizeof tmp, "  %d%%  ", position_percent(r));
-	strbuf_add(&sb, tmp);
+	view_strbuf_add(&sb, tmp);
 	status_quote(r, &sb);
 	if (r->selected >= 0) {
-		strbuf_add(&sb, "  ");
-		strbuf_add(&sb, r->a->entities[r->selected].name);
+		view_strbuf_add(&sb, "  ");
+		view_strbuf_add(&sb, r->a->entities[r->selected].name);
 	}
 	if (r->selected >= 0 && r->mention >= 0) {
 		snprintf(tmp, sizeof tmp, "  mention %ld/%zu", r->mention + 1,
 		         r->a->entities[r->selected].n_mentions);
-		strbuf_add(&sb, tmp);
+		view_strbuf_add(&sb, tmp);
 	}
 	if (r->search.active && r->search.found && r->search.counted) {
 		snprintf(tmp, sizeof tmp, "  match %zu/%zu", r->search.match_no,
 		         r->search.n_matches);
-		strbuf_add(&sb, tmp);
+		view_strbuf_add(&sb, tmp);
 	}
-	strbuf_add(&sb, "  ");
-	strbuf_add(&sb, r->message[0] ? r->message : "? help");
+	view_strbuf_add(&sb, "  ");
+	view_strbuf_add(&sb, r->message[0] ? r->message : "? help");
 }

@@ -15,6 +15,7 @@
 #include <wchar.h>
 
 #include "app_speakers.h"
+#include "compare_view.h"
 #include "geometry.h"
 #include "reader_view.h"
 #include "render_private.h"
@@ -31,6 +32,7 @@
 #define BOX_BR     0x2518  /* ┘ */
 #define MARK_ROW   0x2502  /* │ a row holding a quote */
 #define MARK_CUR   0x258C  /* ▌ a row of the current quote */
+#define MARK_DIFF  0x2260  /* ≠ compare view: a row of a pair that differs */
 #define LONE_BASE  0x25CC  /* ◌ carries a combining mark with no base */
 
 /* ---- cells ------------------------------------------------------------ */
@@ -362,10 +364,19 @@ typedef struct mark_buf {
 	size_t n;
 } mark_buf;
 
-static void marks_of_row(const reader *r, const layout_row *row, mark_buf *mb)
+/* The row's marks: the reader's, or with cv the compare view's. */
+static size_t row_marks(const reader *r, const compare_view *cv,
+                        const layout_row *row, text_mark *out, size_t cap)
+{
+	return cv ? reader_marks_compare(r, cv, row->start, row->end, out, cap)
+	          : reader_marks(r, row->start, row->end, out, cap);
+}
+
+static void marks_of_row(const reader *r, const compare_view *cv,
+                         const layout_row *row, mark_buf *mb)
 {
 	mb->items = mb->local;
-	mb->n = reader_marks(r, row->start, row->end, mb->local, 64);
+	mb->n = row_marks(r, cv, row, mb->local, 64);
 	if (mb->n <= 64)
 		return;
 	text_mark *big = malloc(mb->n * sizeof *big);
@@ -373,23 +384,30 @@ static void marks_of_row(const reader *r, const layout_row *row, mark_buf *mb)
 		mb->n = 64;
 		return;
 	}
-	mb->n = reader_marks(r, row->start, row->end, big, mb->n);
+	mb->n = row_marks(r, cv, row, big, mb->n);
 	mb->items = big;
 }
 
-static void draw_text_row(const renderer *rn, reader *r, int i, const layout_row *row)
+static uint32_t gutter_char(gutter_mark gm)
+{
+	return gm == GUTTER_CURRENT ? MARK_CUR : gm == GUTTER_DIFFERS ? MARK_DIFF : MARK_ROW;
+}
+
+static void draw_text_row(const renderer *rn, reader *r, const compare_view *cv,
+                          int i, const layout_row *row)
 {
 	const geometry *g = &r->geo;
-	gutter_mark gm = reader_gutter(r, row->start, row->end);
+	gutter_mark gm = cv ? compare_view_gutter(cv, row->start, row->end)
+	                    : reader_gutter(r, row->start, row->end);
 	if (gm != GUTTER_NONE && g->gutter.w > 0) {
 		pen p = pen_at(rn, g->gutter.y + i, g->gutter.x, 1);
-		pen_char(&p, gm == GUTTER_CURRENT ? MARK_CUR : MARK_ROW, render_paint(rn, ROLE_GUTTER));
+		pen_char(&p, gutter_char(gm), render_paint(rn, ROLE_GUTTER));
 		pen_flush(&p);
 	}
 	if (row->blank || row->start >= row->end)
 		return;
 	mark_buf mb;
-	marks_of_row(r, row, &mb);
+	marks_of_row(r, cv, row, &mb);
 	pen p = pen_at(rn, g->text.y + i, g->text.x, g->text.w);
 	const char *body = r->a->body;
 	size_t at = row->start;
@@ -405,25 +423,29 @@ static void draw_text_row(const renderer *rn, reader *r, int i, const layout_row
 		free(mb.items);
 }
 
-static void draw_text_pane(const renderer *rn, reader *r)
+static void draw_text_pane(const renderer *rn, reader *r, const compare_view *cv)
 {
 	for (int i = 0; i < r->geo.text.h; i++) {
 		layout_row row;
 		if (!reader_text_row(r, i, &row))
 			break;
-		draw_text_row(rn, r, i, &row);
+		draw_text_row(rn, r, cv, i, &row);
 	}
 }
 
 /* ---- the list panes --------------------------------------------------- */
 
-static void draw_pane_title(const renderer *rn, const reader *r, pane_id id)
+static void draw_pane_title(const renderer *rn, const reader *r,
+                            const compare_view *cv, pane_id id)
 {
 	rect t = r->geo.pane[id].title;
 	if (t.h <= 0 || t.w <= 0)
 		return;
 	char buf[256];
-	reader_pane_title(r, id, buf, sizeof buf);
+	if (cv && id == PANE_QUOTES)
+		snprintf(buf, sizeof buf, "A %s, B %s", cv->name_a, cv->name_b);
+	else
+		reader_pane_title(r, id, buf, sizeof buf);
 	pen p = pen_at(rn, t.y, t.x, t.w);
 	bool focused = r->focus == id;
 	pen_str(&p, " ", render_paint(rn, ROLE_BORDER));
@@ -434,7 +456,7 @@ static void draw_pane_title(const renderer *rn, const reader *r, pane_id id)
 
 /* The look of a field: its roles painted over plain text in role order,
  * the list cursor (when on) over everything. */
-static paint field_look(const renderer *rn, uint32_t roles, const paint *over)
+static paint field_look(const renderer *rn, uint64_t roles, const paint *over)
 {
 	paint look = render_paint(rn, ROLE_NORMAL);
 	for (int r = 0; r < ROLE_COUNT; r++)
@@ -525,9 +547,27 @@ static void draw_entities(const renderer *rn, const reader *r)
 	}
 }
 
-static void draw_quotes(const renderer *rn, const reader *r)
+/* The compare view's quotes pane: the legend, then A's and B's quote
+ * at the current place (compare_view_row). */
+static void draw_compare_rows(const renderer *rn, const reader *r, const compare_view *cv)
 {
 	rect body = r->geo.pane[PANE_QUOTES].body;
+	for (int i = 0; i < body.h; i++) {
+		view_row row;
+		if (!compare_view_row(cv, (size_t)i, &row))
+			break;
+		pen p = pen_at(rn, body.y + i, body.x + 2, body.w - 2);
+		draw_view_row(rn, &p, &row);
+	}
+}
+
+static void draw_quotes(const renderer *rn, const reader *r, const compare_view *cv)
+{
+	rect body = r->geo.pane[PANE_QUOTES].body;
+	if (cv) {
+		draw_compare_rows(rn, r, cv);
+		return;
+	}
 	for (int i = 0; i < body.h; i++) {
 		view_row row;
 		if (!reader_view_quote_row(r, r->quotes.top + (size_t)i, &row))
@@ -569,25 +609,26 @@ static void draw_separator(const renderer *rn, const geometry *g)
 	}
 }
 
-static void draw_reader(const renderer *rn, reader *r)
+/* cv: the compare view over the reader, or NULL. */
+static void draw_reader(const renderer *rn, reader *r, const compare_view *cv)
 {
 	const geometry *g = &r->geo;
 	if (g->wide) {
-		draw_text_pane(rn, r);
+		draw_text_pane(rn, r, cv);
 		draw_separator(rn, g);
-		draw_pane_title(rn, r, PANE_ENTITIES);
+		draw_pane_title(rn, r, cv, PANE_ENTITIES);
 		draw_entities(rn, r);
-		draw_pane_title(rn, r, PANE_QUOTES);
-		draw_quotes(rn, r);
+		draw_pane_title(rn, r, cv, PANE_QUOTES);
+		draw_quotes(rn, r, cv);
 		return;
 	}
 	draw_tabs(rn, r);
 	if (r->focus == PANE_ENTITIES)
 		draw_entities(rn, r);
 	else if (r->focus == PANE_QUOTES)
-		draw_quotes(rn, r);
+		draw_quotes(rn, r, cv);
 	else
-		draw_text_pane(rn, r);
+		draw_text_pane(rn, r, cv);
 }
 
 /* ---- the frame -------------------------------------------------------- */
@@ -597,7 +638,7 @@ static void draw_reader(const renderer *rn, reader *r)
 static void place_cursor(const app *ap, const geometry *g)
 {
 	const reader *r = ap->screen == APP_SCREEN_READER ? ap->rd : NULL;
-	if (r == NULL || !r->search.editing || g->too_small || ap->help
+	if (r == NULL || !(r->search.editing || ap->cmp_prompt) || g->too_small || ap->help
 	    || ap->overlay != OVERLAY_NONE) {
 		curs_set(0);
 		return;
@@ -621,7 +662,7 @@ void render_frame(renderer *rn, app *ap, bool full)
 		app_title(ap, buf, sizeof buf);
 		draw_line(rn, g->title, buf, render_paint(rn, ROLE_TITLE));
 		if (ap->screen == APP_SCREEN_READER && ap->rd)
-			draw_reader(rn, ap->rd);
+			draw_reader(rn, ap->rd, ap->cmp);
 		else if (ap->screen == APP_SCREEN_SPEAKERS)
 			draw_speakers(rn, ap, g);
 		else

@@ -53,7 +53,7 @@ void render_free(renderer *rn)
 	rn->cols = rn->rows = 0;
 }
 
-uint32_t render_cell_roles(const renderer *rn, int x, int y)
+uint64_t render_cell_roles(const renderer *rn, int x, int y)
 {
 	if (rn->cells == NULL || x < 0 || y < 0 || x >= rn->cols || y >= rn->rows)
 		return 0;
@@ -75,7 +75,7 @@ void render_record_start(renderer *rn)
 		memset(rn->cells, 0, n * sizeof *rn->cells);
 }
 
-void render_record_cells(const renderer *rn, int x, int y, int width, uint32_t roles)
+void render_record_cells(const renderer *rn, int x, int y, int width, uint64_t roles)
 {
 	if (rn->cells == NULL || y < 0 || y >= rn->rows)
 		return;
@@ -126,12 +126,12 @@ int render_style_attrs(attr_t a)
 	return attrs;
 }
 
-_Static_assert(ROLE_COUNT <= 32, "a cell's roles are a 32-bit mask");
+_Static_assert(ROLE_COUNT <= 64, "a cell's roles are a 64-bit mask");
 
 paint render_paint(const renderer *rn, style_role r)
 {
 	return (paint){ .look = style_of(r, rn->color),
-	                .roles = r == ROLE_NORMAL ? 0 : 1u << r };
+	                .roles = r == ROLE_NORMAL ? 0 : UINT64_C(1) << r };
 }
 
 paint render_paint_over(paint under, paint over)

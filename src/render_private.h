@@ -11,7 +11,7 @@
 /* A look and the roles it was composed from (plain text is no role). */
 typedef struct paint {
 	style look;
-	uint32_t roles;
+	uint64_t roles;
 } paint;
 
 /* The colour pair of fg on bg, as render_init made them. */
@@ -30,6 +30,6 @@ void render_record_start(renderer *rn);
 
 /* Notes roles for the width cells from (x, y) of the frame's record. */
 void render_record_cells(const renderer *rn, int x, int y, int width,
-                         uint32_t roles);
+                         uint64_t roles);
 
 #endif

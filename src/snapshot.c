@@ -13,6 +13,7 @@
 #include <wchar.h>
 
 #include "app.h"
+#include "app_compare.h"
 #include "diag.h"
 #include "keyscript.h"
 #include "loader.h"
@@ -39,6 +40,7 @@ typedef struct snap_options {
 	const char *path;
 	const char *keys;
 	const char *types;  /* --types, or NULL: every type shown */
+	const char *compare;    /* --compare B: FILE against B, or NULL */
 	int cols;
 	int rows;
 	bool color;
@@ -51,7 +53,7 @@ typedef struct snap_cell {
 	wchar_t wc[CCHARW_MAX + 1];
 	int width;          /* 1 or 2; 0 for the right half of a wide char */
 	style look;         /* as read from the screen */
-	uint32_t roles;     /* the roles the renderer drew it with */
+	uint64_t roles;     /* the roles the renderer drew it with */
 } snap_cell;
 
 typedef struct snap_screen {
@@ -70,7 +72,7 @@ static int usage(const char *fmt, const char *arg)
 	fputs("quoth snapshot: ", stderr);
 	fprintf(stderr, fmt, arg);
 	fputs("\nusage: quoth snapshot [--size COLSxROWS] [--keys KEYS] "
-	      "[--color=never|always] [--types T,T...] FILE|DIR\n", stderr);
+	      "[--color=never|always] [--types T,T...] [--compare B] FILE|DIR\n", stderr);
 	return SNAP_USAGE;
 }
 
@@ -126,6 +128,8 @@ static int parse_options(int argc, char **argv, snap_options *o)
 			o->reading = (size_t)n;
 		} else if ((v = option_value(argc, argv, &i, "--keys", &missing))) {
 			o->keys = v;
+		} else if ((v = option_value(argc, argv, &i, "--compare", &missing))) {
+			o->compare = v;     /* issue 15: the screen of diff --view FILE B */
 		} else if ((v = option_value(argc, argv, &i, "--types", &missing))) {
 			o->types = v;
 		} else if ((v = option_value(argc, argv, &i, "--color", &missing))) {
@@ -148,6 +152,23 @@ static int parse_options(int argc, char **argv, snap_options *o)
 }
 
 /* ---- the app ------------------------------------------------------------ */
+
+/* --compare B: the article against B, as `quoth diff --view` opens it;
+ * false, said on standard error, when it cannot be. */
+static bool open_compare(app *ap, const snap_options *o)
+{
+	char why[APP_MESSAGE_MAX];
+	if (ap->screen != APP_SCREEN_READER) {
+		fputs("quoth snapshot: --compare wants a FILE, not a DIR\n", stderr);
+		return false;
+	}
+	if (!app_compare_open(ap, NULL, o->compare, why, sizeof why)) {
+		fprintf(stderr, "quoth snapshot: %s\n", why);
+		return false;
+	}
+	ap->cmp_quits = true;
+	return true;
+}
 
 /* The app on path: a library for a directory, else the article; prints the
  * article's problems as `quoth check` does and returns NULL if it fails. */
@@ -173,6 +194,10 @@ static app *open_app(const snap_options *o, int *status)
 		fputs("quoth snapshot: out of memory\n", stderr);
 	else
 		app_set_types(ap, o->types);
+	if (ap && o->compare && !open_compare(ap, o)) {
+		app_free(ap);
+		return NULL;
+	}
 	return ap;
 }
 
@@ -310,7 +335,7 @@ static bool look_equal(style a, style b)
  * two letters, so a golden notices a cell that changes role. */
 typedef struct look_table {
 	style looks[N_LETTERS];
-	uint32_t roles[N_LETTERS];
+	uint64_t roles[N_LETTERS];
 	size_t n;
 } look_table;
 
@@ -358,13 +383,13 @@ static bool print_styles(FILE *out, const snap_screen *s, look_table *t)
 /* Names the roles of a cell, painted in role order as the renderer
  * paints them; says so when the screen shows something else than those
  * roles compose in style.h (a renderer bug). */
-static void name_roles(style look, uint32_t roles, bool color, char *buf, size_t size)
+static void name_roles(style look, uint64_t roles, bool color, char *buf, size_t size)
 {
 	size_t len = 0;
 	style composed = style_of(ROLE_NORMAL, color);
 	buf[0] = '\0';
 	for (int r = 0; r < ROLE_COUNT && len < size; r++) {
-		if (!(roles & (1u << r)))
+		if (!(roles & (UINT64_C(1) << r)))
 			continue;
 		composed = render_compose(composed, style_of((style_role)r, color));
 		len += (size_t)snprintf(buf + len, size - len, "%s%s", len ? " + " : "",
@@ -416,6 +441,8 @@ static void print_snapshot(FILE *out, const snap_options *o, const snap_screen *
 	fprintf(out, " color %s", o->color ? "always" : "never");
 	if (o->reading != SIZE_MAX)
 		fprintf(out, " reading %zu", o->reading);
+	if (o->compare)
+		fprintf(out, " compare %s", o->compare);
 	fputc('\n', out);
 	if (s->cols != o->cols || s->rows != o->rows)
 		fprintf(out, "# screen %dx%d after the keys\n", s->cols, s->rows);

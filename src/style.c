@@ -51,6 +51,13 @@ static const role_style defaults[ROLE_COUNT] = {
 	[ROLE_ENT_OTHER] = { .color = FG(MAGENTA), .mono = S(DEFAULT, DEFAULT, B | U | I) },
 
 	[ROLE_QUOTE] = { .color = S(DEFAULT, DEFAULT, U), .mono = FG(DEFAULT) },
+	/* The compare view's four roles keep apart without colour: agreed
+	 * underlined, only in A bold, only in B reversed, matched but
+	 * differing bold and underlined (with a gutter mark of its own). */
+	[ROLE_CMP_AGREED] = { .color = S(GREEN, DEFAULT, U), .mono = S(DEFAULT, DEFAULT, U) },
+	[ROLE_CMP_DIFFERS] = { .color = S(RED, DEFAULT, B | U), .mono = S(DEFAULT, DEFAULT, B | U) },
+	[ROLE_CMP_ONLY_A] = { .color = S(YELLOW, DEFAULT, B), .mono = S(DEFAULT, DEFAULT, B) },
+	[ROLE_CMP_ONLY_B] = { .color = S(CYAN, DEFAULT, R), .mono = S(DEFAULT, DEFAULT, R) },
 	[ROLE_QUOTE_CURRENT] = { .color = S(DEFAULT, DEFAULT, R),
 	                         .mono = S(DEFAULT, DEFAULT, R) },
 	/* The speaker's mentions near the current quote stand out from

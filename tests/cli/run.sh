@@ -175,6 +175,12 @@ has "diff total kind" "$out/stdout" "  kind         0.250  (1 of 4 overlap pairs
 expect "diff of different bodies" 1 "$QUOTH" diff $df/mismatch/a.yaml $df/mismatch/b.yaml
 has "diff names the first difference" "$out/stderr" "the bodies differ from body line 2, column 21 (byte 36)"
 has "diff shows the text escaped" "$out/stderr" "$df/mismatch/b.yaml: \"Kerry said “yes” on Tuesday\\u202E.\\n\""
+# diff --view (issue 15): the compare view wants a terminal, two files.
+expect "diff --view without a terminal" 1 "$QUOTH" diff --view $df/pair/a.yaml $df/pair/b.yaml </dev/null
+has "diff --view says there is no terminal" "$out/stderr" "diff --view: standard input is not a terminal"
+expect "diff --view of one file" 2 "$QUOTH" diff --view $df/pair/a.yaml
+expect "snapshot --compare of different bodies" 1 "$QUOTH" snapshot --compare $df/mismatch/b.yaml $df/mismatch/a.yaml
+has "snapshot --compare names the difference" "$out/stderr" "the bodies differ from body line 2, column 21"
 expect "diff of three annotators" 0 "$QUOTH" diff $df/three/1.yaml $df/three/2.yaml $df/three/3.yaml
 has "diff matrix row" "$out/stdout" "                   1  1.000  0.667  0.500"
 has "diff matrix mean" "$out/stdout" "                mean  0.389 (of 6 ordered pairs)"

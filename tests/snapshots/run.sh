@@ -14,6 +14,8 @@
 #   keys:  the key script, see include/keyscript.h (default none)
 #   color: never or always (default never)
 #   reading: a library read only this far, N articles (default all)
+#   compare: a second annotation B of the file's article: the compare
+#            view, as `quoth diff --view FILE B` opens it (default none)
 # A difference prints the rows that differ in the text layer and in the
 # style layer, with the first differing column, then fails.  A missing
 # golden fails, and so does a golden without a scenario.  QUOTH names the
@@ -40,12 +42,14 @@ snapshot() {
 	keys=$(field "$1" keys)
 	color=$(field "$1" color)
 	reading=$(field "$1" reading)
+	compare=$(field "$1" compare)
 	if [ -z "$file" ]; then
 		echo "snapshot $(basename "$1" .scn): no 'file:' line in $1"
 		return 2
 	fi
 	$WRAPPER "$QUOTH" snapshot --size "${size:-80x24}" --keys "$keys" \
-		--color="${color:-never}" ${reading:+--reading "$reading"} "$file" >"$2" 2>"$2.err"
+		--color="${color:-never}" ${reading:+--reading "$reading"} \
+		${compare:+--compare "$compare"} "$file" >"$2" 2>"$2.err"
 	rc=$?
 	if [ $rc -ne 0 ]; then
 		echo "snapshot $(basename "$1" .scn): quoth snapshot exited $rc:"

@@ -77,7 +77,7 @@ static const char *field_text(const view_row *row, size_t i, char *buf, size_t n
 }
 
 static void assert_field(const view_row *row, size_t i, const char *text,
-                         uint32_t roles, view_align align)
+                         uint64_t roles, view_align align)
 {
 	char buf[VIEW_ROW_TEXT];
 	assert_string_equal(field_text(row, i, buf, sizeof buf), text);
@@ -103,8 +103,8 @@ static void test_entity_legend_and_header(void **state)
 	view_fixture fx = open_leaders();
 	view_fixture *f = &fx;
 	view_row row;
-	uint32_t person = VIEW_ROLE(ROLE_ENT_PERSON);
-	uint32_t org = VIEW_ROLE(ROLE_ENT_ORG);
+	uint64_t person = VIEW_ROLE(ROLE_ENT_PERSON);
+	uint64_t org = VIEW_ROLE(ROLE_ENT_ORG);
 
 	assert_true(reader_view_entity_row(f->r, 0, &row));
 	assert_int_equal(row.n_fields, 5);
