@@ -69,6 +69,8 @@ typedef struct app {
 	                       standard input); main sets it */
 	bool edit_pending;  /* e was pressed: the loop runs the editor on
 	                       app_edit_target() and then calls app_reload() */
+	const char *hidden_types; /* borrowed: the config's hidden types, comma-
+	                       separated, or NULL */
 	const char *types;  /* borrowed: `--types` (shown types, comma-
 	                       separated) for every article opened, or NULL */
 
@@ -93,6 +95,10 @@ app *app_new_library(const char *dir, int cols, int rows);
  * PERSON,ORG`) in the open article and every one opened after; types is
  * borrowed and must outlive the app.  NULL shows every type. */
 void app_set_types(app *ap, const char *types);
+/* Hides the entity types of the comma-separated list (the config file's
+ * `hide` lines) in the open article and every one opened after; borrowed
+ * as types is.  NULL hides none. */
+void app_set_hidden_types(app *ap, const char *hidden);
 
 /* The same reading with threads workers in the background (0: none, then
  * all is read before it returns), at most limit articles (SIZE_MAX: all);

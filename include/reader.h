@@ -138,6 +138,9 @@ handler_result reader_apply(reader *r, action act);
  * as `--types` gives it), and hides every other; a name the article has
  * no entity of is passed over.  NULL shows every type. */
 void reader_types_show_only(reader *r, const char *list);
+/* Hides the types of the comma-separated list too (the config's hide
+ * lines); NULL hides nothing more. */
+void reader_types_hide(reader *r, const char *list);
 
 /* True when the entity's type is hidden: the view draws its mentions as
  * plain text.  False for an index out of range. */

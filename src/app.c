@@ -80,11 +80,28 @@ app *app_new_library(const char *dir, int cols, int rows)
 	return app_new_library_reading(dir, cols, rows, 0, SIZE_MAX);
 }
 
+/* The types shown (--types) and hidden (the config's hide lines) of
+ * every article opened. */
+static void apply_types(const app *ap, reader *rd)
+{
+	if (ap->types)
+		reader_types_show_only(rd, ap->types);
+	if (ap->hidden_types)
+		reader_types_hide(rd, ap->hidden_types);
+}
+
 void app_set_types(app *ap, const char *types)
 {
 	ap->types = types;
 	if (ap->rd)
-		reader_types_show_only(ap->rd, types);
+		apply_types(ap, ap->rd);
+}
+
+void app_set_hidden_types(app *ap, const char *hidden)
+{
+	ap->hidden_types = hidden;
+	if (ap->rd)
+		apply_types(ap, ap->rd);
 }
 
 static void close_article(app *ap)
@@ -390,8 +407,7 @@ static bool lib_load(app *ap, size_t row)
 	close_article(ap);
 	ap->art = a;
 	ap->rd = rd;
-	if (ap->types)
-		reader_types_show_only(rd, ap->types);
+	apply_types(ap, rd);
 	app_set_problems(ap, &diags);   /* an article with problems opens too */
 	app_problems_notice(ap, "");
 	diag_list_free(&diags);

@@ -569,6 +569,7 @@ typedef struct read_opts {
 	bool color_given;
 	const char *config;     /* --config FILE, or NULL for the default */
 	const char *types;      /* --types: the entity types shown, or NULL */
+	char *hidden;           /* owned: the config's hide lines, comma-separated */
 	bool dump_config;
 	const char *target;
 } read_opts;
@@ -634,6 +635,15 @@ static long load_config(read_opts *o, char **first_problem)
 	if (problems >= 0 && config_apply(&c) < 0)
 		fprintf(stderr, "%s: error: more key bindings than quoth holds (%d)\n",
 		        path, KEYMAP_MAX);
+	for (size_t i = 0; i < c.n_hidden; i++) {
+		size_t have = o->hidden ? strlen(o->hidden) : 0;
+		char *more = realloc(o->hidden, have + strlen(c.hidden[i]) + 2);
+		if (!more)
+			break;
+		snprintf(more + have, strlen(c.hidden[i]) + 2, "%s%s", have ? "," : "",
+		         c.hidden[i]);
+		o->hidden = more;
+	}
 	if (!o->color_given && c.color_mode != CONFIG_COLOR_UNSET)
 		o->color = c.color_mode == CONFIG_COLOR_ALWAYS ? COLOR_MODE_ALWAYS
 		         : c.color_mode == CONFIG_COLOR_NEVER ? COLOR_MODE_NEVER : COLOR_MODE_AUTO;
@@ -706,6 +716,7 @@ static int cmd_read(int argc, char **argv)
 	/* An article from standard input has no file to watch or edit. */
 	app->watch_article = strcmp(target, "-") != 0;
 	app_set_types(app, o.types);
+	app_set_hidden_types(app, o.hidden);
 	if (!library) {
 		app_set_problems(app, &problems_found);
 		app_problems_notice(app, "");
@@ -716,6 +727,7 @@ static int cmd_read(int argc, char **argv)
 	app_free(app);
 out:
 	diag_list_free(&problems_found);
+	free(o.hidden);
 	free(config_problem);
 	return status;
 }

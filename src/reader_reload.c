@@ -65,6 +65,14 @@ reader *reader_reload(const reader *old, const article *next)
 	if (!r)
 		return NULL;
 	r->focus = old->focus;
+	/* The types hidden stay hidden, by their names. */
+	bool any_hidden = false;
+	for (size_t t = 0; t < r->n_types; t++)
+		for (size_t u = 0; u < old->n_types; u++)
+			if (old->type_hidden[u] && strcmp(old->types[u], r->types[t]) == 0)
+				any_hidden = r->type_hidden[t] = true;
+	if (any_hidden)
+		reader_types_update(r);
 	if (old->selected >= 0) {
 		long e = same_entity(old->a, (size_t)old->selected, next);
 		if (e >= 0) {

@@ -69,6 +69,13 @@ void reader_types_show_only(reader *r, const char *list)
 	reader_types_update(r);
 }
 
+void reader_types_hide(reader *r, const char *list)
+{
+	for (size_t t = 0; list && t < r->n_types; t++)
+		r->type_hidden[t] = r->type_hidden[t] || listed(list, r->types[t]);
+	reader_types_update(r);
+}
+
 void reader_types_hide_current(reader *r)
 {
 	long e = r->selected;

@@ -213,9 +213,28 @@ static void test_edit_target(void **state)
 	app_free(ap);
 }
 
+/* The config's hidden types apply to the article, and a reload keeps
+ * every hidden type (by its name). */
+static void test_hidden_types_kept(void **state)
+{
+	(void)state;
+	write_article("One", (const char *const[]){ "a3", "b10", "a20" });
+	app *ap = open_app();
+	assert_false(reader_entity_hidden(ap->rd, 0));
+	app_set_hidden_types(ap, "ORG,PERSON");
+	assert_true(reader_entity_hidden(ap->rd, 0));
+	assert_true(reader_entity_hidden(ap->rd, 1));
+	write_article("Two", (const char *const[]){ "a3", "b10", "a20" });
+	assert_int_equal(app_reload(ap), HANDLER_REDRAW);
+	assert_string_equal(ap->art->title, "Two");
+	assert_true(reader_entity_hidden(ap->rd, 0));
+	app_free(ap);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_hidden_types_kept),
 		cmocka_unit_test(test_quote_kept_by_id),
 		cmocka_unit_test(test_quote_kept_by_position),
 		cmocka_unit_test(test_text_keeps_its_place),
