@@ -184,7 +184,14 @@ static size_t *line_starts(const char *s, size_t len, size_t *n_lines)
 	if (!starts)
 		return NULL;
 	starts[n++] = bom_len(s, len);
+	const unsigned char *u = (const unsigned char *)s;
 	for (size_t i = starts[0]; i < len;) {
+		/* Most bytes cannot start a break ('\n', '\r', NEL's 0xC2,
+		 * LS's and PS's 0xE2): skip them without a call. */
+		if (u[i] > '\r' && u[i] != 0xC2 && u[i] != 0xE2) {
+			i++;
+			continue;
+		}
 		size_t b = break_len(s, len, i);
 		if (!b) {
 			i++;
