@@ -152,6 +152,10 @@ void entity_clear(entity *e);
 
 const char *quote_kind_name(quote_kind kind);
 
+/* Whether s is an entity type label as articles and the config file write
+ * them: upper-case ASCII letters, digits and '_', not empty. */
+bool article_type_label_valid(const char *s);
+
 /* The entity types quoth knows, in the order the entities pane lists them;
  * each has a display role of its own (style.h: ROLE_ENT_PERSON...).  Any
  * other upper-case label is allowed and shown as "other".  The one list:

@@ -79,3 +79,13 @@ const char *quote_kind_name(quote_kind kind)
 	}
 	return "direct";
 }
+
+bool article_type_label_valid(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') || *s == '_'))
+			return false;
+	return true;
+}

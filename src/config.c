@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "article.h"
 #include "keymap.h"
 #include "keys.h"
 #include "suggest.h"
@@ -238,17 +239,6 @@ static void cmd_set(line_ctx *cx, const word *w, int n)
 	        suggest_nearest(w[2].text, color_modes, 3));
 }
 
-/* An entity type is an upper-case label, as the articles write it. */
-static bool type_label(const char *s)
-{
-	if (!*s)
-		return false;
-	for (; *s; s++)
-		if (!((*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') || *s == '_'))
-			return false;
-	return true;
-}
-
 static void cmd_hide(line_ctx *cx, const word *w, int n)
 {
 	if (n < 2) {
@@ -256,7 +246,7 @@ static void cmd_hide(line_ctx *cx, const word *w, int n)
 		return;
 	}
 	for (int i = 1; i < n && !cx->oom; i++) {
-		if (!type_label(w[i].text)) {
+		if (!article_type_label_valid(w[i].text)) {
 			problem(cx, &w[i], "'%s' is no entity type: types are upper-case labels "
 			        "(PERSON, ORG…)", w[i].text, NULL);
 			continue;

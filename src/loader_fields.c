@@ -321,22 +321,10 @@ static frame_kind mentions_item(loader *ld, const frame *f, frame *item_frame,
 
 static void pair_item(loader *ld, frame *f, const node *n)
 {
-	size_t v;
-	if (f->count >= 2 || f->bad)
-		return;
-	if (ld_node_to_size(n, SIZE_MAX, &v)) {
-		f->num[f->count] = v;
-		return;
-	}
-	char buf[CLIP_BUF];
-	if (n->type == NODE_SCALAR && !ld_node_is_null(n))
-		ld_error(ld, n->pos, "a mention offset must be a whole number of "
-		         "bytes, 0 or more, not '%s'", ld_clip(buf, n->value, n->len));
-	else
-		ld_error(ld, n->pos, "a mention offset must be a whole number of "
-		         "bytes, 0 or more, not %s", ld_node_kind_name(n));
-	f->bad = true;
-	ld_lost(ld);
+	bool was_bad = f->bad;
+	ld_pair_number(ld, f, n, "a mention offset");
+	if (f->bad && !was_bad)
+		ld_lost(ld);
 }
 
 static void pair_end(loader *ld, frame *f)

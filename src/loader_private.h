@@ -204,6 +204,11 @@ frame_kind ld_speaker_value(loader *ld, frame *f, frame *item_frame,
 
 /* ---- in loader_spans.c, for loader_fields.c and loader_quotes.c ---- */
 
+/* One offset of a pair, item f->count of its list (the walk counts the
+ * items), read into f->num; a third one is only counted, for the message
+ * at the pair's end.  what names it in a message: "a span offset". */
+void ld_pair_number(loader *ld, frame *f, const node *n, const char *what);
+
 /* The value of the article's 'offsets'. */
 void ld_offsets_value(loader *ld, const node *n);
 /* The value of a span key of quote qi ("span", "cue_span", the speaker's

@@ -192,19 +192,9 @@ bool ld_iso_date_valid(const char *s)
 	return *p == '\0';
 }
 
-static bool label_valid(const char *s)
-{
-	if (!*s)
-		return false;
-	for (; *s; s++)
-		if (!((*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') || *s == '_'))
-			return false;
-	return true;
-}
-
 void ld_check_type_label(loader *ld, const char *type, src_pos pos)
 {
-	if (label_valid(type))
+	if (article_type_label_valid(type))
 		return;
 	char buf[CLIP_BUF], upper[CLIP_BUF];
 	ld_clip(buf, type, strlen(type));
@@ -212,7 +202,7 @@ void ld_check_type_label(loader *ld, const char *type, src_pos pos)
 	for (; buf[i]; i++)
 		upper[i] = (buf[i] >= 'a' && buf[i] <= 'z') ? (char)(buf[i] - 32) : buf[i];
 	upper[i] = '\0';
-	if (label_valid(upper))
+	if (article_type_label_valid(upper))
 		ld_error(ld, pos, "entity type '%s' is not a valid label: use capital "
 		         "letters, digits and '_'; did you mean '%s'?", buf, upper);
 	else

@@ -40,10 +40,7 @@ frame_kind ld_spans_value(loader *ld, frame *item_frame, const node *n,
 	return F_SKIP;
 }
 
-/* One offset of a pair, item f->count of its list (the walk counts the
- * items), read into f->num; a third one is only counted, for the message
- * at the pair's end. */
-static void pair_number(loader *ld, frame *f, const node *n)
+void ld_pair_number(loader *ld, frame *f, const node *n, const char *what)
 {
 	size_t v;
 	if (f->bad || f->count >= 2)
@@ -54,11 +51,11 @@ static void pair_number(loader *ld, frame *f, const node *n)
 	}
 	char buf[CLIP_BUF];
 	if (n->type == NODE_SCALAR && !ld_node_is_null(n))
-		ld_error(ld, n->pos, "a span offset must be a whole number, 0 or "
-		         "more, not '%s'", ld_clip(buf, n->value, n->len));
+		ld_error(ld, n->pos, "%s must be a whole number, 0 or more, not '%s'",
+		         what, ld_clip(buf, n->value, n->len));
 	else
-		ld_error(ld, n->pos, "a span offset must be a whole number, 0 or "
-		         "more, not %s", ld_node_kind_name(n));
+		ld_error(ld, n->pos, "%s must be a whole number, 0 or more, not %s",
+		         what, ld_node_kind_name(n));
 	f->bad = true;
 }
 
@@ -86,7 +83,7 @@ frame_kind ld_spans_item(loader *ld, frame *f, frame *item_frame,
 		f->bad = true;
 		return F_SKIP;
 	}
-	pair_number(ld, f, n);
+	ld_pair_number(ld, f, n, "a span offset");
 	return F_SKIP;
 }
 

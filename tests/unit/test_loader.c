@@ -832,7 +832,7 @@ static void test_malformed_mentions(void **state)
 	const expect want[] = {
 		{ 9, 9, "a mention must be a pair [start, end] of byte offsets; this "
 		        "one has 3 items" },
-		{ 10, 10, "a mention offset must be a whole number of bytes, 0 or "
+		{ 10, 10, "a mention offset must be a whole number, 0 or "
 		          "more, not '-1'" },
 		{ 11, 9, "each item of 'mentions' must be a pair [start, end] of byte "
 		         "offsets into the body, not a string" },
