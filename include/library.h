@@ -119,10 +119,5 @@ void library_entry_line(const library_entry *e, char *buf, size_t n);
  * has no line), newly allocated; NULL on OOM. */
 char *library_first_error(const diag_list *diags);
 
-/* Sets *names to the article files' names in dir (*.yaml and *.yml, not
- * hidden), sorted, as many as memory allowed; the caller frees each and
- * the array.  Returns 0, or the errno of opening the directory (then
- * *names is NULL and *n 0).  `quoth check DIR` reads one level. */
-int library_list_files(const char *dir, char ***names, size_t *n);
 
 #endif

@@ -2,7 +2,6 @@
  * library.h. */
 #include "library.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -23,44 +22,6 @@ static char *str_printf(const char *fmt, const char *a, const char *b)
 	if (s)
 		snprintf(s, (size_t)n + 1, fmt, a, b);
 	return s;
-}
-
-static int name_cmp(const void *pa, const void *pb)
-{
-	return strcmp(*(char *const *)pa, *(char *const *)pb);
-}
-
-int library_list_files(const char *dir, char ***out, size_t *n)
-{
-	DIR *d = opendir(dir);
-	char **names = NULL;
-	size_t cap = 0;
-	struct dirent *de;
-
-	*out = NULL;
-	*n = 0;
-	if (!d)
-		return errno ? errno : ENOENT;
-	while ((de = readdir(d))) {
-		if (!corpus_is_article_name(de->d_name))
-			continue;
-		if (*n == cap) {
-			size_t ncap = cap ? cap * 2 : 16;
-			char **nn = realloc(names, ncap * sizeof *nn);
-			if (!nn)
-				break;
-			names = nn;
-			cap = ncap;
-		}
-		if (!(names[*n] = strdup(de->d_name)))
-			break;
-		(*n)++;
-	}
-	closedir(d);
-	if (*n)
-		qsort(names, *n, sizeof *names, name_cmp);
-	*out = names;
-	return 0;
 }
 
 char *library_first_error(const diag_list *diags)
