@@ -119,5 +119,4 @@ void library_entry_line(const library_entry *e, char *buf, size_t n);
  * has no line), newly allocated; NULL on OOM. */
 char *library_first_error(const diag_list *diags);
 
-
 #endif
