@@ -2,9 +2,8 @@
  * speaker text becomes a needle of the scan; then each quote's speaker is
  * looked up, and its content placed: the spans given, or its fragments by
  * their occurrence and order, widened to their quotation marks.  Text
- * that cannot be placed is explained: where the longest part of it
- * stands and the first word that differs.  Cues and sources are placed
- * near the content in resolve_cues.c. */
+ * that cannot be placed is explained in resolve_missing.c.  Cues and
+ * sources are placed near the content in resolve_cues.c. */
 #include "resolve.h"
 
 #include <stdbool.h>
@@ -183,160 +182,7 @@ void resolve_speakers(resolver *r)
 	free(ix.slots);
 }
 
-/* ==== quotes: messages for text that cannot be placed =================== */
-
-/* Length of the longest prefix of pat[0..m) that stands in body[from..),
- * cut back to whole characters; *at receives where it first stands.  One
- * Knuth-Morris-Pratt pass of pat over the body: linear in both. */
-static size_t longest_prefix(resolver *r, size_t from, const char *pat,
-                             size_t m, size_t *at)
-{
-	const article *a = r->a;
-	size_t *fail = malloc((m + 1) * sizeof *fail);   /* border lengths */
-	size_t best = 0, q = 0;
-	*at = from;
-	if (!fail) {
-		r->oom = true;
-		return 0;
-	}
-	fail[0] = 0;
-	for (size_t i = 1, k = 0; i < m; i++) {
-		while (k > 0 && pat[i] != pat[k])
-			k = fail[k - 1];
-		k += pat[i] == pat[k];
-		fail[i] = k;
-	}
-	for (size_t i = from; i < a->body_len && best < m; i++) {
-		if (q == 0) {   /* skip to the next place the quote could start */
-			const char *p = memchr(a->body + i, pat[0], a->body_len - i);
-			if (!p)
-				break;
-			i = (size_t)(p - a->body);
-		}
-		while (q > 0 && a->body[i] != pat[q])
-			q = fail[q - 1];
-		q += a->body[i] == pat[q];
-		if (q > best) {
-			best = q;
-			*at = i + 1 - q;
-		}
-		if (q == m)
-			break;
-	}
-	free(fail);
-	return best < m ? utf8_char_start(pat, best) : best;
-}
-
-static bool is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* End of the token of s that starts at from: spaces, then a word, reaching
- * at least one character past diff (when s goes on past diff). */
-static size_t token_end(const char *s, size_t len, size_t from, size_t diff)
-{
-	size_t i = from;
-	while (i < len && is_space(s[i]))
-		i++;
-	while (i < len) {
-		uint32_t cp;
-		size_t n = utf8_decode(s, len, i, &cp);
-		if (!text_is_word_char(cp))
-			break;
-		i += n;
-	}
-	if (i <= diff && diff < len)
-		i = diff + utf8_decode(s, len, diff, &(uint32_t){ 0 });
-	return i;
-}
-
-/* Where the texts part, moved back to the start of the word they part in,
- * if they part inside one: the quote has pat[0..len) at body offset at. */
-static size_t parting_point(const article *a, const char *pat, size_t m,
-                            size_t len, size_t at)
-{
-	bool in_word = len > 0 && text_is_word_char(cp_before(pat, m, len)) &&
-	               ((len < m && text_is_word_char(cp_at(pat, m, len))) ||
-	                (at + len < a->body_len &&
-	                 text_is_word_char(cp_at(a->body, a->body_len, at + len))));
-	size_t w = len;
-	while (in_word && w > 0 && text_is_word_char(cp_before(pat, m, w)))
-		w = char_before(pat, w);
-	return w;
-}
-
-/* The message head: which text of quote q was not found where. */
-static void missing_what(char *buf, size_t size, size_t k)
-{
-	if (k == 0)
-		snprintf(buf, size, "quote text not found in the body");
-	else
-		snprintf(buf, size, "quote fragment %zu not found after fragment %zu",
-		         k + 1, k);
-}
-
-/* Fragment k stands only before fragment k - 1: they are out of order. */
-static bool report_out_of_order(resolver *r, const quote *q, size_t k,
-                                src_pos pos)
-{
-	size_t id = r->frag_needle[r->frag_base[(size_t)(q - r->a->quotes)] + k];
-	const offsets *o = &r->needles[id].starts;
-	if (k == 0 || o->n == 0)
-		return false;
-	body_pos p = resolve_body_pos(r, o->v[o->n - 1]);
-	char note[40];
-	resolver_problem(r, pos, q->pos, "quote fragment %zu not found after "
-	                 "fragment %zu: it stands only before it, at body line "
-	                 "%d, column %d%s; fragments go in body order", k + 1, k,
-	                 p.line, p.col, resolve_file_line_note(note, sizeof note, p));
-	return true;
-}
-
-/* Explains why fragment k of q is not in body[from..): where the longest
- * part of it that is stands, and the first word that differs. */
-static void report_missing(resolver *r, const quote *q, size_t k, size_t from)
-{
-	const article *a = r->a;
-	const char *pat = q->fragments[k];
-	size_t m = strlen(pat), at;
-	src_pos pos = q->fragment_pos ? q->fragment_pos[k] : q->pos;
-	if (report_out_of_order(r, q, k, pos))
-		return;
-	size_t len = longest_prefix(r, from, pat, m, &at);
-	char what[96], note[40], body_has[400];
-	clip cm, cb, cq;
-	missing_what(what, sizeof what, k);
-	if (len == 0) {
-		resolver_problem(r, pos, q->pos, "%s: not even its first character, "
-		                 "\"%s\", stands there", what,
-		                 resolve_clip_text(&cq, pat, utf8_decode(pat, m, 0,
-		                                                 &(uint32_t){ 0 }), false));
-		return;
-	}
-	size_t w = parting_point(a, pat, m, len, at), shown = w;
-	while (shown > 0 && is_space(pat[shown - 1]))
-		shown--;
-	size_t qe = token_end(pat, m, w, len);
-	size_t be = token_end(a->body, a->body_len, at + w, at + len);
-	body_pos p = resolve_body_pos(r, shown > 0 ? at : at + w);
-	resolve_file_line_note(note, sizeof note, p);
-	const char *quote_has = resolve_clip_text(&cq, pat + w, qe - w, false);
-	if (be > at + w)
-		snprintf(body_has, sizeof body_has, "the body has \"%s\"",
-		         resolve_clip_text(&cb, a->body + at + w, be - at - w, false));
-	else
-		snprintf(body_has, sizeof body_has, "the body ends");
-	if (shown > 0)
-		resolver_problem(r, pos, q->pos, "%s: the longest match, \"%s\", starts "
-		                 "at body line %d, column %d%s, then %s where the quote "
-		                 "has \"%s\"", what, resolve_clip_text(&cm, pat, shown, true),
-		                 p.line, p.col, note, body_has, quote_has);
-	else
-		resolver_problem(r, pos, q->pos, "%s: at body line %d, column %d%s, %s "
-		                 "where the quote has \"%s\"", what, p.line, p.col, note,
-		                 body_has, quote_has);
-}
+/* ==== quotes: where they stand more than once ========================= */
 
 #define MAX_LISTED_LINES 10u
 
@@ -440,7 +286,7 @@ static size_t first_fragment_start(resolver *r, const quote *q, const needle *nd
 	const offsets *o = &nd->starts;
 	src_pos pos = q->fragment_pos ? q->fragment_pos[0] : q->pos;
 	if (o->n == 0) {
-		report_missing(r, q, 0, 0);
+		resolve_report_missing(r, q, 0, 0);
 	} else if (q->occurrence < 0) {
 		resolver_problem(r, q->pos, q->pos, "occurrence %d: it must be 1 or more",
 		                 q->occurrence);
@@ -490,7 +336,7 @@ static span *place_fragments(resolver *r, size_t qi)
 			if (j < nd->starts.n)
 				start = nd->starts.v[j];
 			else
-				report_missing(r, q, k, prev_end);
+				resolve_report_missing(r, q, k, prev_end);
 		}
 		if (start == SIZE_MAX)
 			break;
