@@ -150,6 +150,71 @@ static long id_index_find(const id_index *ix, const article *a, const char *id)
 	return ix->slots[k] ? (long)ix->slots[k] - 1 : -1;
 }
 
+/* Ids are single tokens: word characters and a little punctuation.
+ * White space or anything else says the speaker was written as words
+ * ("speaker: the mayor") where an id was wanted. */
+static bool id_like(const char *s)
+{
+	size_t len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		i += utf8_decode(s, len, i, &cp);
+		if (!text_is_word_char(cp) && !(cp > 0 && cp < 0x80 &&
+		                                strchr("-_.:/", (int)cp)))
+			return false;
+	}
+	return len > 0;
+}
+
+static bool same_ignoring_case(const char *x, const char *y)
+{
+	while (*x && ascii_lower((unsigned char)*x) == ascii_lower((unsigned char)*y)) {
+		x++;
+		y++;
+	}
+	return *x == *y;
+}
+
+/* The entity whose name or an alias is the words t, or -1. */
+static long entity_named(const article *a, const char *t)
+{
+	for (size_t ei = 0; ei < a->n_entities; ei++) {
+		const entity *e = &a->entities[ei];
+		bool named = e->id && e->name && same_ignoring_case(e->name, t);
+		for (size_t j = 0; !named && e->id && j < e->n_aliases; j++)
+			named = same_ignoring_case(e->aliases[j], t);
+		if (named)
+			return (long)ei;
+	}
+	return -1;
+}
+
+/* A speaker given as words rather than an id: what to write instead,
+ * the words as the speaker's text, with the entity they name if one
+ * does. */
+static void report_speaker_words(resolver *r, const quote *q)
+{
+	const char *t = q->speaker_id;
+	long ei = entity_named(r->a, t);
+	char words[400], id[400];
+	clip c;
+	resolve_yaml_string(words, sizeof words, t, strlen(t), true);
+	if (ei >= 0) {
+		const char *eid = r->a->entities[ei].id;
+		resolver_problem(r, q->speaker_pos, q->pos, "speaker '%s' is not an "
+		                 "entity id but the name of entity '%s': write "
+		                 "speaker: {entity: %s, text: %s}",
+		                 resolve_clip_text(&c, t, strlen(t), false), eid,
+		                 resolve_yaml_string(id, sizeof id, eid, strlen(eid), true),
+		                 words);
+	} else {
+		resolver_problem(r, q->speaker_pos, q->pos, "speaker '%s' is not an "
+		                 "entity id: for the words that stand for a speaker "
+		                 "with no entity, write speaker: {text: %s}",
+		                 resolve_clip_text(&c, t, strlen(t), false), words);
+	}
+}
+
 void resolve_speakers(resolver *r)
 {
 	article *a = r->a;
@@ -168,6 +233,10 @@ void resolve_speakers(resolver *r)
 		q->speaker = id_index_find(&ix, a, q->speaker_id);
 		if (q->speaker >= 0)
 			continue;
+		if (!q->speaker_text && !id_like(q->speaker_id)) {
+			report_speaker_words(r, q);
+			continue;
+		}
 		const char *near = suggest_nearest(q->speaker_id, ix.ids, ix.n);
 		clip c;
 		const char *id = resolve_clip_text(&c, q->speaker_id, strlen(q->speaker_id), false);

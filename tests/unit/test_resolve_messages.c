@@ -164,7 +164,7 @@ static void test_escaped_text_keeps_the_caret_at_its_start(void **state)
 	EXPECT("msg-escape.yaml", want);
 }
 
-/* ---- split quotes ------------------------------------------------------ */
+/* ---- split quotes, speakers ------------------------------------------- */
 
 static void test_split_quote_written_as_one_string(void **state)
 {
@@ -178,6 +178,28 @@ static void test_split_quote_written_as_one_string(void **state)
 		         "pay for it.\"]" },
 	};
 	EXPECT("msg-split-quote.yaml", want);
+}
+
+static void test_speaker_given_as_words(void **state)
+{
+	(void)state;
+	static const expect want[] = {
+		{ 7, 14, "speaker 'the mayor' is not an entity id: for the words that "
+		         "stand for a speaker with no entity, write speaker: {text: the "
+		         "mayor}" },
+	};
+	EXPECT("msg-speaker-words.yaml", want);
+}
+
+static void test_speaker_given_as_an_entity_name(void **state)
+{
+	(void)state;
+	static const expect want[] = {
+		{ 11, 14, "speaker 'ada colau' is not an entity id but the name of "
+		          "entity 'colau': write speaker: {entity: colau, text: ada "
+		          "colau}" },
+	};
+	EXPECT("msg-speaker-name.yaml", want);
 }
 
 static void test_caret_under_the_difference(void **state)
@@ -236,6 +258,8 @@ int main(void)
 		cmocka_unit_test(test_later_fragment_near_match),
 		cmocka_unit_test(test_escaped_text_keeps_the_caret_at_its_start),
 		cmocka_unit_test(test_split_quote_written_as_one_string),
+		cmocka_unit_test(test_speaker_given_as_words),
+		cmocka_unit_test(test_speaker_given_as_an_entity_name),
 		cmocka_unit_test(test_caret_under_the_difference),
 		cmocka_unit_test(test_printed_with_source_line_and_caret),
 	};
