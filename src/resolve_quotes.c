@@ -255,7 +255,27 @@ void resolve_speakers(resolver *r)
 
 #define MAX_LISTED_LINES 10u
 
-/* "body lines 12, 30 and 41" for the distinct lines where starts stand. */
+/* "line 12" or "lines 12, 30 and 41 and 3 more": the numbers
+ * lines[0..n) + shift, written at buf + used; the new length. */
+static size_t list_numbers(char *buf, size_t size, size_t used,
+                           const int *lines, size_t n, size_t more, int shift)
+{
+	if (used < size)
+		used += (size_t)snprintf(buf + used, size - used, "line%s ",
+		                         n > 1 ? "s" : "");
+	for (size_t k = 0; k < n && used < size; k++) {
+		const char *sep = k == 0 ? "" : (k + 1 == n && more == 0) ? " and " : ", ";
+		used += (size_t)snprintf(buf + used, size - used, "%s%d", sep,
+		                         lines[k] + shift);
+	}
+	if (more > 0 && used < size)
+		used += (size_t)snprintf(buf + used, size - used, " and %zu more", more);
+	return used;
+}
+
+/* "body lines 12, 30 and 41" for the distinct lines where starts stand,
+ * then "; file lines 20, 38 and 49" when the body's lines map to the
+ * file's, so that the places can be found in an editor. */
 static void list_lines(resolver *r, const offsets *o, char *buf, size_t size)
 {
 	int lines[MAX_LISTED_LINES], last = 0;
@@ -270,13 +290,12 @@ static void list_lines(resolver *r, const offsets *o, char *buf, size_t size)
 		else
 			more++;
 	}
-	size_t used = (size_t)snprintf(buf, size, "body line%s ", n > 1 ? "s" : "");
-	for (size_t k = 0; k < n && used < size; k++) {
-		const char *sep = k == 0 ? "" : (k + 1 == n && more == 0) ? " and " : ", ";
-		used += (size_t)snprintf(buf + used, size - used, "%s%d", sep, lines[k]);
+	size_t used = (size_t)snprintf(buf, size, "body ");
+	used = list_numbers(buf, size, used, lines, n, more, 0);
+	if (r->a->body_line > 0 && used < size) {
+		used += (size_t)snprintf(buf + used, size - used, "; file ");
+		list_numbers(buf, size, used, lines, n, more, r->a->body_line - 1);
 	}
-	if (more > 0 && used < size)
-		snprintf(buf + used, size - used, " and %zu more", more);
 }
 
 /* ==== quotes: placing the fragments ===================================== */
@@ -360,7 +379,7 @@ static size_t first_fragment_start(resolver *r, const quote *q, const needle *nd
 		resolver_problem(r, q->pos, q->pos, "occurrence %d: it must be 1 or more",
 		                 q->occurrence);
 	} else if (q->occurrence == 0 && o->n > 1) {
-		char lines[200];
+		char lines[320];
 		list_lines(r, o, lines, sizeof lines);
 		resolver_problem(r, pos, q->pos, "quote text stands %zu times in the "
 		                 "body (%s); add \"occurrence: N\" to say which", o->n,

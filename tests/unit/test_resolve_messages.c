@@ -164,7 +164,7 @@ static void test_escaped_text_keeps_the_caret_at_its_start(void **state)
 	EXPECT("msg-escape.yaml", want);
 }
 
-/* ---- split quotes, speakers ------------------------------------------- */
+/* ---- split quotes, speakers, repeats ---------------------------------- */
 
 static void test_split_quote_written_as_one_string(void **state)
 {
@@ -201,6 +201,18 @@ static void test_speaker_given_as_an_entity_name(void **state)
 	};
 	EXPECT("msg-speaker-name.yaml", want);
 }
+
+static void test_repeated_quote_gives_file_lines(void **state)
+{
+	(void)state;
+	static const expect want[] = {
+		{ 8, 11, "quote text stands 2 times in the body (body lines 1 and 3; "
+		         "file lines 4 and 6); add \"occurrence: N\" to say which" },
+	};
+	EXPECT("msg-stands-twice.yaml", want);
+}
+
+/* ---- the caret ------------------------------------------------------- */
 
 static void test_caret_under_the_difference(void **state)
 {
@@ -260,6 +272,7 @@ int main(void)
 		cmocka_unit_test(test_split_quote_written_as_one_string),
 		cmocka_unit_test(test_speaker_given_as_words),
 		cmocka_unit_test(test_speaker_given_as_an_entity_name),
+		cmocka_unit_test(test_repeated_quote_gives_file_lines),
 		cmocka_unit_test(test_caret_under_the_difference),
 		cmocka_unit_test(test_printed_with_source_line_and_caret),
 	};
