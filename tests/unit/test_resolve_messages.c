@@ -148,6 +148,34 @@ static void test_later_fragment_near_match(void **state)
 	EXPECT("msg-fragment-near.yaml", want);
 }
 
+/* A run of white space is one space: the body's two are shown. */
+static void test_two_spaces_for_one(void **state)
+{
+	(void)state;
+	static const expect want[] = {
+		{ 7, 15, "quote text not found in the body as written, but it stands "
+		         "at body line 1, column 23 (file line 5) with quotation marks, "
+		         "apostrophes, dashes and spaces taken as alike: the body has "
+		         "\"\xC2\xB7\xC2\xB7\" where the quote has \xC2\xB7 (U+0020) "
+		         "\xE2\x80\x94 did you mean \"good  for the town\"?" },
+	};
+	EXPECT("msg-double-space.yaml", want);
+}
+
+static void test_first_character_differs(void **state)
+{
+	(void)state;
+	static const expect want[] = {
+		{ 7, 12, "quote text not found in the body as written, but it stands "
+		         "at body line 1, column 15 (file line 5) with quotation marks, "
+		         "apostrophes, dashes and spaces taken as alike: the body has "
+		         "\xE2\x80\x98 (U+2018) where the quote has ' (U+0027) "
+		         "\xE2\x80\x94 did you mean \"\xE2\x80\x98" "a mistake"
+		         "\xE2\x80\x99\"?" },
+	};
+	EXPECT("msg-first-char.yaml", want);
+}
+
 /* An escape stands before the difference: the file does not write the
  * text as it reads, and the caret stays at the value's start. */
 static void test_escaped_text_keeps_the_caret_at_its_start(void **state)
@@ -178,6 +206,19 @@ static void test_split_quote_written_as_one_string(void **state)
 		         "pay for it.\"]" },
 	};
 	EXPECT("msg-split-quote.yaml", want);
+}
+
+/* The end of the text stands close, but in the next paragraph. */
+static void test_no_split_across_paragraphs(void **state)
+{
+	(void)state;
+	static const expect want[] = {
+		{ 9, 23, "quote text not found in the body: the longest match, \"We "
+		         "will win,\", starts at body line 1, column 2 (file line 5), "
+		         "then the body has \"<U+201D>\" where the quote has "
+		         "\"\xC2\xB7" "and\"" },
+	};
+	EXPECT("msg-split-two-paragraphs.yaml", want);
 }
 
 static void test_speaker_given_as_words(void **state)
@@ -268,8 +309,11 @@ int main(void)
 		cmocka_unit_test(test_space_for_a_no_break_space),
 		cmocka_unit_test(test_hyphen_for_an_en_dash),
 		cmocka_unit_test(test_later_fragment_near_match),
+		cmocka_unit_test(test_two_spaces_for_one),
+		cmocka_unit_test(test_first_character_differs),
 		cmocka_unit_test(test_escaped_text_keeps_the_caret_at_its_start),
 		cmocka_unit_test(test_split_quote_written_as_one_string),
+		cmocka_unit_test(test_no_split_across_paragraphs),
 		cmocka_unit_test(test_speaker_given_as_words),
 		cmocka_unit_test(test_speaker_given_as_an_entity_name),
 		cmocka_unit_test(test_repeated_quote_gives_file_lines),
