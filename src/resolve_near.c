@@ -2,9 +2,11 @@
  * written stands once the characters people type for one another are
  * taken as one: apostrophes (' ’ ‘ ʼ), quotation marks (" “ ” „ « »),
  * dashes (- ‒ – —), and any run of white space, line breaks and
- * no-break spaces included.  Only a message asks, so the body is
- * normalised afresh for each: one pass, and one strstr() (linear) over
- * the copy.  A leaf: it calls no other resolver file. */
+ * no-break spaces included.  Only a message asks: the body is
+ * normalised once, on the first ask, with a mark every NEAR_STEP bytes
+ * so that a place found in the copy maps back to the body in a few
+ * steps; each ask is then one strstr() (linear) over the copy.  A leaf:
+ * it calls no other resolver file. */
 #include "resolve_private.h"
 
 #include <stdbool.h>
@@ -12,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bound.h"
 #include "text.h"
 
 static bool is_white(uint32_t cp)
@@ -56,12 +59,17 @@ static char unit_at(const char *s, size_t len, size_t i, size_t *next)
 	return ' ';
 }
 
-/* s[from..len) normalised into out (room for len - from + 1 bytes: no
- * unit grows), NUL-terminated. */
-static void normalise(const char *s, size_t len, size_t from, char *out)
+/* s[0..len) normalised into out (room for len + 1 bytes: no unit
+ * grows), NUL-terminated; its length.  When marks is not NULL, it gets
+ * a unit start every NEAR_STEP bytes of out (room for len / NEAR_STEP +
+ * 1), *n_marks their number. */
+static size_t normalise(const char *s, size_t len, char *out, near_mark *marks,
+                        size_t *n_marks)
 {
-	size_t n = 0;
-	for (size_t i = from, next; i < len; i = next) {
+	size_t n = 0, k = 0;
+	for (size_t i = 0, next; i < len; i = next) {
+		if (marks && n >= k * NEAR_STEP)
+			marks[k++] = (near_mark){ .norm = n, .raw = i };
 		char c = unit_at(s, len, i, &next);
 		if (c) {
 			out[n++] = c;
@@ -71,18 +79,68 @@ static void normalise(const char *s, size_t len, size_t from, char *out)
 		}
 	}
 	out[n] = '\0';
+	if (n_marks)
+		*n_marks = k;
+	return n;
 }
 
-/* The offset of s whose unit starts byte norm of s[from..) normalised. */
-static size_t raw_offset(const char *s, size_t len, size_t from, size_t norm)
+/* The body normalised, with its marks, made on first use: every quote
+ * not found asks, and the body is the same for all. */
+static bool near_index_build(resolver *r)
 {
-	size_t i = from, n = 0;
-	while (i < len && n < norm) {
+	near_index *nx = &r->near;
+	const article *a = r->a;
+	if (nx->text)
+		return true;
+	nx->text = malloc(a->body_len + 1);
+	nx->marks = malloc((a->body_len / NEAR_STEP + 1) * sizeof *nx->marks);
+	if (!nx->text || !nx->marks) {
+		resolve_near_free(r);
+		r->oom = true;
+		return false;
+	}
+	nx->len = normalise(a->body, a->body_len, nx->text, nx->marks,
+	                    &nx->n_marks);
+	return true;
+}
+
+void resolve_near_free(resolver *r)
+{
+	free(r->near.text);
+	free(r->near.marks);
+	r->near = (near_index){ 0 };
+}
+
+/* The body offset of the unit that starts at byte norm of the
+ * normalised body: from the mark before it, a unit at a time. */
+static size_t raw_of(const resolver *r, size_t norm)
+{
+	const near_index *nx = &r->near;
+	const article *a = r->a;
+	size_t k = BOUND_UPPER(nx->marks, nx->n_marks, .norm, norm) - 1;
+	size_t i = nx->marks[k].raw, n = nx->marks[k].norm;
+	while (i < a->body_len && n < norm) {
 		size_t next;
-		n += unit_at(s, len, i, &next) ? 1 : next - i;
+		n += unit_at(a->body, a->body_len, i, &next) ? 1 : next - i;
 		i = next;
 	}
 	return i;
+}
+
+/* The byte of the normalised body where the first unit at or after body
+ * offset raw starts. */
+static size_t norm_of(const resolver *r, size_t raw)
+{
+	const near_index *nx = &r->near;
+	const article *a = r->a;
+	size_t k = BOUND_UPPER(nx->marks, nx->n_marks, .raw, raw) - 1;
+	size_t i = nx->marks[k].raw, n = nx->marks[k].norm;
+	while (i < a->body_len && i < raw) {
+		size_t next;
+		n += unit_at(a->body, a->body_len, i, &next) ? 1 : next - i;
+		i = next;
+	}
+	return n;
 }
 
 /* The first unit where body[at..) and pat differ as written. */
@@ -110,26 +168,21 @@ bool resolve_near_find(resolver *r, size_t from, const char *pat, size_t m,
                        near_match *out)
 {
 	const article *a = r->a;
-	if (from >= a->body_len || m == 0)
+	if (from >= a->body_len || m == 0 || !near_index_build(r))
 		return false;
-	char *nb = malloc(a->body_len - from + 1), *np = malloc(m + 1);
-	if (!nb || !np) {
-		free(nb);
-		free(np);
+	char *np = malloc(m + 1);
+	if (!np) {
 		r->oom = true;
 		return false;
 	}
-	normalise(a->body, a->body_len, from, nb);
-	normalise(pat, m, 0, np);
-	const char *hit = strstr(nb, np);
+	size_t n = normalise(pat, m, np, NULL, NULL);
+	const char *hit = strstr(r->near.text + norm_of(r, from), np);
 	if (hit) {
-		size_t ns = (size_t)(hit - nb);
-		size_t start = raw_offset(a->body, a->body_len, from, ns);
-		size_t end = raw_offset(a->body, a->body_len, from, ns + strlen(np));
+		size_t ns = (size_t)(hit - r->near.text);
+		size_t start = raw_of(r, ns);
 		first_difference(a->body, a->body_len, start, pat, m, out);
-		out->at = (span){ .start = start, .end = end };
+		out->at = (span){ .start = start, .end = raw_of(r, ns + n) };
 	}
-	free(nb);
 	free(np);
 	return hit != NULL;
 }

@@ -81,6 +81,22 @@ typedef struct body_index {
 
 #define CP_BLOCK 256u
 
+/* The body with marks, dashes and white space normalised (resolve_near.c),
+ * made when a quote is not found: marks[k] pairs an offset of text with
+ * the body offset it stands for, one every NEAR_STEP bytes of text. */
+typedef struct near_mark {
+	size_t norm, raw;
+} near_mark;
+
+typedef struct near_index {
+	char *text;        /* NULL until asked */
+	size_t len;
+	near_mark *marks;
+	size_t n_marks;
+} near_index;
+
+#define NEAR_STEP 256u
+
 typedef struct resolver {
 	article *a;
 	diag_list *diags;
@@ -97,6 +113,7 @@ typedef struct resolver {
 	found *found;
 	size_t n_found, cap_found;
 	body_index ix;
+	near_index near;
 } resolver;
 
 #define NO_NEEDLE SIZE_MAX
@@ -207,9 +224,12 @@ typedef struct near_match {
 } near_match;
 
 /* The first near match of pat[0..m) in body[from..) in *out; false when
- * there is none (or memory ran out: r->oom). */
+ * there is none (or memory ran out: r->oom).  The first call builds
+ * r->near. */
 bool resolve_near_find(resolver *r, size_t from, const char *pat, size_t m,
                        near_match *out);
+/* Frees r->near (nothing when it was never built). */
+void resolve_near_free(resolver *r);
 
 /* ==== in resolve_missing.c, for resolve_quotes.c ======================= */
 

@@ -470,4 +470,5 @@ void resolve_quotes(resolver *r)
 		q->spans = place_content(r, qi);
 		q->resolved = q->spans != NULL;
 	}
+	resolve_near_free(r);   /* only the quotes' messages use it */
 }

@@ -148,6 +148,21 @@ static void test_later_fragment_near_match(void **state)
 	EXPECT("msg-fragment-near.yaml", want);
 }
 
+/* The near match is looked for after the fragment before. */
+static void test_later_fragment_near_match_after_the_first(void **state)
+{
+	(void)state;
+	static const expect want[] = {
+		{ 7, 38, "quote fragment 2 not found after fragment 1 as written, but "
+		         "it stands at body line 1, column 69 (file line 5) with "
+		         "quotation marks, apostrophes, dashes and spaces taken as "
+		         "alike: the body has \xE2\x80\x94 (U+2014) where the quote has "
+		         "- (U+002D) \xE2\x80\x94 did you mean \"now \xE2\x80\x94 not "
+		         "next year.\"?" },
+	};
+	EXPECT("msg-fragment-near-after.yaml", want);
+}
+
 /* A run of white space is one space: the body's two are shown. */
 static void test_two_spaces_for_one(void **state)
 {
@@ -309,6 +324,7 @@ int main(void)
 		cmocka_unit_test(test_space_for_a_no_break_space),
 		cmocka_unit_test(test_hyphen_for_an_en_dash),
 		cmocka_unit_test(test_later_fragment_near_match),
+		cmocka_unit_test(test_later_fragment_near_match_after_the_first),
 		cmocka_unit_test(test_two_spaces_for_one),
 		cmocka_unit_test(test_first_character_differs),
 		cmocka_unit_test(test_escaped_text_keeps_the_caret_at_its_start),
