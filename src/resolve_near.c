@@ -111,36 +111,38 @@ void resolve_near_free(resolver *r)
 	r->near = (near_index){ 0 };
 }
 
-/* The body offset of the unit that starts at byte norm of the
- * normalised body: from the mark before it, a unit at a time. */
+/* From mark k on, a unit at a time, to the first unit that starts at or
+ * past byte norm of the copy or offset raw of the body: its place in
+ * both. */
+static near_mark walk_from(const resolver *r, size_t k, size_t norm,
+                           size_t raw)
+{
+	const article *a = r->a;
+	near_mark at = r->near.marks[k];
+	while (at.raw < a->body_len && at.norm < norm && at.raw < raw) {
+		size_t next;
+		at.norm += unit_at(a->body, a->body_len, at.raw, &next) ? 1
+		                                                       : next - at.raw;
+		at.raw = next;
+	}
+	return at;
+}
+
+/* The body offset of the unit that starts at byte norm of the copy. */
 static size_t raw_of(const resolver *r, size_t norm)
 {
 	const near_index *nx = &r->near;
-	const article *a = r->a;
 	size_t k = BOUND_UPPER(nx->marks, nx->n_marks, .norm, norm) - 1;
-	size_t i = nx->marks[k].raw, n = nx->marks[k].norm;
-	while (i < a->body_len && n < norm) {
-		size_t next;
-		n += unit_at(a->body, a->body_len, i, &next) ? 1 : next - i;
-		i = next;
-	}
-	return i;
+	return walk_from(r, k, norm, SIZE_MAX).raw;
 }
 
-/* The byte of the normalised body where the first unit at or after body
- * offset raw starts. */
+/* The byte of the copy where the first unit at or after body offset raw
+ * starts. */
 static size_t norm_of(const resolver *r, size_t raw)
 {
 	const near_index *nx = &r->near;
-	const article *a = r->a;
 	size_t k = BOUND_UPPER(nx->marks, nx->n_marks, .raw, raw) - 1;
-	size_t i = nx->marks[k].raw, n = nx->marks[k].norm;
-	while (i < a->body_len && i < raw) {
-		size_t next;
-		n += unit_at(a->body, a->body_len, i, &next) ? 1 : next - i;
-		i = next;
-	}
-	return n;
+	return walk_from(r, k, SIZE_MAX, raw).norm;
 }
 
 /* The first unit where body[at..) and pat differ as written. */
