@@ -66,6 +66,10 @@ typedef struct quote {
 	                       from the body */
 	size_t n_fragments;
 	src_pos *fragment_pos;
+	src_pos *fragment_text_pos; /* per fragment: where its first character
+	                       stands when the file writes it on one line as it
+	                       reads (no escapes), else line 0; so a message can
+	                       point inside it.  May be NULL */
 	span *given;        /* "span:": the content by position, in the file's
 	                       unit (article.offsets), one per fragment */
 	src_pos *given_pos; /* one per given span: its [start, end] pair */

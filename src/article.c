@@ -29,6 +29,7 @@ static void quote_clear(quote *q)
 	free(q->id);
 	strings_free(q->fragments, q->n_fragments);
 	free(q->fragment_pos);
+	free(q->fragment_text_pos);
 	free(q->speaker_id);
 	free(q->speaker_text);
 	strings_free(q->cue, q->n_cue);

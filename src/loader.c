@@ -68,7 +68,8 @@ static void check_properties(loader *ld, const node *n, const char *anchor,
 static node node_of(const yaml_event_t *ev)
 {
 	node n = { .pos = pos_of(ev->start_mark), .mark = ev->start_mark,
-	           .end_line = (int)ev->end_mark.line + 1 };
+	           .end_line = (int)ev->end_mark.line + 1,
+	           .end_index = ev->end_mark.index };
 	switch (ev->type) {
 	case YAML_SCALAR_EVENT:
 		n.type = NODE_SCALAR;

@@ -114,6 +114,7 @@ typedef struct node {
 	src_pos pos;
 	yaml_mark_t mark;
 	int end_line;          /* 1-based line of the node's end */
+	size_t end_index;      /* in characters, as mark.index counts */
 } node;
 
 typedef struct loader {

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "loader_private.h"
+#include "text.h"
 
 static const char *const kind_names[] = { "direct", "partial", "indirect", "mixed" };
 static const quote_kind kind_values[] = {
@@ -45,8 +46,29 @@ frame_kind ld_quotes_item(loader *ld, frame *item_frame, const node *n)
 	return F_QUOTE;
 }
 
+/* Where the first character of n's value stands in the file, when the
+ * file writes it on one line as it reads: a plain scalar, or a quoted
+ * one whose characters are as many as the source's inside its quotes
+ * (every escape, '' or \u2019 alike, takes more); else line 0. */
+static src_pos text_pos(const node *n)
+{
+	bool quoted = n->style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+	              n->style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+	size_t marks = quoted ? 2 : 0;
+	if ((!quoted && n->style != YAML_PLAIN_SCALAR_STYLE) ||
+	    n->end_line != n->pos.line || n->end_index < n->mark.index + marks ||
+	    utf8_count(n->value, n->len) != n->end_index - n->mark.index - marks)
+		return (src_pos){ 0 };
+	return (src_pos){ .line = n->pos.line, .col = n->pos.col + quoted };
+}
+
 static void add_fragment(loader *ld, quote *q, const node *n)
 {
+	src_pos *at = ld_grow(ld, q->fragment_text_pos, q->n_fragments, sizeof *at);
+	if (!at)
+		return;
+	q->fragment_text_pos = at;
+	at[q->n_fragments] = text_pos(n);
 	ld_push_string(ld, &q->fragments, &q->fragment_pos, &q->n_fragments, n);
 }
 

@@ -10,9 +10,14 @@
  *   resolve_needles.c  leaf: the scan's patterns and their found offsets
  *   resolve_body.c     leaf: the body's lines and paragraphs, positions
  *   resolve_report.c   leaf: problems and the pieces of their messages
+ *   resolve_missing.c  for resolve_quotes.c: why a quote's text is not
+ *                      where it should be, and what to write instead
+ *   resolve_near.c     leaf: the text found with marks, dashes and white
+ *                      space taken as alike
  *
  * Calls run one way: resolve.c calls the two parts and the leaves, the
- * parts call the leaves, and a leaf calls no resolver file but the other
+ * parts call the leaves (resolve_quotes.c also resolve_missing.c, which
+ * calls only leaves), and a leaf calls no resolver file but the other
  * leaves (resolve_spans.c asks resolve_body.c for code points and
  * resolve_report.c for its messages). */
 #ifndef QUOTH_RESOLVE_PRIVATE_H
@@ -76,6 +81,22 @@ typedef struct body_index {
 
 #define CP_BLOCK 256u
 
+/* The body with marks, dashes and white space normalised (resolve_near.c),
+ * made when a quote is not found: marks[k] pairs an offset of text with
+ * the body offset it stands for, one every NEAR_STEP bytes of text. */
+typedef struct near_mark {
+	size_t norm, raw;
+} near_mark;
+
+typedef struct near_index {
+	char *text;        /* NULL until asked */
+	size_t len;
+	near_mark *marks;
+	size_t n_marks;
+} near_index;
+
+#define NEAR_STEP 256u
+
 typedef struct resolver {
 	article *a;
 	diag_list *diags;
@@ -92,6 +113,7 @@ typedef struct resolver {
 	found *found;
 	size_t n_found, cap_found;
 	body_index ix;
+	near_index near;
 } resolver;
 
 #define NO_NEEDLE SIZE_MAX
@@ -173,6 +195,50 @@ void resolver_warning(resolver *r, src_pos pos, src_pos fallback,
 const char *resolve_clip_text(clip *c, const char *t, size_t len, bool keep_end);
 /* " (file line N)" for a body position that maps to the file, else "". */
 const char *resolve_file_line_note(char *buf, size_t size, body_pos p);
+/* t[0..len) made visible in c for a message that sets it beside a text
+ * it differs from: line breaks and tabs as \n, \r, \t; spaces as a
+ * middle dot (every one when all_spaces, else only one at byte diff);
+ * look-alike and invisible characters (no-break space, curly marks,
+ * dashes, zero-width, controls) as <U+XXXX>; cut with an ellipsis when
+ * long. */
+const char *resolve_clip_visible(clip *c, const char *t, size_t len,
+                                 size_t diff, bool all_spaces);
+/* One character named for a message, in buf: "’ (U+2019)", "\n
+ * (U+000A)", a space as a middle dot, an invisible one as "U+00A0". */
+const char *resolve_char_name(char *buf, size_t size, uint32_t cp);
+/* s[0..len) as a YAML flow scalar in buf, for a suggestion to paste: as
+ * it is when may_be_plain and nothing in it needs quoting, else double-
+ * quoted with escapes; cut short when buf is too small. */
+const char *resolve_yaml_string(char *buf, size_t size, const char *s,
+                                size_t len, bool may_be_plain);
+
+/* ==== in resolve_near.c, for resolve_missing.c ======================== */
+
+/* Where a text stands once apostrophes, quotation marks, dashes and runs
+ * of white space are each taken as one, and where it first differs as
+ * written: a character, or a run of white space, on either side. */
+typedef struct near_match {
+	span at;                       /* the body's words */
+	size_t body_diff, body_diff_end;
+	size_t pat_diff, pat_diff_end; /* in the quote's text */
+} near_match;
+
+/* The first near match of pat[0..m) in body[from..) in *out; false when
+ * there is none (or memory ran out: r->oom).  The first call builds
+ * r->near. */
+bool resolve_near_find(resolver *r, size_t from, const char *pat, size_t m,
+                       near_match *out);
+/* Frees r->near (nothing when it was never built). */
+void resolve_near_free(resolver *r);
+
+/* ==== in resolve_missing.c, for resolve_quotes.c ======================= */
+
+/* Explains why fragment k of q is not in body[from..): it stands only
+ * before fragment k - 1; or it stands with other marks, dashes or
+ * spaces; or it is a split quote written as one string; or where the
+ * longest part of it stands and the first word that differs. */
+void resolve_report_missing(resolver *r, const quote *q, size_t k,
+                            size_t from);
 
 /* ==== in resolve_spans.c, for resolve_names.c and resolve_quotes.c ===== */
 

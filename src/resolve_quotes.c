@@ -2,9 +2,8 @@
  * speaker text becomes a needle of the scan; then each quote's speaker is
  * looked up, and its content placed: the spans given, or its fragments by
  * their occurrence and order, widened to their quotation marks.  Text
- * that cannot be placed is explained: where the longest part of it
- * stands and the first word that differs.  Cues and sources are placed
- * near the content in resolve_cues.c. */
+ * that cannot be placed is explained in resolve_missing.c.  Cues and
+ * sources are placed near the content in resolve_cues.c. */
 #include "resolve.h"
 
 #include <stdbool.h>
@@ -151,6 +150,71 @@ static long id_index_find(const id_index *ix, const article *a, const char *id)
 	return ix->slots[k] ? (long)ix->slots[k] - 1 : -1;
 }
 
+/* Ids are single tokens: word characters and a little punctuation.
+ * White space or anything else says the speaker was written as words
+ * ("speaker: the mayor") where an id was wanted. */
+static bool id_like(const char *s)
+{
+	size_t len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		i += utf8_decode(s, len, i, &cp);
+		if (!text_is_word_char(cp) && !(cp > 0 && cp < 0x80 &&
+		                                strchr("-_.:/", (int)cp)))
+			return false;
+	}
+	return len > 0;
+}
+
+static bool same_ignoring_case(const char *x, const char *y)
+{
+	while (*x && ascii_lower((unsigned char)*x) == ascii_lower((unsigned char)*y)) {
+		x++;
+		y++;
+	}
+	return *x == *y;
+}
+
+/* The entity whose name or an alias is the words t, or -1. */
+static long entity_named(const article *a, const char *t)
+{
+	for (size_t ei = 0; ei < a->n_entities; ei++) {
+		const entity *e = &a->entities[ei];
+		bool named = e->id && e->name && same_ignoring_case(e->name, t);
+		for (size_t j = 0; !named && e->id && j < e->n_aliases; j++)
+			named = same_ignoring_case(e->aliases[j], t);
+		if (named)
+			return (long)ei;
+	}
+	return -1;
+}
+
+/* A speaker given as words rather than an id: what to write instead,
+ * the words as the speaker's text, with the entity they name if one
+ * does. */
+static void report_speaker_words(resolver *r, const quote *q)
+{
+	const char *t = q->speaker_id;
+	long ei = entity_named(r->a, t);
+	char words[400], id[400];
+	clip c;
+	resolve_yaml_string(words, sizeof words, t, strlen(t), true);
+	if (ei >= 0) {
+		const char *eid = r->a->entities[ei].id;
+		resolver_problem(r, q->speaker_pos, q->pos, "speaker '%s' is not an "
+		                 "entity id but the name of entity '%s': write "
+		                 "speaker: {entity: %s, text: %s}",
+		                 resolve_clip_text(&c, t, strlen(t), false), eid,
+		                 resolve_yaml_string(id, sizeof id, eid, strlen(eid), true),
+		                 words);
+	} else {
+		resolver_problem(r, q->speaker_pos, q->pos, "speaker '%s' is not an "
+		                 "entity id: for the words that stand for a speaker "
+		                 "with no entity, write speaker: {text: %s}",
+		                 resolve_clip_text(&c, t, strlen(t), false), words);
+	}
+}
+
 void resolve_speakers(resolver *r)
 {
 	article *a = r->a;
@@ -169,6 +233,10 @@ void resolve_speakers(resolver *r)
 		q->speaker = id_index_find(&ix, a, q->speaker_id);
 		if (q->speaker >= 0)
 			continue;
+		if (!q->speaker_text && !id_like(q->speaker_id)) {
+			report_speaker_words(r, q);
+			continue;
+		}
 		const char *near = suggest_nearest(q->speaker_id, ix.ids, ix.n);
 		clip c;
 		const char *id = resolve_clip_text(&c, q->speaker_id, strlen(q->speaker_id), false);
@@ -183,164 +251,31 @@ void resolve_speakers(resolver *r)
 	free(ix.slots);
 }
 
-/* ==== quotes: messages for text that cannot be placed =================== */
-
-/* Length of the longest prefix of pat[0..m) that stands in body[from..),
- * cut back to whole characters; *at receives where it first stands.  One
- * Knuth-Morris-Pratt pass of pat over the body: linear in both. */
-static size_t longest_prefix(resolver *r, size_t from, const char *pat,
-                             size_t m, size_t *at)
-{
-	const article *a = r->a;
-	size_t *fail = malloc((m + 1) * sizeof *fail);   /* border lengths */
-	size_t best = 0, q = 0;
-	*at = from;
-	if (!fail) {
-		r->oom = true;
-		return 0;
-	}
-	fail[0] = 0;
-	for (size_t i = 1, k = 0; i < m; i++) {
-		while (k > 0 && pat[i] != pat[k])
-			k = fail[k - 1];
-		k += pat[i] == pat[k];
-		fail[i] = k;
-	}
-	for (size_t i = from; i < a->body_len && best < m; i++) {
-		if (q == 0) {   /* skip to the next place the quote could start */
-			const char *p = memchr(a->body + i, pat[0], a->body_len - i);
-			if (!p)
-				break;
-			i = (size_t)(p - a->body);
-		}
-		while (q > 0 && a->body[i] != pat[q])
-			q = fail[q - 1];
-		q += a->body[i] == pat[q];
-		if (q > best) {
-			best = q;
-			*at = i + 1 - q;
-		}
-		if (q == m)
-			break;
-	}
-	free(fail);
-	return best < m ? utf8_char_start(pat, best) : best;
-}
-
-static bool is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* End of the token of s that starts at from: spaces, then a word, reaching
- * at least one character past diff (when s goes on past diff). */
-static size_t token_end(const char *s, size_t len, size_t from, size_t diff)
-{
-	size_t i = from;
-	while (i < len && is_space(s[i]))
-		i++;
-	while (i < len) {
-		uint32_t cp;
-		size_t n = utf8_decode(s, len, i, &cp);
-		if (!text_is_word_char(cp))
-			break;
-		i += n;
-	}
-	if (i <= diff && diff < len)
-		i = diff + utf8_decode(s, len, diff, &(uint32_t){ 0 });
-	return i;
-}
-
-/* Where the texts part, moved back to the start of the word they part in,
- * if they part inside one: the quote has pat[0..len) at body offset at. */
-static size_t parting_point(const article *a, const char *pat, size_t m,
-                            size_t len, size_t at)
-{
-	bool in_word = len > 0 && text_is_word_char(cp_before(pat, m, len)) &&
-	               ((len < m && text_is_word_char(cp_at(pat, m, len))) ||
-	                (at + len < a->body_len &&
-	                 text_is_word_char(cp_at(a->body, a->body_len, at + len))));
-	size_t w = len;
-	while (in_word && w > 0 && text_is_word_char(cp_before(pat, m, w)))
-		w = char_before(pat, w);
-	return w;
-}
-
-/* The message head: which text of quote q was not found where. */
-static void missing_what(char *buf, size_t size, size_t k)
-{
-	if (k == 0)
-		snprintf(buf, size, "quote text not found in the body");
-	else
-		snprintf(buf, size, "quote fragment %zu not found after fragment %zu",
-		         k + 1, k);
-}
-
-/* Fragment k stands only before fragment k - 1: they are out of order. */
-static bool report_out_of_order(resolver *r, const quote *q, size_t k,
-                                src_pos pos)
-{
-	size_t id = r->frag_needle[r->frag_base[(size_t)(q - r->a->quotes)] + k];
-	const offsets *o = &r->needles[id].starts;
-	if (k == 0 || o->n == 0)
-		return false;
-	body_pos p = resolve_body_pos(r, o->v[o->n - 1]);
-	char note[40];
-	resolver_problem(r, pos, q->pos, "quote fragment %zu not found after "
-	                 "fragment %zu: it stands only before it, at body line "
-	                 "%d, column %d%s; fragments go in body order", k + 1, k,
-	                 p.line, p.col, resolve_file_line_note(note, sizeof note, p));
-	return true;
-}
-
-/* Explains why fragment k of q is not in body[from..): where the longest
- * part of it that is stands, and the first word that differs. */
-static void report_missing(resolver *r, const quote *q, size_t k, size_t from)
-{
-	const article *a = r->a;
-	const char *pat = q->fragments[k];
-	size_t m = strlen(pat), at;
-	src_pos pos = q->fragment_pos ? q->fragment_pos[k] : q->pos;
-	if (report_out_of_order(r, q, k, pos))
-		return;
-	size_t len = longest_prefix(r, from, pat, m, &at);
-	char what[96], note[40], body_has[400];
-	clip cm, cb, cq;
-	missing_what(what, sizeof what, k);
-	if (len == 0) {
-		resolver_problem(r, pos, q->pos, "%s: not even its first character, "
-		                 "\"%s\", stands there", what,
-		                 resolve_clip_text(&cq, pat, utf8_decode(pat, m, 0,
-		                                                 &(uint32_t){ 0 }), false));
-		return;
-	}
-	size_t w = parting_point(a, pat, m, len, at), shown = w;
-	while (shown > 0 && is_space(pat[shown - 1]))
-		shown--;
-	size_t qe = token_end(pat, m, w, len);
-	size_t be = token_end(a->body, a->body_len, at + w, at + len);
-	body_pos p = resolve_body_pos(r, shown > 0 ? at : at + w);
-	resolve_file_line_note(note, sizeof note, p);
-	const char *quote_has = resolve_clip_text(&cq, pat + w, qe - w, false);
-	if (be > at + w)
-		snprintf(body_has, sizeof body_has, "the body has \"%s\"",
-		         resolve_clip_text(&cb, a->body + at + w, be - at - w, false));
-	else
-		snprintf(body_has, sizeof body_has, "the body ends");
-	if (shown > 0)
-		resolver_problem(r, pos, q->pos, "%s: the longest match, \"%s\", starts "
-		                 "at body line %d, column %d%s, then %s where the quote "
-		                 "has \"%s\"", what, resolve_clip_text(&cm, pat, shown, true),
-		                 p.line, p.col, note, body_has, quote_has);
-	else
-		resolver_problem(r, pos, q->pos, "%s: at body line %d, column %d%s, %s "
-		                 "where the quote has \"%s\"", what, p.line, p.col, note,
-		                 body_has, quote_has);
-}
+/* ==== quotes: where they stand more than once ========================= */
 
 #define MAX_LISTED_LINES 10u
 
-/* "body lines 12, 30 and 41" for the distinct lines where starts stand. */
+/* "line 12" or "lines 12, 30 and 41 and 3 more": the numbers
+ * lines[0..n) + shift, written at buf + used; the new length. */
+static size_t list_numbers(char *buf, size_t size, size_t used,
+                           const int *lines, size_t n, size_t more, int shift)
+{
+	if (used < size)
+		used += (size_t)snprintf(buf + used, size - used, "line%s ",
+		                         n > 1 ? "s" : "");
+	for (size_t k = 0; k < n && used < size; k++) {
+		const char *sep = k == 0 ? "" : (k + 1 == n && more == 0) ? " and " : ", ";
+		used += (size_t)snprintf(buf + used, size - used, "%s%d", sep,
+		                         lines[k] + shift);
+	}
+	if (more > 0 && used < size)
+		used += (size_t)snprintf(buf + used, size - used, " and %zu more", more);
+	return used;
+}
+
+/* "body lines 12, 30 and 41" for the distinct lines where starts stand,
+ * then "; file lines 20, 38 and 49" when the body's lines map to the
+ * file's, so that the places can be found in an editor. */
 static void list_lines(resolver *r, const offsets *o, char *buf, size_t size)
 {
 	int lines[MAX_LISTED_LINES], last = 0;
@@ -355,13 +290,12 @@ static void list_lines(resolver *r, const offsets *o, char *buf, size_t size)
 		else
 			more++;
 	}
-	size_t used = (size_t)snprintf(buf, size, "body line%s ", n > 1 ? "s" : "");
-	for (size_t k = 0; k < n && used < size; k++) {
-		const char *sep = k == 0 ? "" : (k + 1 == n && more == 0) ? " and " : ", ";
-		used += (size_t)snprintf(buf + used, size - used, "%s%d", sep, lines[k]);
+	size_t used = (size_t)snprintf(buf, size, "body ");
+	used = list_numbers(buf, size, used, lines, n, more, 0);
+	if (r->a->body_line > 0 && used < size) {
+		used += (size_t)snprintf(buf + used, size - used, "; file ");
+		list_numbers(buf, size, used, lines, n, more, r->a->body_line - 1);
 	}
-	if (more > 0 && used < size)
-		snprintf(buf + used, size - used, " and %zu more", more);
 }
 
 /* ==== quotes: placing the fragments ===================================== */
@@ -440,12 +374,12 @@ static size_t first_fragment_start(resolver *r, const quote *q, const needle *nd
 	const offsets *o = &nd->starts;
 	src_pos pos = q->fragment_pos ? q->fragment_pos[0] : q->pos;
 	if (o->n == 0) {
-		report_missing(r, q, 0, 0);
+		resolve_report_missing(r, q, 0, 0);
 	} else if (q->occurrence < 0) {
 		resolver_problem(r, q->pos, q->pos, "occurrence %d: it must be 1 or more",
 		                 q->occurrence);
 	} else if (q->occurrence == 0 && o->n > 1) {
-		char lines[200];
+		char lines[320];
 		list_lines(r, o, lines, sizeof lines);
 		resolver_problem(r, pos, q->pos, "quote text stands %zu times in the "
 		                 "body (%s); add \"occurrence: N\" to say which", o->n,
@@ -490,7 +424,7 @@ static span *place_fragments(resolver *r, size_t qi)
 			if (j < nd->starts.n)
 				start = nd->starts.v[j];
 			else
-				report_missing(r, q, k, prev_end);
+				resolve_report_missing(r, q, k, prev_end);
 		}
 		if (start == SIZE_MAX)
 			break;
@@ -536,4 +470,5 @@ void resolve_quotes(resolver *r)
 		q->spans = place_content(r, qi);
 		q->resolved = q->spans != NULL;
 	}
+	resolve_near_free(r);   /* only the quotes' messages use it */
 }

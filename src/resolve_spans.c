@@ -80,8 +80,8 @@ static bool convert_all(resolver *r, const quote *q, const char *kind,
 	return ok;
 }
 
-/* Checks that body[s] holds text: else a diagnostic quoting both and the
- * character where they first differ. */
+/* Checks that body[s] holds text: else a diagnostic quoting both, made
+ * visible, and the character where they first differ. */
 static bool agrees(resolver *r, const char *label, const char *text, span s,
                    const char *what, src_pos pos, src_pos fallback)
 {
@@ -94,11 +94,13 @@ static bool agrees(resolver *r, const char *label, const char *text, span s,
 		i++;
 	i = utf8_char_start(text, i);
 	clip ct, cb;
+	/* Both shown so that a line break, a no-break space or a curly mark
+	 * where the other has a space or a straight one can be seen. */
 	resolver_problem(r, pos, fallback, "%s \"%s\" and %s disagree from "
 	                 "character %zu: the body there has \"%s\"", label,
-	                 resolve_clip_text(&ct, text, len, false), what,
+	                 resolve_clip_visible(&ct, text, len, i, false), what,
 	                 utf8_count(text, i) + 1,
-	                 resolve_clip_text(&cb, a->body + s.start, n, false));
+	                 resolve_clip_visible(&cb, a->body + s.start, n, i, false));
 	return false;
 }
 

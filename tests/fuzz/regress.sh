@@ -13,7 +13,7 @@ mkdir -p "$out/lib"
 objs=""
 for f in $LIB_SRCS; do
 	o="$out/lib/$(basename "$f" .c).o"
-	if [ ! -f "$o" ] || [ "$f" -nt "$o" ] || [ -n "$(find include -newer "$o" 2>/dev/null | head -1)" ]; then
+	if [ ! -f "$o" ] || [ "$f" -nt "$o" ] || [ -n "$(find include src -name '*.h' -newer "$o" 2>/dev/null | head -1)" ]; then
 		# shellcheck disable=SC2086
 		$CC -std=c11 -g -O1 $SAN $DEFS $PKG_CFLAGS -c -o "$o" "$f"
 	fi
