@@ -187,7 +187,9 @@ void import_yaml_leftovers(const import_doc *doc, FILE *out)
 {
 	if (doc->n_links == 0 && doc->n_attrs == 0)
 		return;
-	fputs("\n# Kept from the input, though quoth has no place for them:\n", out);
+	/* No blank line first: after a body kept with "|+" it would be one
+	 * more line of the body. */
+	fputs("# Kept from the input, though quoth has no place for them:\n", out);
 	for (size_t i = 0; i < doc->n_links; i++) {
 		const import_link *l = &doc->links[i];
 		fputs("#   ", out);
