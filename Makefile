@@ -40,7 +40,7 @@ TESTS    = $(TEST_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 export LC_ALL = C.UTF-8
 export TZ = UTC
 
-.PHONY: all setup run check unit check-articles snapshots snapshot-check \
+.PHONY: all setup run check deps unit check-articles snapshots snapshot-check \
         e2e reload hostile terminal cli sanitize threads valgrind fuzz fuzz-regress bench install uninstall clean
 
 all: $(BIN)
@@ -84,7 +84,7 @@ check-articles: quoth
 	./quoth check articles/*.yaml
 	@echo "check-articles: $$(ls articles/*.yaml | wc -l) articles valid"
 
-check: setup quoth unit check-articles cli snapshot-check e2e reload terminal sanitize threads valgrind fuzz-regress
+check: setup quoth deps unit check-articles cli snapshot-check e2e reload terminal sanitize threads valgrind fuzz-regress
 	@echo "make check: all passed"
 
 # The unit tests and the snapshot scenarios again in an AddressSanitizer +
@@ -126,6 +126,11 @@ terminal: quoth
 # Every input that ever crashed the fuzz target, replayed.
 fuzz-regress:
 	sh tests/fuzz/regress.sh
+
+# No circles between files: no file reaches itself through the calls of
+# others (read from the objects with nm).
+deps: quoth
+	sh tests/deps.sh $(BUILD)/obj
 
 # The command line: exit codes, messages, --help.
 cli: quoth
