@@ -60,12 +60,12 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
 	$(CC) $(ALL_CFLAGS) $(CPPFLAGS) $(PKG_CFLAGS) -Itests/unit $(LDFLAGS) \
 	    -o $@ $< $(LIB_OBJS) $(LIBS) $(TEST_LIBS)
 
-# The bundled articles' installed place is compiled into main.o: rebuild it
-# when PREFIX changes.
+# The bundled articles' installed place is compiled into cli_read.o:
+# rebuild it when PREFIX changes.
 $(BUILD)/datadir: FORCE
 	@mkdir -p $(BUILD)
 	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' >$@
-$(BUILD)/obj/main.o: $(BUILD)/datadir
+$(BUILD)/obj/cli_read.o: $(BUILD)/datadir
 .PHONY: FORCE
 FORCE:
 

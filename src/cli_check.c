@@ -1,0 +1,84 @@
+/* cli_check.c - quoth check: every problem and warning of the articles
+ * named, as FILE:LINE:COL: error: or warning:; see cli.h. */
+#include "cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "corpus_files.h"
+
+/* What quoth check found; --strict makes a warning fail as an error. */
+typedef struct check_result {
+	bool invalid;   /* an article did not load, or none was found */
+	bool warned;
+} check_result;
+
+/* Checks one article, printing its errors and warnings. */
+static void check_one(const char *path, check_result *r)
+{
+	diag_list diags = { 0 };
+	article *a = cli_load_path(path, &diags);
+	diag_list_print(stderr, &diags);
+	if (!a)
+		r->invalid = true;
+	else if (diag_count(&diags, DIAG_WARNING) > 0)
+		r->warned = true;
+	article_free(a);
+	diag_list_free(&diags);
+}
+
+/* Checks every article file below dir, at any depth, as the library and
+ * stats list them. */
+static void check_directory(const char *dir, check_result *r)
+{
+	corpus_files files = { 0 };
+	diag_list problems = { 0 };
+	if (corpus_files_add(&files, dir, &problems) < 0) {
+		fputs("quoth: out of memory\n", stderr);
+		r->invalid = true;
+	}
+	/* Said as check says every problem, FILE: error: ..., so that a
+	 * script reading check's output sees these too. */
+	diag_list_print(stderr, &problems);
+	if (problems.n)
+		r->invalid = true;
+	if (files.n == 0 && problems.n == 0) {
+		fprintf(stderr, "%s: error: no articles in it (*.yaml, *.yml, *.ann)\n", dir);
+		r->invalid = true;
+	}
+	for (size_t i = 0; i < files.n; i++)
+		check_one(files.items[i].path, r);
+	corpus_files_free(&files);
+	diag_list_free(&problems);
+}
+
+/* --strict and -Werror, as compilers spell it, may stand anywhere among
+ * the files. */
+static bool check_is_strict_option(const char *arg)
+{
+	return strcmp(arg, "--strict") == 0 || strcmp(arg, "-Werror") == 0;
+}
+
+int cli_check_main(int argc, char **argv)
+{
+	bool strict = false;
+	int files = 0;
+	for (int i = 1; i < argc; i++) {
+		if (check_is_strict_option(argv[i]))
+			strict = true;
+		else
+			files++;
+	}
+	if (files == 0)
+		return cli_usage_error("%s: give at least one FILE or DIR", "check");
+	check_result r = { 0 };
+	for (int i = 1; i < argc; i++) {
+		if (check_is_strict_option(argv[i]))
+			continue;
+		if (cli_is_directory(argv[i]))
+			check_directory(argv[i], &r);
+		else
+			check_one(argv[i], &r);
+	}
+	return r.invalid || (strict && r.warned) ? CLI_EXIT_INVALID : CLI_EXIT_OK;
+}
