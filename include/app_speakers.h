@@ -42,7 +42,7 @@ void app_speakers_line(const app *ap, size_t i, int width, char *buf, size_t n);
 void app_speakers_header(const app *ap, int width, char *buf, size_t n);
 
 /* The overlay's lines: count, and line i (0 the header). */
-size_t app_overlay_count(const app *ap);
-void app_overlay_line(const app *ap, size_t i, int width, char *buf, size_t n);
+size_t app_speakers_overlay_count(const app *ap);
+void app_speakers_overlay_line(const app *ap, size_t i, int width, char *buf, size_t n);
 
 #endif

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "app_compare.h"
+#include "app_private.h"
 #include "article_open.h"
 #include "diag.h"
 #include "loader.h"
@@ -86,6 +87,22 @@ handler_result app_reload(app *ap)
 	diag_list_free(&diags);
 	return HANDLER_REDRAW;
 }
+
+/* ---- e and R -------------------------------------------------------- */
+
+handler_result app_loop_action(app *ap, action act)
+{
+	if (act == ACT_RELOAD)
+		return ap->screen == APP_SCREEN_READER ? app_reload(ap) : app_files_changed(ap);
+	const char *file, *why;
+	int line;
+	if (app_edit_target(ap, &file, &line, &why))
+		ap->edit_pending = true;
+	else
+		app_notice(ap, true, why, NULL);
+	return HANDLER_REDRAW;
+}
+
 
 /* ---- the library ------------------------------------------------------ */
 

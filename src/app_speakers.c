@@ -233,12 +233,12 @@ handler_result app_speakers_overlay_open(app *ap)
 	return HANDLER_REDRAW;
 }
 
-size_t app_overlay_count(const app *ap)
+size_t app_speakers_overlay_count(const app *ap)
 {
 	return ap->speakers_overlay ? ap->art_speakers.n + 1 : 0;
 }
 
-void app_overlay_line(const app *ap, size_t i, int width, char *buf, size_t n)
+void app_speakers_overlay_line(const app *ap, size_t i, int width, char *buf, size_t n)
 {
 	if (n == 0)
 		return;

@@ -328,13 +328,13 @@ static void draw_speakers_overlay(const renderer *rn, const app *ap, const geome
 	rect box = g->help;
 	if (box.w < 4 || box.h < 3)
 		return;
-	size_t n = app_overlay_count(ap);
+	size_t n = app_speakers_overlay_count(ap);
 	char title[96];
 	snprintf(title, sizeof title, " Speakers: %zu (any key closes) ", n ? n - 1 : 0);
 	draw_box(rn, box, title);
 	for (int i = 0; i < box.h - 2 && (size_t)i < n; i++) {
 		char buf[512];
-		app_overlay_line(ap, (size_t)i, box.w - 4, buf, sizeof buf);
+		app_speakers_overlay_line(ap, (size_t)i, box.w - 4, buf, sizeof buf);
 		pen p = pen_at(rn, box.y + 1 + i, box.x + 2, box.w - 3);
 		pen_str(&p, buf, render_paint(rn, i == 0 ? ROLE_PANE_TITLE : ROLE_HELP));
 	}

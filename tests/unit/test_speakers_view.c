@@ -186,8 +186,8 @@ static void test_reader_overlay(void **state)
 	key(ap, QK_ENTER);
 	key(ap, 'S');
 	assert_true(ap->speakers_overlay);
-	assert_int_equal(app_overlay_count(ap), 3);     /* header + 2 speakers */
-	app_overlay_line(ap, 1, 80, buf, sizeof buf);
+	assert_int_equal(app_speakers_overlay_count(ap), 3);     /* header + 2 speakers */
+	app_speakers_overlay_line(ap, 1, 80, buf, sizeof buf);
 	/* Ann: 2 of 3 quotes (67%), 5 of 8 words (a bar of 5/8). */
 	assert_memory_equal(buf, "Ann Lee                     2 ", 30);
 	assert_non_null(strstr(buf, " 67%     5 "));
