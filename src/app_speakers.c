@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "app_lists.h"
-#include "article_open.h"
+#include "app_private.h"
 #include "corpus_index.h"
 #include "listview.h"
 #include "speakers_view.h"
@@ -59,18 +59,17 @@ void app_speakers_close(app *ap)
 	ap->speakers_overlay = false;
 }
 
-/* Opens the article of quote item i at that quote: the reader goes to it
- * as ] would, through the quotes in body order. */
+/* Opens the article of quote item i at that quote, as the library opens
+ * one (app_article.c: the user's view settings too); the reader goes to
+ * it as ] would, through the quotes in body order. */
 static void open_at_quote(app *ap, size_t i)
 {
 	const sv_quote *q = &ap->sv->quotes[i];
 	const corpus_file *f = corpus_index_file(ap->lib->index, q->file);
-	article *a = NULL;
+	article *a;
+	reader *rd;
 	diag_list diags = { 0 };
-	size_t errors = load_any_tolerant(f->path, &a, &diags);
-	reader *rd = errors != SIZE_MAX && a ? reader_new(a, ap->cols, ap->rows) : NULL;
-	if (!rd) {
-		article_free(a);
+	if (app_article_read(ap, f->path, &a, &rd, &diags) != APP_READ_OK) {
 		diag_list_free(&diags);
 		snprintf(ap->message, sizeof ap->message, "cannot open %s now", f->rel);
 		return;
@@ -82,14 +81,8 @@ static void open_at_quote(app *ap, size_t i)
 			reader_apply(rd, ACT_NEXT_QUOTE);
 		break;
 	}
-	ap->art = a;
-	ap->rd = rd;
-	app_set_problems(ap, &diags);
-	app_problems_notice(ap, "");
+	app_article_show(ap, a, rd, &diags, APP_SCREEN_SPEAKERS, q->file);
 	diag_list_free(&diags);
-	ap->lib_opened = q->file;
-	ap->reader_from = APP_SCREEN_SPEAKERS;
-	ap->screen = APP_SCREEN_READER;
 }
 
 static void enter(app *ap)

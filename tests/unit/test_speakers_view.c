@@ -19,6 +19,7 @@
 #include "app_speakers.h"
 #include "keys.h"
 #include "library.h"
+#include "reader.h"
 #include "speakers_view.h"
 #include "tmp_tree.h"
 
@@ -178,6 +179,41 @@ static void test_screen_through_the_app(void **state)
 	app_free(ap);
 }
 
+/* An article opened from the speakers screen is shown with the user's
+ * view settings, as one opened from the library is: --types and the
+ * config's hide lines (bug: the speakers screen opened it with every
+ * type shown). */
+static void open_from_speakers(app *ap)
+{
+	key(ap, 'S');
+	key(ap, 'g');
+	key(ap, QK_ENTER);      /* Ann Lee's quotes */
+	key(ap, QK_ENTER);      /* the first, in First Story */
+	assert_int_equal(ap->screen, APP_SCREEN_READER);
+	assert_string_equal(ap->art->title, "First Story");
+}
+
+static void test_speakers_open_with_view_settings(void **state)
+{
+	(void)state;
+	app *ap = app_new_library(root, 120, 30);
+	app_set_types(ap, "ORG");               /* --types ORG: Ann, a PERSON, hidden */
+	open_from_speakers(ap);
+	assert_true(reader_entity_hidden(ap->rd, 0));
+	app_free(ap);
+
+	ap = app_new_library(root, 120, 30);
+	app_set_hidden_types(ap, "PERSON");     /* hide PERSON */
+	open_from_speakers(ap);
+	assert_true(reader_entity_hidden(ap->rd, 0));
+	app_free(ap);
+
+	ap = app_new_library(root, 120, 30);    /* neither: shown */
+	open_from_speakers(ap);
+	assert_false(reader_entity_hidden(ap->rd, 0));
+	app_free(ap);
+}
+
 static void test_reader_overlay(void **state)
 {
 	(void)state;
@@ -211,6 +247,7 @@ int main(void)
 		cmocka_unit_test(test_rows_of_the_filtered_articles),
 		cmocka_unit_test(test_screen_through_the_app),
 		cmocka_unit_test(test_reader_overlay),
+		cmocka_unit_test(test_speakers_open_with_view_settings),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
