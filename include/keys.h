@@ -30,6 +30,10 @@ typedef enum input_type {
 	INPUT_RESIZE,       /* x = columns, y = rows */
 } input_type;
 
+/* Rows one notch of the mouse wheel scrolls, in every list, the text and
+ * the help: one number, so that no screen scrolls by another. */
+#define INPUT_WHEEL_ROWS 3
+
 typedef struct input_event {
 	input_type type;
 	int key;            /* for INPUT_KEY */

@@ -14,9 +14,6 @@
 #include "app_speakers.h"
 #include "keymap.h"
 
-/* Rows the mouse wheel scrolls a list or the help. */
-#define WHEEL_ROWS 3
-
 /* ====================================================================
  * Life cycle
  * ==================================================================== */
@@ -191,14 +188,14 @@ static handler_result on_mouse(app *ap, const input_event *ev)
 			ap->help = false;
 			return HANDLER_REDRAW;
 		}
-		app_help_scroll(ap, delta * WHEEL_ROWS);
+		app_help_scroll(ap, delta * INPUT_WHEEL_ROWS);
 		return HANDLER_REDRAW;
 	}
 	if (ap->overlay != OVERLAY_NONE) {
 		if (!wheel)
 			app_overlay_close(ap);
 		else
-			app_overlay_scroll(ap, delta * WHEEL_ROWS);
+			app_overlay_scroll(ap, delta * INPUT_WHEEL_ROWS);
 		return HANDLER_REDRAW;
 	}
 	if (ap->screen == APP_SCREEN_READER) {

@@ -12,9 +12,6 @@
 #include "app_speakers.h"
 #include "text.h"
 
-/* Rows the mouse wheel scrolls a list or the help. */
-#define WHEEL_ROWS 3
-
 static size_t lib_count(const app *ap)
 {
 	return ap->lib ? ap->lib->n : 0;
@@ -224,7 +221,7 @@ handler_result app_library_click(app *ap, int y)
 
 handler_result app_library_wheel(app *ap, int delta)
 {
-	listview_scroll(&ap->lib_view, delta > 0 ? WHEEL_ROWS : -WHEEL_ROWS,
+	listview_scroll(&ap->lib_view, delta > 0 ? INPUT_WHEEL_ROWS : -INPUT_WHEEL_ROWS,
 	                app_library_rows(ap));
 	return HANDLER_REDRAW;
 }

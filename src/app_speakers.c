@@ -13,9 +13,6 @@
 #include "listview.h"
 #include "speakers_view.h"
 
-/* Rows the mouse wheel scrolls. */
-#define WHEEL_ROWS 3
-
 /* The list takes the main area but its first row, the column header. */
 static size_t list_rows(const app *ap)
 {
@@ -140,7 +137,7 @@ handler_result app_speakers_click(app *ap, int y)
 
 handler_result app_speakers_wheel(app *ap, int delta)
 {
-	listview_scroll(current_list(ap), delta > 0 ? WHEEL_ROWS : -WHEEL_ROWS,
+	listview_scroll(current_list(ap), delta > 0 ? INPUT_WHEEL_ROWS : -INPUT_WHEEL_ROWS,
 	                list_rows(ap));
 	return HANDLER_REDRAW;
 }

@@ -13,10 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "keys.h"
 #include "reader_private.h"
-
-/* Rows the mouse wheel scrolls. */
-#define WHEEL_ROWS 3
 
 /* ====================================================================
  * Life cycle
@@ -494,7 +492,7 @@ handler_result reader_wheel(reader *r, int x, int y, int delta)
 {
 	if (r->geo.too_small)
 		return HANDLER_IGNORED;
-	long rows = delta > 0 ? WHEEL_ROWS : -WHEEL_ROWS;
+	long rows = delta > 0 ? INPUT_WHEEL_ROWS : -INPUT_WHEEL_ROWS;
 	reader_seen before;
 	reader_seen_take(r, &before);
 	switch (geometry_pane_at(&r->geo, x, y, r->focus)) {

@@ -177,7 +177,7 @@ static void test_help_scrolls_when_long(void **state)
 		key(ap, QK_DOWN);
 	assert_int_equal(ap->help_top, app_help_count(ap) - rows);
 	mouse(ap, INPUT_WHEEL_UP, 5, 5);
-	assert_int_equal(ap->help_top, app_help_count(ap) - rows - 3);
+	assert_int_equal(ap->help_top, app_help_count(ap) - rows - INPUT_WHEEL_ROWS);
 	key(ap, 'q');                /* closes, does not quit */
 	assert_false(ap->help);
 	assert_int_equal(ap->screen, APP_SCREEN_READER);
@@ -419,7 +419,7 @@ static void test_library_scrolls(void **state)
 	key(ap, 'G');
 	assert_int_equal(ap->lib_view.top, 30 - rows);
 	mouse(ap, INPUT_WHEEL_UP, 3, 3);
-	assert_int_equal(ap->lib_view.top, 30 - rows - 3);
+	assert_int_equal(ap->lib_view.top, 30 - rows - INPUT_WHEEL_ROWS);
 	assert_true(ap->lib_view.cursor < ap->lib_view.top + rows);
 	/* Smaller terminal: the cursor stays visible. */
 	key(ap, 'G');

@@ -1199,10 +1199,10 @@ static void test_wheel(void **state)
 	reader *r = f->r;
 
 	reader_wheel(r, 5, 5, 1);
-	assert_int_equal(rows_between(r, layout_first(r->lay), r->top), 3);
+	assert_int_equal(rows_between(r, layout_first(r->lay), r->top), INPUT_WHEEL_ROWS);
 	reader_wheel(r, 5, 5, 1);
 	reader_wheel(r, 5, 5, -1);
-	assert_int_equal(rows_between(r, layout_first(r->lay), r->top), 3);
+	assert_int_equal(rows_between(r, layout_first(r->lay), r->top), INPUT_WHEEL_ROWS);
 	assert_int_equal(r->focus, PANE_TEXT);
 	/* The wheel over a list scrolls that list, not the text. */
 	rect eb = r->geo.pane[PANE_ENTITIES].body;
@@ -1210,8 +1210,8 @@ static void test_wheel(void **state)
 	reader *small = reader_new(a, WIDE_COLS, 12);
 	eb = small->geo.pane[PANE_ENTITIES].body;
 	reader_wheel(small, eb.x, eb.y, 1);
-	assert_int_equal(small->ents.top, 3);
-	assert_true(small->ents.cursor >= 3);
+	assert_int_equal(small->ents.top, INPUT_WHEEL_ROWS);
+	assert_true(small->ents.cursor >= INPUT_WHEEL_ROWS);
 	assert_int_equal(small->ent_rows[small->ents.cursor].kind, ENTITY_ROW_ENTITY);
 	assert_true(pos_eq(small->top, layout_first(small->lay)));
 	reader_wheel(small, eb.x, eb.y, -1);

@@ -214,6 +214,45 @@ static void test_speakers_open_with_view_settings(void **state)
 	app_free(ap);
 }
 
+/* The wheel scrolls the speakers list by as many rows as every other
+ * list and the text (INPUT_WHEEL_ROWS, keys.h: the one definition). */
+static void test_speakers_wheel(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/quoth-spwheel-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char yaml[4096] = "title: Many\nbody: |\n ";
+	char ents[2048] = "entities:\n", quotes[2048] = "quotes:\n";
+	for (int i = 0; i < 12; i++) {
+		char line[160];
+		snprintf(line, sizeof line, " Person %c said \xe2\x80\x9cword %c\xe2\x80\x9d.",
+		         'A' + i, 'a' + i);
+		strcat(yaml, line);
+		snprintf(line, sizeof line, "  - {id: p%d, name: Person %c, type: PERSON}\n",
+		         i, 'A' + i);
+		strcat(ents, line);
+		snprintf(line, sizeof line, "  - {text: word %c, speaker: p%d}\n", 'a' + i, i);
+		strcat(quotes, line);
+	}
+	strcat(yaml, "\n");
+	strcat(yaml, ents);
+	strcat(yaml, quotes);
+	tree_write(dir, "many.yaml", yaml);
+
+	app *ap = app_new_library(dir, 120, 8);    /* a list of 5 rows */
+	key(ap, 'S');
+	assert_int_equal(ap->screen, APP_SCREEN_SPEAKERS);
+	assert_int_equal(ap->sv->list.n, 12);
+	input_event wheel = { .type = INPUT_WHEEL_DOWN, .x = 3, .y = 4 };
+	app_handle(ap, &wheel);
+	assert_int_equal(ap->sv->list.top, INPUT_WHEEL_ROWS);
+	wheel.type = INPUT_WHEEL_UP;
+	app_handle(ap, &wheel);
+	assert_int_equal(ap->sv->list.top, 0);
+	app_free(ap);
+	assert_int_equal(tree_remove(dir), 0);
+}
+
 static void test_reader_overlay(void **state)
 {
 	(void)state;
@@ -247,6 +286,7 @@ int main(void)
 		cmocka_unit_test(test_rows_of_the_filtered_articles),
 		cmocka_unit_test(test_screen_through_the_app),
 		cmocka_unit_test(test_reader_overlay),
+		cmocka_unit_test(test_speakers_wheel),
 		cmocka_unit_test(test_speakers_open_with_view_settings),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
