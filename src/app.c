@@ -343,7 +343,7 @@ static bool lib_load(app *ap, size_t row)
 	diag_list diags = { 0 };
 	article *a = NULL;
 
-	size_t errors = load_any_tolerant(e.path, &a, &diags);
+	size_t errors = library_load_row(ap->lib, row, &a, &diags);
 	library_refresh(ap->lib, row, true);
 	e = library_entry_at(ap->lib, row);
 	if (errors == SIZE_MAX || !a) {
@@ -436,7 +436,8 @@ static void lib_back(app *ap)
 	size_t row = library_row_of(ap->lib, file);
 	if (row < lib_count(ap))
 		library_refresh(ap->lib, row, true);
-	library_recheck(ap->lib);
+	if (library_recheck(ap->lib))
+		app_files_changed(ap);  /* a JSON Lines file's lines moved */
 	ap->lib_opened = SIZE_MAX;
 	lib_fill_screen(ap);
 }
