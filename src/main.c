@@ -242,10 +242,27 @@ static void check_one(const char *path, check_result *r)
 	diag_list_free(&diags);
 }
 
-/* Checks every article of dir; invalid when one does not load or there
- * is none to check. */
+/* Checks one entry of a listing: a file, or a line of a JSON Lines file. */
+static void check_entry(const corpus_file *f, check_result *r)
+{
+	diag_list diags = { 0 };
+	article *a = NULL;
+	if (f->line == 0)
+		a = load_path(f->path, &diags);
+	else
+		load_entry(f, &a, &diags);
+	diag_list_print(stderr, &diags);
+	if (!a)
+		r->invalid = true;
+	else if (diag_count(&diags, DIAG_WARNING) > 0)
+		r->warned = true;
+	article_free(a);
+	diag_list_free(&diags);
+}
+
 /* Checks every article file below dir, at any depth, as the library and
- * stats list them. */
+ * stats list them; invalid when one does not load or there is none to
+ * check.  dir may be a JSON Lines file: each of its lines. */
 static void check_directory(const char *dir, check_result *r)
 {
 	corpus_files files = { 0 };
@@ -257,14 +274,17 @@ static void check_directory(const char *dir, check_result *r)
 	/* Said as check says every problem, FILE: error: ..., so that a
 	 * script reading check's output sees these too. */
 	diag_list_print(stderr, &problems);
-	if (problems.n)
+	if (diag_count(&problems, DIAG_ERROR))
 		r->invalid = true;
+	if (diag_count(&problems, DIAG_WARNING))
+		r->warned = true;   /* a blank line of a JSON Lines file */
 	if (files.n == 0 && problems.n == 0) {
-		fprintf(stderr, "%s: error: no articles in it (*.yaml, *.yml, *.ann)\n", dir);
+		fprintf(stderr, "%s: error: no articles in it (*.yaml, *.yml, *.ann, "
+		        "*.jsonl)\n", dir);
 		r->invalid = true;
 	}
 	for (size_t i = 0; i < files.n; i++)
-		check_one(files.items[i].path, r);
+		check_entry(&files.items[i], r);
 	corpus_files_free(&files);
 	diag_list_free(&problems);
 }
@@ -292,12 +312,46 @@ static int cmd_check(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (check_is_strict_option(argv[i]))
 			continue;
-		if (is_directory(argv[i]))
+		if (is_directory(argv[i]) || corpus_files_is_library(argv[i]))
 			check_directory(argv[i], &r);
 		else
 			check_one(argv[i], &r);
 	}
 	return r.invalid || (strict && r.warned) ? EXIT_INVALID : EXIT_OK;
+}
+
+/* export --json of a JSON Lines file of several documents: JSON Lines,
+ * one line per line that loads, in order; a line that does not is
+ * reported at its line and skipped, and the status says so. */
+static int export_lines(const char *path)
+{
+	corpus_files files = { 0 };
+	diag_list problems = { 0 };
+	int status = corpus_files_add(&files, path, &problems) < 0 ? EXIT_INVALID : EXIT_OK;
+	diag_list_print(stderr, &problems);
+	if (diag_count(&problems, DIAG_ERROR))
+		status = EXIT_INVALID;
+	for (size_t i = 0; i < files.n; i++) {
+		diag_list diags = { 0 };
+		article *a = NULL;
+		if (load_entry(&files.items[i], &a, &diags) != 0)
+			status = EXIT_INVALID;
+		diag_list_print(stderr, &diags);
+		diag_list_free(&diags);
+		if (a && export_json_line(a, stdout) < 0) {
+			fprintf(stderr, "quoth: export: cannot write the JSON: %s\n",
+			        strerror(errno));
+			article_free(a);
+			status = EXIT_INVALID;
+			break;
+		}
+		article_free(a);
+	}
+	corpus_files_free(&files);
+	diag_list_free(&problems);
+	if (fflush(stdout) == EOF)
+		status = EXIT_INVALID;
+	return status;
 }
 
 static int cmd_export(int argc, char **argv)
@@ -307,6 +361,8 @@ static int cmd_export(int argc, char **argv)
 	if (argc != 3 || strcmp(argv[1], "--json") != 0)
 		return usage_error("%s: usage is 'quoth export --json FILE' or "
 		                   "'quoth export --brat FILE'", "export");
+	if (!is_directory(argv[2]) && corpus_files_is_library(argv[2]))
+		return export_lines(argv[2]);
 	article *a = load_or_report(argv[2]);
 	if (!a)
 		return EXIT_INVALID;
@@ -326,12 +382,19 @@ typedef enum stats_format { STATS_TABLE, STATS_CSV, STATS_JSON, STATS_JSONL } st
 
 /* Counts one article into all (and, for JSON Lines, writes its line);
  * false when it did not load (its problems are printed) or output failed. */
-static bool stats_one(const char *path, stats_format format, speaker_table *all,
+static bool stats_one(const corpus_file *f, stats_format format, speaker_table *all,
                       stats_totals *tot, bool *write_failed)
 {
 	article *a = NULL;
 	diag_list diags = { 0 };
-	bool loaded = load_article(path, &a, &diags) == 0;
+	bool loaded = load_entry(f, &a, &diags) == 0;
+	/* A line of a JSON Lines file is named by its place, FILE:LINE. */
+	char place[PATH_MAX + 24];
+	const char *path = f->path;
+	if (f->line) {
+		snprintf(place, sizeof place, "%s:%d", f->path, f->line);
+		path = place;
+	}
 	if (!loaded)
 		diag_list_print(stderr, &diags);
 	tot->articles++;
@@ -414,7 +477,7 @@ static int cmd_stats(int argc, char **argv)
 	for (int i = first; i < argc && !oom; i++)
 		oom = corpus_files_add(&files, argv[i], &problems) < 0;
 	diag_list_print(stderr, &problems);
-	int status = problems.n || oom ? EXIT_INVALID : EXIT_OK;
+	int status = diag_count(&problems, DIAG_ERROR) || oom ? EXIT_INVALID : EXIT_OK;
 	diag_list_free(&problems);
 
 	speaker_table all = { 0 };
@@ -422,7 +485,7 @@ static int cmd_stats(int argc, char **argv)
 	bool write_failed = oom;
 	if (format == STATS_JSONL) {
 		for (size_t i = 0; i < files.n && !write_failed; i++)
-			if (!stats_one(files.items[i].path, format, &all, &tot, &write_failed))
+			if (!stats_one(&files.items[i], format, &all, &tot, &write_failed))
 				status = EXIT_INVALID;
 		corpus_files_free(&files);
 	} else if (!write_failed && !stats_indexed(&files, &all, &tot, &write_failed)) {
@@ -450,7 +513,7 @@ static int cmd_stats(int argc, char **argv)
 		        "they are counted as articles with errors, their quotes are not\n",
 		        tot.failed, tot.articles);
 	if (tot.articles == 0) {
-		fputs("quoth: stats: no articles found (*.yaml, *.yml)\n", stderr);
+		fputs("quoth: stats: no articles found (*.yaml, *.yml, *.ann, *.jsonl)\n", stderr);
 		return EXIT_INVALID;
 	}
 	return status;
@@ -682,7 +745,8 @@ static int cmd_read(int argc, char **argv)
 
 	/* The article is loaded first: its problems are worth printing even
 	 * when there is no terminal to read it on. */
-	bool library = is_directory(target);
+	/* A directory, or a JSON Lines file of several documents. */
+	bool library = strcmp(target, "-") != 0 && corpus_files_is_library(target);
 	article *a = NULL;
 	diag_list problems_found = { 0 };
 	int status = EXIT_INVALID;
