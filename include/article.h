@@ -119,6 +119,8 @@ typedef enum offset_unit {
 
 typedef struct article {
 	char *path;         /* as given to the loader */
+	int path_line;      /* the line of path that holds this article, for
+	                       one line of a JSON Lines file; 0: all of path */
 	offset_unit offsets;/* the unit of the file's positions ("offsets:") */
 	char *title;
 	char *subtitle;

@@ -5,7 +5,9 @@
  * .json or .jsonl (citron, spaCy, Prodigy, doccano) is imported, written
  * as quoth YAML in memory (import_yaml.h) and loaded from there; any
  * other file is loaded as YAML.  So the resolver, the reader and the
- * exporters never know where an article came from.  Never prints. */
+ * exporters never know where an article came from.  One line of a JSON
+ * Lines file is an article too (a library entry, corpus_files.h): read
+ * on its own, its diagnostics at FILE:LINE.  Never prints. */
 #ifndef QUOTH_ARTICLE_OPEN_H
 #define QUOTH_ARTICLE_OPEN_H
 
@@ -13,6 +15,7 @@
 #include <stddef.h>
 
 #include "article.h"
+#include "corpus_files.h"
 #include "diag.h"
 #include "import_doc.h"
 
@@ -88,5 +91,25 @@ size_t load_any_tolerant(const char *path, article **out, diag_list *diags);
  * file): out gets them all, as many as loaded; returns the number that did
  * not load (their problems in diags), or -1 when path could not be read. */
 int load_any_all(const char *path, article ***out, size_t *n, diag_list *diags);
+
+/* Loads entry f of a listing: its file as load_any() does (f->line 0),
+ * or its line of a JSON Lines file, read from f->offset while the file is
+ * as it was listed, else found again by counting lines.  A line's article
+ * has path f->path and path_line f->line; its title is the document's
+ * (title, or meta.title) or else the first words of its text; every
+ * diagnostic of the line names FILE and LINE (those of the quoth YAML
+ * made of it too, their YAML line in the message).  Strict: 0 with *out,
+ * or -1 with *out NULL, also when the import left something out. */
+int load_entry(const corpus_file *f, article **out, diag_list *diags);
+
+/* The same, tolerant as load_any_tolerant(): the number of errors, or
+ * SIZE_MAX when no article could be made. */
+size_t load_entry_tolerant(const corpus_file *f, article **out, diag_list *diags);
+
+/* load_any_tolerant(path) for line 0, else line `line` of the JSON Lines
+ * file path, found by counting lines: the reader's reload of the article
+ * it shows (article.path_line). */
+size_t load_line_tolerant(const char *path, int line, article **out,
+                          diag_list *diags);
 
 #endif

@@ -11,4 +11,8 @@
  * when memory ran out or the write failed. */
 int export_json(const article *a, FILE *out);
 
+/* The same document on one line, for JSON Lines: what `quoth export
+ * --json FILE.jsonl` writes for each line of its input. */
+int export_json_line(const article *a, FILE *out);
+
 #endif

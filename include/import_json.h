@@ -6,7 +6,7 @@
  *   spaCy      Doc.to_json: {text, ents: [{start, end, label, kb_id}],
  *              tokens, ...}
  *   displaCy   the manual form {text, ents, title}
- *   Prodigy    {text, spans: [{start, end, label}]}
+ *   Prodigy    {text, spans: [{start, end, label}], meta: {title}}
  *   doccano    {text, label: [[start, end, "ORG"]]} or {text, entities:
  *              [{start_offset, end_offset, label}]}
  * Every offset counts code points of text.  A file is one JSON document,
@@ -49,5 +49,22 @@ import_json_format import_json_format_named(const char *name);
 import_status import_json_read(const char *file, const char *bytes,
                                size_t len, import_json_format format,
                                import_doc_list *out, diag_list *diags);
+
+/* The bytes of line `line` (from 1) of the JSON Lines file at path,
+ * without its line break, into *bytes (NUL-terminated, the caller frees)
+ * and *len: read from offset when that still starts a line, else found by
+ * counting lines (offset -1: unknown).  0, or -1 with an error at
+ * path:line (no such line, a blank one, unreadable, over 64 MiB). */
+int import_json_line_read(const char *path, int line, long long offset,
+                          char **bytes, size_t *len, diag_list *diags);
+
+/* Reads bytes[0..len), line `line` of the JSON Lines file named file, as
+ * one document appended to out: what import_json_read does for each line
+ * of the file, with the same diagnostics at that line.  IMPORT_FAILED
+ * when the line is no document of a known format (out as it was). */
+import_status import_json_read_line(const char *file, const char *bytes,
+                                    size_t len, int line,
+                                    import_json_format format,
+                                    import_doc_list *out, diag_list *diags);
 
 #endif

@@ -14,13 +14,16 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "article.h"
 #include "corpus_index.h"
 #include "diag.h"
 
 /* One row, as read from the index; every pointer is the library's. */
 typedef struct library_entry {
 	const char *path;       /* as it can be opened */
-	const char *file;       /* the path below the directory */
+	const char *file;       /* the path below the directory; for a line
+	                           of a JSON Lines file "PATH:LINE" */
+	int line;               /* that line, or 0: the whole file */
 	const char *title;      /* NULL when missing, failed or not read yet */
 	const char *source;
 	const char *published;
@@ -105,13 +108,17 @@ void library_set_filter(library *lib, const char *filter);
 bool library_poll(library *lib);
 
 /* Reads row i's file again (force: even if its time and size are the
- * same).  Then every read file whose time or size changed (recheck). */
+ * same).  Then every read file whose time or size changed (recheck);
+ * true when a JSON Lines file listed by its lines changed: its lines may
+ * have moved, so the library must be listed again (app_files_changed),
+ * and its rows are left as they were. */
 void library_refresh(library *lib, size_t row, bool force);
-void library_recheck(library *lib);
+bool library_recheck(library *lib);
 
 /* One line of the list: "2016-07-16   17 quotes   22 entities  TITLE ·
  * SOURCE" (date, counts in fixed columns), "FILE: LINE:COL: message" for
- * an article that does not load, "reading FILE" for one not read yet.
+ * an article that does not load ("FILE.jsonl:LINE:COL: message" for a
+ * line of a JSON Lines file), "reading FILE" for one not read yet.
  * Never ends inside a character. */
 void library_entry_line(const library_entry *e, char *buf, size_t n);
 

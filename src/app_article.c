@@ -33,12 +33,12 @@ void app_set_hidden_types(app *ap, const char *hidden)
 		apply_types(ap, ap->rd);
 }
 
-app_read app_article_read(const app *ap, const char *path, article **a, reader **rd,
-                          diag_list *diags)
+app_read app_article_read(const app *ap, const corpus_file *f, article **a,
+                          reader **rd, diag_list *diags)
 {
 	*a = NULL;
 	*rd = NULL;
-	size_t errors = load_any_tolerant(path, a, diags);
+	size_t errors = load_entry_tolerant(f, a, diags);
 	if (errors == SIZE_MAX || !*a) {
 		article_free(*a);
 		*a = NULL;

@@ -77,7 +77,8 @@ static bool lib_load(app *ap, size_t row)
 	article *a;
 	reader *rd;
 
-	app_read got = app_article_read(ap, e.path, &a, &rd, &diags);
+	const corpus_file *f = corpus_index_file(ap->lib->index, file);
+	app_read got = app_article_read(ap, f, &a, &rd, &diags);
 	library_refresh(ap->lib, row, true);
 	e = library_entry_at(ap->lib, row);
 	if (got != APP_READ_OK) {
@@ -134,7 +135,8 @@ void app_library_back(app *ap)
 	size_t row = library_row_of(ap->lib, file);
 	if (row < lib_count(ap))
 		library_refresh(ap->lib, row, true);
-	library_recheck(ap->lib);
+	if (library_recheck(ap->lib))
+		app_files_changed(ap);  /* a JSON Lines file's lines moved */
 	ap->lib_opened = SIZE_MAX;
 	lib_fill_screen(ap);
 }

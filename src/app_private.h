@@ -14,6 +14,7 @@
 
 #include "actions.h"
 #include "app.h"
+#include "corpus_files.h"
 #include "diag.h"
 
 /* ---- app_article.c: the open article ---------------------------------- */
@@ -25,14 +26,15 @@ typedef enum app_read {
 	APP_READ_NO_MEMORY,     /* the article loaded, its reader did not */
 } app_read;
 
-/* Reads the article at path for the reader, tolerantly (an article with
+/* Reads the article of the listing entry f (a file, or a line of a JSON
+ * Lines file) for the reader, tolerantly (an article with
  * problems opens too), into *a with its reader *rd over it, the user's
  * view settings applied: the types shown (--types) and hidden (the
  * config's hide lines).  diags gets the load's problems whatever
  * happens.  Unless APP_READ_OK, *a and *rd are NULL.  The app is not
  * changed; the caller frees diags. */
-app_read app_article_read(const app *ap, const char *path, article **a, reader **rd,
-                          diag_list *diags);
+app_read app_article_read(const app *ap, const corpus_file *f, article **a,
+                          reader **rd, diag_list *diags);
 
 /* Puts a and its reader rd (app_article_read's) in place of the open
  * article, which is closed; the app takes both.  Keeps a copy of its

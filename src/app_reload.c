@@ -52,7 +52,7 @@ handler_result app_reload(app *ap)
 		return HANDLER_IGNORED;
 	article *next = NULL;
 	diag_list diags = { 0 };
-	size_t errors = load_any_tolerant(path, &next, &diags);
+	size_t errors = load_line_tolerant(path, ap->art->path_line, &next, &diags);
 	/* A file caught half-written, or emptied by an editor, has more
 	 * problems than the version on screen, or none that can be read:
 	 * that version stays.  A file with as many problems or fewer (one fixed
@@ -106,11 +106,12 @@ handler_result app_loop_action(app *ap, action act)
 
 /* ---- the library ------------------------------------------------------ */
 
-/* The row of lib showing path, or lib->n. */
-static size_t row_of_path(const library *lib, const char *path)
+/* The row of lib showing place (an entry's file: the lines of a JSON
+ * Lines file share their path), or lib->n. */
+static size_t row_of_path(const library *lib, const char *place)
 {
-	for (size_t row = 0; path && row < lib->n; row++)
-		if (strcmp(library_entry_at(lib, row).path, path) == 0)
+	for (size_t row = 0; place && row < lib->n; row++)
+		if (strcmp(library_entry_at(lib, row).file, place) == 0)
 			return row;
 	return lib->n;
 }
@@ -124,11 +125,11 @@ handler_result app_files_changed(app *ap)
 	if (!old || !old->dir)
 		return HANDLER_IGNORED;
 	size_t cursor = ap->lib_view.cursor;
-	char *at = cursor < old->n ? strdup(library_entry_at(old, cursor).path) : NULL;
+	char *at = cursor < old->n ? strdup(library_entry_at(old, cursor).file) : NULL;
 	size_t opened_row = ap->lib_opened < library_files(old)
 	                    ? library_row_of(old, ap->lib_opened) : old->n;
 	char *opened = opened_row < old->n
-	               ? strdup(library_entry_at(old, opened_row).path) : NULL;
+	               ? strdup(library_entry_at(old, opened_row).file) : NULL;
 	library *lib = library_open(old->dir, ap->lib_threads, SIZE_MAX);
 	if (!lib) {
 		free(at);
@@ -182,8 +183,11 @@ bool app_edit_target(const app *ap, const char **file, int *line, const char **w
 			*why = "no article to edit";
 			return false;
 		}
-		/* The entry's path lives as long as the library's index. */
-		*file = library_entry_at(ap->lib, ap->lib_view.cursor).path;
+		/* The entry's path lives as long as the library's index; a
+		 * line of a JSON Lines file is edited at that line. */
+		library_entry e = library_entry_at(ap->lib, ap->lib_view.cursor);
+		*file = e.path;
+		*line = e.line;
 		return true;
 	}
 	if (!(*file = app_watch_path(ap))) {
@@ -191,7 +195,9 @@ bool app_edit_target(const app *ap, const char **file, int *line, const char **w
 		return false;
 	}
 	const reader *r = ap->rd;
-	if (r->focus == PANE_ENTITIES && r->selected >= 0)
+	if (ap->art->path_line > 0)     /* one line of a JSON Lines file */
+		*line = ap->art->path_line;
+	else if (r->focus == PANE_ENTITIES && r->selected >= 0)
 		*line = ap->art->entities[r->selected].pos.line;
 	else if (r->current >= 0)
 		*line = ap->art->quotes[r->current].pos.line;

@@ -66,7 +66,7 @@ static void open_at_quote(app *ap, size_t i)
 	article *a;
 	reader *rd;
 	diag_list diags = { 0 };
-	if (app_article_read(ap, f->path, &a, &rd, &diags) != APP_READ_OK) {
+	if (app_article_read(ap, f, &a, &rd, &diags) != APP_READ_OK) {
 		diag_list_free(&diags);
 		snprintf(ap->message, sizeof ap->message, "cannot open %s now", f->rel);
 		return;

@@ -398,3 +398,175 @@ int load_any(const char *path, article **out, diag_list *diags, size_t *count)
 	free(all);
 	return *out ? 0 : -1;
 }
+
+/* ---- one line of a JSON Lines file ------------------------------------------ */
+
+/* A title for a document that has none: its first words, at most
+ * TITLE_WORDS of them, "…" after them when the text goes on. */
+enum { TITLE_WORDS = 8, TITLE_BYTES = 80 };
+
+static bool is_ascii_space(char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' ||
+	       ch == '\v';
+}
+
+/* The length of the longest prefix of s[0..n) that ends on a character
+ * boundary (s is valid UTF-8). */
+static size_t whole_chars(const char *s, size_t n)
+{
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}
+
+static void first_words(const char *text, char *buf, size_t cap)
+{
+	static const char more[] = "\xe2\x80\xa6";     /* … */
+	size_t n = 0, words = 0, room = cap - sizeof more;
+	const char *p = text;
+	while (words < TITLE_WORDS) {
+		while (is_ascii_space(*p))
+			p++;
+		const char *w = p;
+		while (*p && !is_ascii_space(*p))
+			p++;
+		size_t len = (size_t)(p - w), gap = n ? 1 : 0;
+		if (len == 0)
+			break;
+		if (n + gap + len > room) {
+			if (n == 0) {   /* one word longer than a title: cut */
+				n = whole_chars(w, room);
+				memcpy(buf, w, n);
+			}
+			p = w;
+			break;
+		}
+		if (gap)
+			buf[n++] = ' ';
+		memcpy(buf + n, w, len);
+		n += len;
+		words++;
+	}
+	while (is_ascii_space(*p))
+		p++;
+	if (*p) {
+		memcpy(buf + n, more, sizeof more - 1);
+		n += sizeof more - 1;
+	}
+	buf[n] = '\0';
+}
+
+/* Imports line `line` of path (from offset, see import_json_line_read)
+ * as one item. */
+static import_status import_line(const char *path, int line, long long offset,
+                                 import_items *out, diag_list *diags)
+{
+	char *bytes = NULL;
+	size_t len = 0;
+	if (import_json_line_read(path, line, offset, &bytes, &len, diags) != 0)
+		return IMPORT_FAILED;
+	import_doc_list docs = { 0 };
+	import_status st = import_json_read_line(path, bytes, len, line,
+	                                         IMPORT_JSON_AUTO, &docs, diags);
+	free(bytes);
+	if (docs.n == 1) {
+		char dir[4096], stem[4096], name[4200], title[TITLE_BYTES];
+		split_path(path, dir, stem, sizeof dir);
+		snprintf(name, sizeof name, "%s-%d", stem, line);
+		first_words(docs.items[0]->text, title, sizeof title);
+		import_yaml_meta meta = { .file = path, .format = "JSON Lines",
+		                          .title = title, .id = name };
+		if (!push_item(out, docs.items[0], &meta, name, diags))
+			st = IMPORT_NOMEM;
+	}
+	import_doc_list_free(&docs);
+	return st;
+}
+
+/* The diagnostics from index from on that name the quoth YAML made of
+ * the line are said at the line itself: FILE:LINE, as a person finds it,
+ * with the YAML's line in words (its excerpt would show text the file
+ * does not hold). */
+static void place_diags(diag_list *diags, size_t from, const char *path, int line)
+{
+	for (size_t i = from; i < diags->n; i++) {
+		diag *d = &diags->items[i];
+		if (d->file && strcmp(d->file, path) == 0)
+			continue;
+		char *file = strdup(path);
+		int n = snprintf(NULL, 0, "%s (line %d of the quoth YAML made of "
+		                 "this line)", d->message ? d->message : "", d->line);
+		char *msg = n >= 0 ? malloc((size_t)n + 1) : NULL;
+		if (!file || !msg) {
+			free(file);
+			free(msg);
+			continue;   /* out of memory: said as it was */
+		}
+		snprintf(msg, (size_t)n + 1, "%s (line %d of the quoth YAML made of "
+		         "this line)", d->message ? d->message : "", d->line);
+		free(d->file);
+		free(d->message);
+		free(d->excerpt);
+		d->file = file;
+		d->message = msg;
+		d->excerpt = NULL;
+		d->line = line;
+		d->col = 0;
+	}
+}
+
+/* Loads line `line` of path, strictly or tolerantly: the number of
+ * errors (the import's among them), or SIZE_MAX with *out NULL. */
+static size_t load_line_as(const char *path, int line, long long offset,
+                           bool tolerant, article **out, diag_list *diags)
+{
+	*out = NULL;
+	size_t before = diag_count(diags, DIAG_ERROR);
+	import_items items = { 0 };
+	import_status st = import_line(path, line, offset, &items, diags);
+	if (st == IMPORT_FAILED || st == IMPORT_NOMEM || items.n == 0) {
+		import_items_free(&items);
+		return SIZE_MAX;
+	}
+	size_t imported = diag_count(diags, DIAG_ERROR) - before;
+	size_t from = diags->n;
+	int rc = load_item_as(path, &items.items[0], tolerant, out, diags);
+	import_items_free(&items);
+	place_diags(diags, from, path, line);
+	if (!*out || rc < 0) {
+		article_free(*out);
+		*out = NULL;
+		return SIZE_MAX;
+	}
+	(*out)->path_line = line;
+	return imported + (size_t)rc;
+}
+
+int load_entry(const corpus_file *f, article **out, diag_list *diags)
+{
+	if (f->line == 0)
+		return load_any(f->path, out, diags, NULL);
+	long long offset = corpus_file_current(f) ? f->offset : -1;
+	if (load_line_as(f->path, f->line, offset, false, out, diags) == 0)
+		return 0;
+	article_free(*out);     /* loaded, but the import left out a part */
+	*out = NULL;
+	return -1;
+}
+
+size_t load_entry_tolerant(const corpus_file *f, article **out, diag_list *diags)
+{
+	if (f->line == 0)
+		return load_any_tolerant(f->path, out, diags);
+	long long offset = corpus_file_current(f) ? f->offset : -1;
+	return load_line_as(f->path, f->line, offset, true, out, diags);
+}
+
+size_t load_line_tolerant(const char *path, int line, article **out,
+                          diag_list *diags)
+{
+	if (line <= 0)
+		return load_any_tolerant(path, out, diags);
+	return load_line_as(path, line, -1, true, out, diags);
+}

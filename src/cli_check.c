@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "article_open.h"
 #include "corpus_files.h"
 
 /* What quoth check found; --strict makes a warning fail as an error. */
@@ -27,8 +28,27 @@ static void check_one(const char *path, check_result *r)
 	diag_list_free(&diags);
 }
 
+/* Checks one entry of a listing: a file, or a line of a JSON Lines file. */
+static void check_entry(const corpus_file *f, check_result *r)
+{
+	diag_list diags = { 0 };
+	article *a = NULL;
+	if (f->line == 0)
+		a = cli_load_path(f->path, &diags);
+	else
+		load_entry(f, &a, &diags);
+	diag_list_print(stderr, &diags);
+	if (!a)
+		r->invalid = true;
+	else if (diag_count(&diags, DIAG_WARNING) > 0)
+		r->warned = true;
+	article_free(a);
+	diag_list_free(&diags);
+}
+
 /* Checks every article file below dir, at any depth, as the library and
- * stats list them. */
+ * stats list them; invalid when one does not load or there is none to
+ * check.  dir may be a JSON Lines file: each of its lines. */
 static void check_directory(const char *dir, check_result *r)
 {
 	corpus_files files = { 0 };
@@ -40,14 +60,17 @@ static void check_directory(const char *dir, check_result *r)
 	/* Said as check says every problem, FILE: error: ..., so that a
 	 * script reading check's output sees these too. */
 	diag_list_print(stderr, &problems);
-	if (problems.n)
+	if (diag_count(&problems, DIAG_ERROR))
 		r->invalid = true;
+	if (diag_count(&problems, DIAG_WARNING))
+		r->warned = true;   /* a blank line of a JSON Lines file */
 	if (files.n == 0 && problems.n == 0) {
-		fprintf(stderr, "%s: error: no articles in it (*.yaml, *.yml, *.ann)\n", dir);
+		fprintf(stderr, "%s: error: no articles in it (*.yaml, *.yml, *.ann, "
+		        "*.jsonl)\n", dir);
 		r->invalid = true;
 	}
 	for (size_t i = 0; i < files.n; i++)
-		check_one(files.items[i].path, r);
+		check_entry(&files.items[i], r);
 	corpus_files_free(&files);
 	diag_list_free(&problems);
 }
@@ -75,7 +98,7 @@ int cli_check_main(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (check_is_strict_option(argv[i]))
 			continue;
-		if (cli_is_directory(argv[i]))
+		if (cli_is_directory(argv[i]) || corpus_files_is_library(argv[i]))
 			check_directory(argv[i], &r);
 		else
 			check_one(argv[i], &r);

@@ -13,6 +13,7 @@
 
 #include "app.h"
 #include "config.h"
+#include "corpus_files.h"
 #include "corpus_index.h"
 #include "keymap.h"
 #include "render.h"
@@ -170,7 +171,8 @@ int cli_read_main(int argc, char **argv)
 
 	/* The article is loaded first: its problems are worth printing even
 	 * when there is no terminal to read it on. */
-	bool library = cli_is_directory(target);
+	/* A directory, or a JSON Lines file of several documents. */
+	bool library = strcmp(target, "-") != 0 && corpus_files_is_library(target);
 	article *a = NULL;
 	diag_list problems_found = { 0 };
 	int status = CLI_EXIT_INVALID;

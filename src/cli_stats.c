@@ -3,11 +3,13 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "article_load.h"
+#include "article_open.h"
 #include "corpus_files.h"
 #include "corpus_index.h"
 #include "speakers.h"
@@ -17,12 +19,19 @@ typedef enum stats_format { STATS_TABLE, STATS_CSV, STATS_JSON, STATS_JSONL } st
 
 /* Counts one article into all (and, for JSON Lines, writes its line);
  * false when it did not load (its problems are printed) or output failed. */
-static bool stats_one(const char *path, stats_format format, speaker_table *all,
+static bool stats_one(const corpus_file *f, stats_format format, speaker_table *all,
                       stats_totals *tot, bool *write_failed)
 {
 	article *a = NULL;
 	diag_list diags = { 0 };
-	bool loaded = load_article(path, &a, &diags) == 0;
+	bool loaded = load_entry(f, &a, &diags) == 0;
+	/* A line of a JSON Lines file is named by its place, FILE:LINE. */
+	char place[PATH_MAX + 24];
+	const char *path = f->path;
+	if (f->line) {
+		snprintf(place, sizeof place, "%s:%d", f->path, f->line);
+		path = place;
+	}
 	if (!loaded)
 		diag_list_print(stderr, &diags);
 	tot->articles++;
@@ -105,7 +114,7 @@ int cli_stats_main(int argc, char **argv)
 	for (int i = first; i < argc && !oom; i++)
 		oom = corpus_files_add(&files, argv[i], &problems) < 0;
 	diag_list_print(stderr, &problems);
-	int status = problems.n || oom ? CLI_EXIT_INVALID : CLI_EXIT_OK;
+	int status = diag_count(&problems, DIAG_ERROR) || oom ? CLI_EXIT_INVALID : CLI_EXIT_OK;
 	diag_list_free(&problems);
 
 	speaker_table all = { 0 };
@@ -113,7 +122,7 @@ int cli_stats_main(int argc, char **argv)
 	bool write_failed = oom;
 	if (format == STATS_JSONL) {
 		for (size_t i = 0; i < files.n && !write_failed; i++)
-			if (!stats_one(files.items[i].path, format, &all, &tot, &write_failed))
+			if (!stats_one(&files.items[i], format, &all, &tot, &write_failed))
 				status = CLI_EXIT_INVALID;
 		corpus_files_free(&files);
 	} else if (!write_failed && !stats_indexed(&files, &all, &tot, &write_failed)) {
@@ -141,7 +150,7 @@ int cli_stats_main(int argc, char **argv)
 		        "they are counted as articles with errors, their quotes are not\n",
 		        tot.failed, tot.articles);
 	if (tot.articles == 0) {
-		fputs("quoth: stats: no articles found (*.yaml, *.yml)\n", stderr);
+		fputs("quoth: stats: no articles found (*.yaml, *.yml, *.ann, *.jsonl)\n", stderr);
 		return CLI_EXIT_INVALID;
 	}
 	return status;

@@ -135,9 +135,9 @@ static void summary_read(const corpus_index *ix, size_t i, corpus_summary *s)
 	 * number of problems, as the reader opens it. */
 	size_t errors;
 	if (ix->flags & CORPUS_INDEX_REPORTS)
-		errors = load_any(path, &a, &diags, NULL) == 0 ? 0 : SIZE_MAX;
+		errors = load_entry(&ix->files.items[i], &a, &diags) == 0 ? 0 : SIZE_MAX;
 	else
-		errors = load_any_tolerant(path, &a, &diags);
+		errors = load_entry_tolerant(&ix->files.items[i], &a, &diags);
 	if (a && (errors == 0 || !(ix->flags & CORPUS_INDEX_REPORTS)))
 		summary_of_article(s, a);
 	if (errors > 0) {

@@ -206,7 +206,8 @@ static bool number_quotes(const article *a, size_t *numbers)
 	return true;
 }
 
-int export_json(const article *a, FILE *out)
+/* The document, printed pretty or on one line (JSON Lines). */
+static int export_doc(const article *a, FILE *out, bool one_line)
 {
 	line_index li;
 	if (line_index_build(&li, a->body, a->body_len) < 0)
@@ -223,6 +224,8 @@ int export_json(const article *a, FILE *out)
 	cJSON_AddStringToObject(doc, "format", EXPORT_FORMAT);
 	cJSON_AddNumberToObject(doc, "version", EXPORT_VERSION);
 	cJSON_AddItemToObject(doc, "file", string_or_null(a->path));
+	if (a->path_line > 0)   /* one line of a JSON Lines file */
+		cJSON_AddNumberToObject(doc, "line", a->path_line);
 	cJSON_AddItemToObject(doc, "metadata", metadata_object(a));
 	cJSON_AddStringToObject(doc, "body", a->body);
 	cJSON_AddStringToObject(doc, "offsets", a->offsets == OFFSETS_CHARS ?
@@ -235,7 +238,7 @@ int export_json(const article *a, FILE *out)
 		cJSON_AddItemToArray(quotes, quote_object(a, &li, &a->quotes[i], i,
 		                                          numbers[i]));
 
-	char *text = cJSON_Print(doc);
+	char *text = one_line ? cJSON_PrintUnformatted(doc) : cJSON_Print(doc);
 	int status = -1;
 	if (text && fputs(text, out) >= 0 && fputc('\n', out) != EOF)
 		status = 0;
@@ -245,4 +248,14 @@ int export_json(const article *a, FILE *out)
 	free(li.starts);
 	free(li.chars);
 	return status;
+}
+
+int export_json(const article *a, FILE *out)
+{
+	return export_doc(a, out, false);
+}
+
+int export_json_line(const article *a, FILE *out)
+{
+	return export_doc(a, out, true);
 }

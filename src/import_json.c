@@ -220,8 +220,13 @@ static import_status read_document(json_ctx *c, const char *s, size_t len,
 	                                c->line ? c->line : base_line)) {
 		status = IMPORT_NOMEM;
 	} else {
+		/* displaCy has a title; Prodigy and doccano keep theirs in
+		 * the task's meta. */
 		const char *title = cJSON_GetStringValue(
 			cJSON_GetObjectItemCaseSensitive(root, "title"));
+		if (!title)
+			title = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(
+				cJSON_GetObjectItemCaseSensitive(root, "meta"), "title"));
 		if (title && !(c->doc->title = strdup(title)))
 			c->nomem = true;
 		size_t before = c->rep.errors;
@@ -352,4 +357,19 @@ import_status import_json_read(const char *file, const char *bytes,
 	out->n += got.n;
 	free(got.items);
 	return partial ? IMPORT_PARTIAL : IMPORT_OK;
+}
+
+import_status import_json_read_line(const char *file, const char *bytes,
+                                    size_t len, int line,
+                                    import_json_format format,
+                                    import_doc_list *out, diag_list *diags)
+{
+	json_ctx c = { .rep = { .diags = diags, .file = file }, .line = line };
+	import_status st = read_document(&c, bytes, len, line, format);
+	if ((st == IMPORT_OK || st == IMPORT_PARTIAL) &&
+	    !import_doc_list_push(out, c.doc)) {
+		import_doc_free(c.doc);
+		st = IMPORT_NOMEM;
+	}
+	return st;
 }

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "article_open.h"
 #include "corpus_files.h"
 #include "corpus_index.h"
 #include "diag.h"
@@ -31,13 +32,20 @@ char *library_first_error(const diag_list *diags)
 
 /* ---- life cycle ---------------------------------------------------------- */
 
-/* The first problem of listing, "PATH: message", or NULL. */
+/* The first problem of listing, "PATH: message" ("PATH:LINE: message"
+ * for a blank line of a JSON Lines file), or NULL. */
 static char *listing_problem(const diag_list *problems)
 {
 	if (problems->n == 0)
 		return NULL;
 	const diag *d = &problems->items[0];
-	return str_printf("%s: %s", d->file ? d->file : "", d->message ? d->message : "");
+	char at[24] = "";
+	if (d->line > 0)
+		snprintf(at, sizeof at, ":%d", d->line);
+	char *where = str_printf("%s%s", d->file ? d->file : "", at);
+	char *s = where ? str_printf("%s: %s", where, d->message ? d->message : "") : NULL;
+	free(where);
+	return s;
 }
 
 library *library_open(const char *dir, size_t threads, size_t limit)
@@ -140,7 +148,8 @@ static library_entry entry_of_file(const library *lib, size_t i)
 {
 	const corpus_file *f = corpus_index_file(lib->index, i);
 	const corpus_summary *s = corpus_index_get(lib->index, i);
-	library_entry e = { .path = f->path, .file = f->rel, .pending = !s };
+	library_entry e = { .path = f->path, .file = f->rel, .line = f->line,
+	                    .pending = !s };
 	if (s) {
 		e.title = s->title;
 		e.source = s->source;
@@ -350,11 +359,22 @@ void library_refresh(library *lib, size_t row, bool force)
 	corpus_index_reread(lib->index, f, force);
 }
 
-void library_recheck(library *lib)
+bool library_recheck(library *lib)
 {
 	size_t total = library_files(lib);
-	for (size_t f = 0; f < total; f++)
-		corpus_index_reread(lib->index, f, false);
+	bool moved = false, current = true;
+	for (size_t f = 0; f < total; f++) {
+		const corpus_file *cf = corpus_index_file(lib->index, f);
+		/* The lines of one file are listed together: one stat each. */
+		const corpus_file *prev = f ? corpus_index_file(lib->index, f - 1) : NULL;
+		if (cf->line && !(prev && prev->line && strcmp(prev->path, cf->path) == 0))
+			current = corpus_file_current(cf);
+		if (cf->line && !current)
+			moved = true;   /* each line read again by counting: too slow */
+		else
+			corpus_index_reread(lib->index, f, false);
+	}
+	return moved;
 }
 
 /* ---- one line --------------------------------------------------------------- */
@@ -368,9 +388,15 @@ static void library_entry_format(const library_entry *e, char *buf, size_t n)
 		snprintf(buf, n, "%-38s%s", "reading", e->file);
 		return;
 	}
-	/* No article could be made of it: the file and why. */
+	/* No article could be made of it: the file and why; a line's error
+	 * at that line reads as FILE.jsonl:LINE:COL, as a compiler says. */
 	if (e->error && !e->title && e->n_quotes == 0 && e->n_entities == 0) {
-		snprintf(buf, n, "%s: %s", e->file, e->error);
+		char line[24];
+		int len = snprintf(line, sizeof line, "%d:", e->line);
+		if (e->line > 0 && strncmp(e->error, line, (size_t)len) == 0)
+			snprintf(buf, n, "%s:%s", e->file, e->error + len);
+		else
+			snprintf(buf, n, "%s: %s", e->file, e->error);
 		return;
 	}
 	/* The date of a date-time: the day is what a list needs. */

@@ -14,6 +14,7 @@
 
 #include "app.h"
 #include "app_compare.h"
+#include "corpus_files.h"
 #include "diag.h"
 #include "keyscript.h"
 #include "loader.h"
@@ -174,10 +175,9 @@ static bool open_compare(app *ap, const snap_options *o)
  * article's problems as `quoth check` does and returns NULL if it fails. */
 static app *open_app(const snap_options *o, int *status)
 {
-	struct stat st;
 	app *ap;
 	*status = SNAP_INVALID;
-	if (stat(o->path, &st) == 0 && S_ISDIR(st.st_mode)) {
+	if (corpus_files_is_library(o->path)) {    /* a DIR, or JSON Lines */
 		ap = app_new_library_reading(o->path, o->cols, o->rows, 0, o->reading);
 	} else {
 		article *a = NULL;

@@ -289,5 +289,40 @@ else
 	echo "cli: direct reading of .ann skipped: the loader does not take 'offsets:' yet"
 fi
 
+# A JSON Lines file is a library of its lines (issue 13): check, stats and
+# export read every line; a blank line, a line that is not JSON, one of no
+# known shape, invalid UTF-8 and a span past the end are each said at
+# their line, and the other lines still count.
+jl=tests/fixtures/jsonl/newsroom.jsonl
+expect "check of a JSON Lines file with bad lines" 1 "$QUOTH" check $jl
+has "check: a blank line at its line" "$out/stderr" "$jl:3: warning: a blank line"
+has "check: not JSON at its line and column" "$out/stderr" "$jl:4:29: error: not valid JSON here"
+has "check: no known shape at its line" "$out/stderr" "$jl:5: error: no format known by its keys"
+has "check: invalid UTF-8 at its line" "$out/stderr" "$jl:6: warning: the text holds 2 bytes that are no UTF-8"
+has "check: a span past the end at its line" "$out/stderr" "$jl:7: error: spans[1]: offsets 21 40"
+has "check: the quoth YAML's warning at the file's line" "$out/stderr" "$jl:1: warning: quoted words no quote covers"
+[ "$(grep -c ': error: ' "$out/stderr")" -eq 3 ] && passed=$((passed + 1)) ||
+	{ echo "cli: FAIL check of JSON Lines: not 3 errors"; fail=$((fail + 1)); }
+expect "stats of a JSON Lines file with bad lines" 1 "$QUOTH" stats $jl
+has "stats counts every line as an article" "$out/stdout" "7 articles (3 with errors)"
+expect "stats --jsonl of a JSON Lines file" 1 "$QUOTH" stats --jsonl $jl
+[ "$(wc -l <"$out/stdout")" -eq 7 ] && passed=$((passed + 1)) ||
+	{ echo "cli: FAIL stats --jsonl: not one line per line of the input"; fail=$((fail + 1)); }
+has "stats --jsonl names a line by its place" "$out/stdout" "\"$jl:8\""
+expect "export --json of a JSON Lines file" 1 "$QUOTH" export --json $jl
+[ "$(wc -l <"$out/stdout")" -eq 4 ] && passed=$((passed + 1)) ||
+	{ echo "cli: FAIL export --json of JSON Lines: not one line per good line"; fail=$((fail + 1)); }
+has "export --json of JSON Lines: the line of each" "$out/stdout" '"line":8,'
+has "export --json of JSON Lines: the title" "$out/stdout" '"title":"Osterby ferry terminal opens"'
+has "export --json of JSON Lines: a bad line said" "$out/stderr" "$jl:5: error: no format known"
+head -n 2 $jl >"$out/two.jsonl"
+expect "check of good JSON Lines" 0 "$QUOTH" check "$out/two.jsonl"
+expect "check --strict of JSON Lines with a warning" 1 "$QUOTH" check --strict "$out/two.jsonl"
+# 100,000 lines: every one counted, none held.
+awk 'BEGIN { for (i = 0; i < 100000; i++) printf "{\"text\": \"Line %d of many.\", \"spans\": []}\n", i }' \
+	>"$out/many.jsonl"
+expect "stats of 100,000 lines" 0 "$QUOTH" stats "$out/many.jsonl"
+has "stats of 100,000 lines counts them all" "$out/stdout" "100000 articles (0 with errors)"
+
 echo "cli: $passed passed, $fail failed"
 [ $fail -eq 0 ]
