@@ -1,6 +1,6 @@
 /* import_yaml_private.h - what import_yaml.c (the article and its
- * quotes) and import_yaml_entities.c (the entities and their mentions)
- * share, and nobody else sees.  Calls run one way: import_yaml.c calls
+ * quotes) and import_yaml_entities.c (the entities, their types and
+ * mentions) share, and nobody else sees.  Calls run one way: import_yaml.c calls
  * the entities file, never the reverse. */
 #ifndef QUOTH_IMPORT_YAML_PRIVATE_H
 #define QUOTH_IMPORT_YAML_PRIVATE_H

@@ -14,6 +14,31 @@
 #include "import_yaml_text.h"
 #include "sort.h"
 
+/* ---- types and texts ---------------------------------------------------- */
+
+void import_yaml_type(const char *label, char *buf, size_t cap)
+{
+	static const char *const synonyms[][2] = {
+		{ "PER", "PERSON" }, { "ORGANIZATION", "ORG" },
+		{ "ORGANISATION", "ORG" }, { "LOCATION", "LOC" },
+	};
+	if (cap == 0)
+		return;
+	size_t n = 0;
+	for (const char *p = label ? label : ""; *p && n + 1 < cap; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c >= 'a' && c <= 'z')
+			c = (unsigned char)(c - 'a' + 'A');
+		buf[n++] = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? (char)c : '_';
+	}
+	buf[n] = '\0';
+	for (size_t k = 0; k < sizeof synonyms / sizeof *synonyms; k++)
+		if (strcmp(buf, synonyms[k][0]) == 0)
+			snprintf(buf, cap, "%s", synonyms[k][1]);
+	if (n == 0)
+		snprintf(buf, cap, "MISC");
+}
+
 /* True for the labels PolNeAR gives an attribution's parts (Content2
  * too): those spans are read through the attributions. */
 bool iy_is_role_label(const char *label)
