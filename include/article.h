@@ -76,12 +76,22 @@ typedef struct quote {
 	size_t n_given;
 	char *speaker_id;   /* entity id, or NULL for an unnamed speaker */
 	char *speaker_text; /* "a senior State Department official", "he": the
-	                       words that stand for the speaker, or NULL */
+	                       words that stand for the speaker, or NULL; for
+	                       words in pieces, the pieces joined by " … " */
+	char **speaker_pieces; /* the speaker's "text:" given as a list: one
+	                       string per piece of a source in pieces; NULL
+	                       when it was one string (then speaker_text) */
+	src_pos *speaker_piece_pos;
+	size_t n_speaker_pieces;
 	src_pos speaker_pos;
 	bool no_speaker;    /* "speaker: none": an attribution with no source */
-	bool has_source_given; /* the speaker's "span:" was given */
-	span source_given;  /* in the file's unit */
-	src_pos source_given_pos;
+	bool speaker_unknown; /* "speaker: unknown": it has a source, which
+	                       the annotation does not give (PolNeAR's
+	                       Attribution event without a Source role) */
+	span *source_given; /* the speaker's "span:", one pair per piece, in
+	                       the file's unit; NULL when not given */
+	src_pos *source_given_pos;
+	size_t n_source_given;
 	char **cue;         /* the cue's pieces: "said", or "was", "slated";
 	                       NULL when there is none */
 	size_t n_cue;
@@ -101,9 +111,12 @@ typedef struct quote {
 	                       their marks; NULL when !resolved */
 	span *cue_spans;    /* the cue's pieces as found, in body order */
 	size_t n_cue_spans; /* 0 when there is no cue or it was not found */
-	span source_span;   /* the words that stand for the speaker at this quote
-	                       ("he", "the influential US daily", or the named
-	                       mention given); start == end when not located */
+	span *source_spans; /* the words that stand for the speaker at this
+	                       quote ("he", "the influential US daily", or the
+	                       named mention given), in body order: one span,
+	                       or one per piece of a source in pieces ("Justice
+	                       Kennedy" … "the court's liberals") */
+	size_t n_source_spans; /* 0 when the source is not located */
 	bool resolved;      /* false when the quote could not be placed in the
 	                       body: it is kept, with its problem among the load's
 	                       diagnostics at pos, so that nothing is lost */

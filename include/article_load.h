@@ -30,7 +30,7 @@ int load_article_mem(const char *name, const char *bytes, size_t len,
  * problems or not; NULL only when it is unreadable or not an article at
  * all.  In the model: a quote that could not be placed has resolved
  * false and spans NULL; a cue or source not found leaves its span empty
- * (n_cue_spans 0, source_span start == end); an entity the loader refused
+ * (n_cue_spans 0, n_source_spans 0); an entity the loader refused
  * is dropped unless it kept an id, a type and a name or mentions; a body
  * that could not be read is empty.  Every span of the model lies inside
  * the body, on character boundaries.  The caller frees *out with

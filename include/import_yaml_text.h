@@ -27,6 +27,13 @@ void yaml_text_scalar(FILE *out, const char *s, size_t n);
  * byte order mark) or is nothing but line breaks.  Ends with a newline. */
 void yaml_text_body(FILE *out, const char *s, size_t n);
 
+/* Writes "INDENTKEY: VALUE" and a newline, the value a scalar as above. */
+void yaml_text_key(FILE *out, const char *indent, const char *key,
+                   const char *value);
+
+/* Writes r, bytes of doc's text, as a pair "[s, e]" in code points. */
+void yaml_text_pair(FILE *out, const import_doc *doc, import_range r);
+
 /* True when a literal block scalar carries s[0..n) unchanged. */
 bool yaml_text_block_safe(const char *s, size_t n);
 

@@ -36,7 +36,7 @@ typedef enum mark_kind {
 	                       cue_spans, or cue_span without them);
 	                       index = quote */
 	MARK_SOURCE,        /* the words standing for the current quote's
-	                       speaker (source_span); index = quote */
+	                       speaker (each of source_spans); index = quote */
 	MARK_SELECTED,      /* a mention of the selected entity; index = entity */
 	MARK_SEARCH,        /* a search match; index 1 for the current match,
 	                       0 for the others */
@@ -139,7 +139,7 @@ bool view_quote_lost(const quote *q);
 /* Entry i of the quotes pane (r->list[i]): "! " in ROLE_PROBLEM for a
  * quote not found (view_quote_lost); the speaker in the speaker entity's
  * colour or, without one, ROLE_DIM_TEXT: the words of a located source
- * (source_span), followed by " → " and the entity's name when they are
+ * (source_spans, pieces joined by " … "), followed by " → " and the entity's name when they are
  * neither its name nor an alias ("it → The Post"), else
  * reader_quote_speaker's name; then plain " (partial)" / " (indirect)" / " (mixed)" for
  * those kinds, ": " and the quote's words as they stand in the body (a

@@ -18,7 +18,7 @@
 
 /* Fills a->mentions, each entity's mention_ids (and the name of one given
  * only by mentions), and each quote's speaker, spans, cue_spans,
- * source_span and resolved; positions the file gives in code points
+ * source_spans and resolved; positions the file gives in code points
  * ('offsets: chars') are made bytes.  Adds a diagnostic for every problem (same name
  * declared twice, unknown speaker, quote not found or ambiguous, bad
  * explicit mention...).  Returns the number of problems added.  A body

@@ -32,6 +32,10 @@ static void quote_clear(quote *q)
 	free(q->fragment_text_pos);
 	free(q->speaker_id);
 	free(q->speaker_text);
+	strings_free(q->speaker_pieces, q->n_speaker_pieces);
+	free(q->speaker_piece_pos);
+	free(q->source_given);
+	free(q->source_given_pos);
 	strings_free(q->cue, q->n_cue);
 	free(q->cue_piece_pos);
 	free(q->given);
@@ -40,6 +44,7 @@ static void quote_clear(quote *q)
 	free(q->cue_given_pos);
 	free(q->spans);
 	free(q->cue_spans);
+	free(q->source_spans);
 }
 
 void article_free(article *a)

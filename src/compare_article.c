@@ -25,12 +25,13 @@ static char *speaker_key(const article *a, const quote *q, bool *oom)
 
 static compare_quote quote_of(const quote *q, const char *key)
 {
-	bool source = q->source_span.end > q->source_span.start;
 	return (compare_quote){
 		.content = q->spans,
 		.n_content = q->spans ? q->n_fragments : 0,
-		.source = source ? &q->source_span : NULL,
-		.n_source = source ? 1 : 0,
+		/* In pieces, sources agree when any piece of one shares a
+		 * byte with any piece of the other (compare_meet). */
+		.source = q->n_source_spans ? q->source_spans : NULL,
+		.n_source = q->n_source_spans,
 		.cue = q->n_cue_spans ? q->cue_spans : NULL,
 		.n_cue = q->n_cue_spans,
 		.speaker = key,

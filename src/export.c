@@ -13,7 +13,7 @@
 #include "text.h"
 
 #define EXPORT_FORMAT "quoth-article"
-#define EXPORT_VERSION 2
+#define EXPORT_VERSION 3
 
 /* ---- positions ------------------------------------------------------ */
 
@@ -162,10 +162,10 @@ static cJSON *quote_object(const article *a, const line_index *li,
 	cJSON_AddItemToObject(sp, "entity", string_or_null(speaker_id));
 	cJSON_AddItemToObject(sp, "text", string_or_null(q->speaker_text));
 	cJSON_AddBoolToObject(sp, "none", q->no_speaker);
-	if (q->source_span.end > q->source_span.start)
-		cJSON_AddItemToObject(o, "source", span_object(a, li, q->source_span));
-	else
-		cJSON_AddNullToObject(o, "source");
+	cJSON_AddBoolToObject(sp, "unknown", q->speaker_unknown);
+	cJSON *source = cJSON_AddArrayToObject(o, "source");
+	for (size_t k = 0; k < q->n_source_spans; k++)
+		cJSON_AddItemToArray(source, span_object(a, li, q->source_spans[k]));
 	cJSON *cue = cJSON_AddArrayToObject(o, "cue");
 	for (size_t k = 0; k < q->n_cue_spans; k++)
 		cJSON_AddItemToArray(cue, span_object(a, li, q->cue_spans[k]));

@@ -76,14 +76,16 @@ static const span *cue_pieces(const quote *q, size_t *n)
 
 static void put_quote(brat_out *b, const quote *q)
 {
-	bool has_source = q->source_span.end > q->source_span.start;
-	bool no_speaker = q->speaker < 0 && !q->speaker_text && !q->speaker_id;
-	size_t source = has_source ? put_t(b, "Source", &q->source_span, 1) : 0;
+	size_t source = q->n_source_spans ? put_t(b, "Source", q->source_spans,
+	                                          q->n_source_spans) : 0;
 	size_t n_cue;
 	const span *cue = cue_pieces(q, &n_cue);
 	size_t cue_t = n_cue ? put_t(b, "Cue", cue, n_cue) : 0;
 	size_t content = put_t(b, "Content", q->spans, q->n_fragments);
-	const char *type = no_speaker ? "Attribution-no-source" : "Attribution";
+	/* "speaker: none" says there is no source; any other speaker, even
+	 * one not located or "unknown", is an Attribution (its Source role
+	 * absent then, as PolNeAR has a few). */
+	const char *type = q->no_speaker ? "Attribution-no-source" : "Attribution";
 	/* An event needs a trigger: the cue, or the content without one. */
 	size_t trigger = n_cue ? put_t(b, type, cue, n_cue)
 	                       : put_t(b, type, q->spans, q->n_fragments);

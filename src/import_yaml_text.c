@@ -223,3 +223,17 @@ void import_yaml_leftovers(const import_doc *doc, FILE *out)
 		fputc('\n', out);
 	}
 }
+
+void yaml_text_key(FILE *out, const char *indent, const char *key,
+                   const char *value)
+{
+	fprintf(out, "%s%s: ", indent, key);
+	yaml_text_scalar(out, value, strlen(value));
+	fputc('\n', out);
+}
+
+void yaml_text_pair(FILE *out, const import_doc *doc, import_range r)
+{
+	fprintf(out, "[%zu, %zu]", import_doc_char_of(doc, r.start),
+	        import_doc_char_of(doc, r.end));
+}

@@ -385,6 +385,9 @@ frame_kind ld_on_value(loader *ld, frame *f, frame *item_frame,
 	case F_CUES:
 		ld_cues_item(ld, f, n);
 		break;
+	case F_SPEAKER_TEXT:
+		ld_speaker_pieces_item(ld, f, n);
+		break;
 	case F_AUTHORS:
 		return authors_item(ld, n);
 	case F_ENTITIES:
@@ -421,6 +424,10 @@ void ld_frame_end(loader *ld, frame *f)
 	if (f->kind == F_CUES && f->count == 0)
 		ld_error(ld, f->pos, "'cue' is an empty list: write the cue's words, "
 		         "one string per piece, or remove the key");
+	if (f->kind == F_SPEAKER_TEXT)
+		ld_speaker_pieces_end(ld, f);
+	if (f->kind == F_SPEAKER)
+		ld_speaker_end(ld, f);
 	if (f->kind == F_PAIR)
 		pair_end(ld, f);
 	if (f->kind == F_SPANS || f->kind == F_SPAN_PAIR)

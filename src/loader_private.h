@@ -72,13 +72,14 @@ typedef enum frame_kind {
 	                 [start, end] pair, or a list of them */
 	F_SPAN_PAIR,  /* one pair of a list of spans */
 	F_CUES,       /* list of strings: a cue's pieces */
+	F_SPEAKER_TEXT, /* list of strings: a speaker's words in pieces */
 } frame_kind;
 
 /* Where the pairs of an F_SPANS frame go (frame.target). */
 typedef enum span_target {
 	SPAN_CONTENT,   /* quote.given */
 	SPAN_CUE,       /* quote.cue_given */
-	SPAN_SOURCE,    /* quote.source_given: one pair only */
+	SPAN_SOURCE,    /* quote.source_given */
 } span_target;
 
 typedef struct frame {
@@ -223,6 +224,12 @@ frame_kind ld_spans_item(loader *ld, frame *f, frame *item_frame,
 void ld_spans_end(loader *ld, frame *f);
 /* An item of a cue's list of pieces. */
 void ld_cues_item(loader *ld, frame *f, const node *n);
+/* An item of a speaker's text in pieces, and the end of the list (which
+ * joins the pieces into quote.speaker_text, for showing). */
+void ld_speaker_pieces_item(loader *ld, frame *f, const node *n);
+void ld_speaker_pieces_end(loader *ld, frame *f);
+/* The end of a speaker mapping: words in pieces need their spans. */
+void ld_speaker_end(loader *ld, const frame *f);
 
 /* ---- in loader_scalars.c, for loader_fields.c ----------------------- */
 

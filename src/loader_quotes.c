@@ -93,6 +93,10 @@ static void quote_speaker(loader *ld, quote *q, const node *n)
 	    memcmp(n->value, "none", 4) == 0) {
 		q->no_speaker = true;   /* an attribution with no source */
 		q->speaker_pos = n->pos;
+	} else if (n->type == NODE_SCALAR && n->plain && n->len == 7 &&
+	           memcmp(n->value, "unknown", 7) == 0) {
+		q->speaker_unknown = true;   /* a source, not given */
+		q->speaker_pos = n->pos;
 	} else if (n->type != NODE_SCALAR) {
 		ld_error(ld, n->pos, "'speaker' must be an entity id, or a mapping with "
 		         "'text' and optional 'entity', not %s", ld_node_kind_name(n));
@@ -196,7 +200,10 @@ frame_kind ld_speaker_value(loader *ld, frame *f, frame *item_frame,
                             const node *n)
 {
 	quote *q = &ld->a->quotes[f->index];
-	if (f->key == SK_TEXT) {
+	if (f->key == SK_TEXT && n->type == NODE_LIST) {
+		q->speaker_pos = q->speaker_id ? q->speaker_pos : n->pos;
+		return F_SPEAKER_TEXT;
+	} else if (f->key == SK_TEXT) {
 		if (!ld_take_string(ld, n, "text", "give the words that name the speaker, "
 		                    "such as 'a senior official'", &q->speaker_text))
 			ld_lost(ld);
@@ -212,4 +219,16 @@ frame_kind ld_speaker_value(loader *ld, frame *f, frame *item_frame,
 		return ld_spans_value(ld, item_frame, n, f->index, SPAN_SOURCE, "span");
 	}
 	return F_SKIP;
+}
+
+void ld_speaker_end(loader *ld, const frame *f)
+{
+	const quote *q = &ld->a->quotes[f->index];
+	/* Pieces are placed by position only: found by their words, the
+	 * second could stand anywhere after the first. */
+	if (q->n_speaker_pieces > 1 && !(f->seen & (1u << SK_SPAN)))
+		ld_error(ld, q->speaker_piece_pos[0], "a speaker's text in %zu pieces "
+		         "needs its 'span': one [start, end] pair per piece, as the "
+		         "importers write it; or give the words as one string",
+		         q->n_speaker_pieces);
 }

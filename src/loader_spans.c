@@ -1,12 +1,14 @@
 /* loader_spans.c - positions in an article file: the unit they count in
  * ('offsets: bytes' or 'chars'), a quote's spans ('span', 'cue_span', the
  * speaker's 'span': one [start, end] pair or a list of them), and a cue
- * given in pieces (a list of strings).  The pairs are stored as written,
+ * or a speaker's words given in pieces (a list of strings).  The pairs are stored as written,
  * in the file's unit; the resolver checks them against the body. */
 #include "loader.h"
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "loader_private.h"
 
@@ -30,13 +32,9 @@ frame_kind ld_spans_value(loader *ld, frame *item_frame, const node *n,
 		item_frame->target = target;
 		return F_SPANS;
 	}
-	if (target == SPAN_SOURCE)
-		ld_error(ld, n->pos, "'%s' must be a pair [start, end] of offsets "
-		         "into the body, not %s", key, ld_node_kind_name(n));
-	else
-		ld_error(ld, n->pos, "'%s' must be a pair [start, end] of offsets "
-		         "into the body, or a list of such pairs, not %s", key,
-		         ld_node_kind_name(n));
+	ld_error(ld, n->pos, "'%s' must be a pair [start, end] of offsets "
+	         "into the body, or a list of such pairs, not %s", key,
+	         ld_node_kind_name(n));
 	return F_SKIP;
 }
 
@@ -65,15 +63,13 @@ frame_kind ld_spans_item(loader *ld, frame *f, frame *item_frame,
 	if (f->kind == F_SPANS && f->count == 0)
 		f->pairs = n->type == NODE_LIST;
 	if (f->kind == F_SPANS && f->pairs) {
-		if (n->type == NODE_LIST && f->target != SPAN_SOURCE) {
+		if (n->type == NODE_LIST) {
 			item_frame->index = f->index;
 			item_frame->target = f->target;
 			return F_SPAN_PAIR;
 		}
-		ld_error(ld, n->pos, f->target == SPAN_SOURCE
-		         ? "a speaker's span is one pair [start, end], not a list of them"
-		         : "each item of a list of spans must be a pair [start, end], "
-		           "not %s", ld_node_kind_name(n));
+		ld_error(ld, n->pos, "each item of a list of spans must be a pair "
+		         "[start, end], not %s", ld_node_kind_name(n));
 		f->bad = true;
 		return F_SKIP;
 	}
@@ -91,15 +87,12 @@ frame_kind ld_spans_item(loader *ld, frame *f, frame *item_frame,
 static void push_span(loader *ld, quote *q, span_target target, span s,
                       src_pos pos)
 {
-	if (target == SPAN_SOURCE) {
-		q->has_source_given = true;
-		q->source_given = s;
-		q->source_given_pos = pos;
-		return;
-	}
-	span **v = target == SPAN_CONTENT ? &q->given : &q->cue_given;
-	src_pos **p = target == SPAN_CONTENT ? &q->given_pos : &q->cue_given_pos;
-	size_t *n = target == SPAN_CONTENT ? &q->n_given : &q->n_cue_given;
+	span **v = target == SPAN_CONTENT ? &q->given :
+	           target == SPAN_CUE ? &q->cue_given : &q->source_given;
+	src_pos **p = target == SPAN_CONTENT ? &q->given_pos :
+	              target == SPAN_CUE ? &q->cue_given_pos : &q->source_given_pos;
+	size_t *n = target == SPAN_CONTENT ? &q->n_given :
+	            target == SPAN_CUE ? &q->n_cue_given : &q->n_source_given;
 	span *nv = ld_grow(ld, *v, *n, sizeof **v);
 	if (nv)
 		*v = nv;
@@ -141,4 +134,56 @@ void ld_cues_item(loader *ld, frame *f, const node *n)
 	} else {
 		ld_push_string(ld, &q->cue, &q->cue_piece_pos, &q->n_cue, n);
 	}
+}
+
+void ld_speaker_pieces_item(loader *ld, frame *f, const node *n)
+{
+	quote *q = &ld->a->quotes[f->index];
+	if (n->type != NODE_SCALAR) {
+		ld_error(ld, n->pos, "each piece of a speaker's 'text' must be a "
+		         "string, not %s", ld_node_kind_name(n));
+		f->bad = true;
+	} else if (ld_node_is_empty(n)) {
+		ld_error(ld, n->pos, "a piece of a speaker's 'text' is empty: write "
+		         "the words as they stand in the body, or remove the item");
+		f->bad = true;
+	} else {
+		ld_push_string(ld, &q->speaker_pieces, &q->speaker_piece_pos,
+		               &q->n_speaker_pieces, n);
+	}
+}
+
+/* The pieces joined by " … " as the speaker's words to show: "Justice
+ * Kennedy … the court's liberals". */
+void ld_speaker_pieces_end(loader *ld, frame *f)
+{
+	quote *q = &ld->a->quotes[f->index];
+	if (f->count == 0) {
+		ld_error(ld, f->pos, "a speaker's 'text' is an empty list: write its "
+		         "words, one string per piece, or remove the key");
+		return;
+	}
+	if (f->bad || q->n_speaker_pieces == 0 || q->speaker_text)
+		return;
+	static const char gap[] = " \u2026 ";
+	size_t len = 0;
+	for (size_t k = 0; k < q->n_speaker_pieces; k++)
+		len += strlen(q->speaker_pieces[k]) + (k ? sizeof gap - 1 : 0);
+	char *s = malloc(len + 1);
+	if (!s) {
+		ld->oom = true;
+		return;
+	}
+	char *p = s;
+	for (size_t k = 0; k < q->n_speaker_pieces; k++) {
+		if (k) {
+			memcpy(p, gap, sizeof gap - 1);
+			p += sizeof gap - 1;
+		}
+		size_t n = strlen(q->speaker_pieces[k]);
+		memcpy(p, q->speaker_pieces[k], n);
+		p += n;
+	}
+	*p = '\0';
+	q->speaker_text = s;
 }

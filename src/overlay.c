@@ -134,31 +134,40 @@ static void rows_field(overlay_rows *o, const char *label, const char *value)
 
 /* ---- the current quote ------------------------------------------------ */
 
-/* The quote's words: as they stand in the body (its marks, the fragments
- * joined by " … "), or as the file gives them when not found. */
-static char *quote_words(const article *a, const quote *q)
+/* Pieces joined by " … ": the body's words at spans[0..n), or, with
+ * spans NULL, the strings words[0..n).  NULL out of memory; the caller
+ * frees. */
+static char *joined_pieces(const article *a, const span *spans,
+                           char *const *words, size_t n)
 {
 	size_t total = 1;
-	for (size_t k = 0; k < q->n_fragments; k++)
-		total += 5 + (q->spans ? q->spans[k].end - q->spans[k].start
-		                       : q->fragments[k] ? strlen(q->fragments[k]) : 0);
+	for (size_t k = 0; k < n; k++)
+		total += 5 + (spans ? spans[k].end - spans[k].start
+		                    : words[k] ? strlen(words[k]) : 0);
 	char *out = malloc(total);
 	size_t len = 0;
 	if (!out)
 		return NULL;
-	for (size_t k = 0; k < q->n_fragments; k++) {
-		const char *s = q->spans ? a->body + q->spans[k].start : q->fragments[k];
-		size_t n = q->spans ? q->spans[k].end - q->spans[k].start : s ? strlen(s) : 0;
+	for (size_t k = 0; k < n; k++) {
+		const char *s = spans ? a->body + spans[k].start : words[k];
+		size_t m = spans ? spans[k].end - spans[k].start : s ? strlen(s) : 0;
 		if (k > 0) {
 			memcpy(out + len, " \xe2\x80\xa6 ", 5);
 			len += 5;
 		}
 		if (s)
-			memcpy(out + len, s, n);
-		len += s ? n : 0;
+			memcpy(out + len, s, m);
+		len += s ? m : 0;
 	}
 	out[len] = '\0';
 	return out;
+}
+
+/* The quote's words: as they stand in the body (its marks, the fragments
+ * joined by " … "), or as the file gives them when not found. */
+static char *quote_words(const article *a, const quote *q)
+{
+	return joined_pieces(a, q->spans, q->fragments, q->n_fragments);
 }
 
 /* The problems of the load at the quote's lines: its mapping's, or a
@@ -193,9 +202,14 @@ static void build_detail(overlay_rows *o, const reader *r, const diag_list *prob
 	rows_field(o, "id", q->id);
 	rows_field(o, "kind", quote_kind_name(q->kind));
 	rows_field(o, "speaker", reader_quote_speaker(r, q));
-	if (q->source_span.end > q->source_span.start && q->source_span.end <= a->body_len)
-		rows_field_n(o, "source", a->body + q->source_span.start,
-		             q->source_span.end - q->source_span.start);
+	if (q->n_source_spans) {   /* "Justice Kennedy … the court's liberals" */
+		char *src = joined_pieces(a, q->source_spans, NULL, q->n_source_spans);
+		if (!src)
+			o->oom = true;
+		else
+			rows_field(o, "source", src);
+		free(src);
+	}
 	char cue[256] = "";
 	for (size_t k = 0; k < q->n_cue; k++)   /* "was … slated" */
 		snprintf(cue + strlen(cue), sizeof cue - strlen(cue), "%s%s",

@@ -111,14 +111,18 @@ static void mark_span(span sp, size_t start, size_t end, mark_kind kind,
 		mark_push(mo, sp.start, sp.end, kind, q);
 }
 
-/* The current quote's cue, piece by piece ("was … slated"). */
-static void marks_cue(const reader *r, size_t start, size_t end, mark_out *mo)
+/* The current quote's cue, piece by piece ("was … slated"), and its
+ * source likewise ("Justice Kennedy" … "the court's liberals"). */
+static void marks_cue_source(const reader *r, size_t start, size_t end,
+                             mark_out *mo)
 {
 	size_t q = (size_t)r->current;
 	const quote *qt = &r->a->quotes[q];
 
 	for (size_t k = 0; k < qt->n_cue_spans; k++)
 		mark_span(qt->cue_spans[k], start, end, MARK_CUE, q, mo);
+	for (size_t k = 0; k < qt->n_source_spans; k++)
+		mark_span(qt->source_spans[k], start, end, MARK_SOURCE, q, mo);
 }
 
 /* Search matches overlapping [start, end): scans the range only, from a
@@ -166,9 +170,7 @@ size_t reader_marks(const reader *r, size_t start, size_t end,
 		if (speaker >= 0)
 			marks_mentions(r, start, end, MARK_SPEAKER, speaker,
 			               r->ix->speaker_near, &mo);
-		marks_cue(r, start, end, &mo);
-		mark_span(r->a->quotes[r->current].source_span, start, end,
-		          MARK_SOURCE, (size_t)r->current, &mo);
+		marks_cue_source(r, start, end, &mo);
 	}
 	if (r->selected >= 0)
 		marks_mentions(r, start, end, MARK_SELECTED, r->selected, all, &mo);
@@ -348,19 +350,28 @@ static bool names_entity(const entity *e, const char *s, size_t n)
 static void row_speaker(const reader *r, const quote *q, view_builder *b)
 {
 	uint64_t roles = speaker_roles(r, q);
-	span src = q->source_span;
 	const entity *e = q->speaker >= 0 && (size_t)q->speaker < r->a->n_entities
 	                  ? &r->a->entities[q->speaker] : NULL;
-	const char *words = r->a->body + src.start;
-	size_t n = src.end - src.start;
-
-	if (src.end <= src.start || src.end > r->a->body_len
-	    || (e && (names_entity(e, words, n) || !e->name))) {
+	const span *src = q->source_spans;
+	size_t n_src = q->n_source_spans;
+	bool located = n_src > 0;
+	for (size_t k = 0; k < n_src; k++)
+		located &= src[k].end > src[k].start && src[k].end <= r->a->body_len;
+	if (!located || (e && !e->name) ||
+	    (e && n_src == 1 && names_entity(e, r->a->body + src[0].start,
+	                                     src[0].end - src[0].start))) {
 		view_row_add(b, reader_quote_speaker(r, q), roles, VIEW_ALIGN_LEFT);
 		return;
 	}
 	if (view_row_field(b, roles, VIEW_ALIGN_LEFT)) {
-		view_strbuf_add_squeezed(&b->sb, words, n < VIEW_ROW_TEXT ? n : VIEW_ROW_TEXT);
+		/* A source in pieces reads as a split quote does: "a … b". */
+		for (size_t k = 0; k < n_src; k++) {
+			size_t n = src[k].end - src[k].start;
+			if (k)
+				view_strbuf_add(&b->sb, " \xe2\x80\xa6 ");
+			view_strbuf_add_squeezed(&b->sb, r->a->body + src[k].start,
+			                         n < VIEW_ROW_TEXT ? n : VIEW_ROW_TEXT);
+		}
 		view_row_close(b);
 	}
 	if (!e)

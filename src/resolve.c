@@ -139,7 +139,9 @@ static void clear_results(article *a)
 		free(q->cue_spans);
 		q->cue_spans = NULL;
 		q->n_cue_spans = 0;
-		q->source_span = (span){ 0 };
+		free(q->source_spans);
+		q->source_spans = NULL;
+		q->n_source_spans = 0;
 		q->resolved = false;
 	}
 }

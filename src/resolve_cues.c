@@ -188,12 +188,29 @@ static span nearest_mention(resolver *r, const quote *q)
 	return best;
 }
 
+/* The source given by position, checked and made bytes, into
+ * q->source_spans; nothing on a problem (reported). */
+static void place_given_source(resolver *r, quote *q)
+{
+	span *sp = calloc(q->n_source_given, sizeof *sp);
+	if (!sp) {
+		r->oom = true;
+		return;
+	}
+	if (!resolve_given_source(r, q, sp)) {
+		free(sp);
+		return;
+	}
+	q->source_spans = sp;
+	q->n_source_spans = q->n_source_given;
+}
+
 static void place_source(resolver *r, quote *q, size_t qi)
 {
 	span s = { 0 };
-	if (q->has_source_given) {
-		if (!resolve_given_source(r, q, &s))
-			s = (span){ 0 };
+	if (q->n_source_given) {
+		place_given_source(r, q);
+		return;
 	} else if (r->src_needle[qi] != NO_NEEDLE && resolver_index_body(r)) {
 		const needle *nd = &r->needles[r->src_needle[qi]];
 		size_t at = nearest(r, q, nd);
@@ -209,7 +226,15 @@ static void place_source(resolver *r, quote *q, size_t qi)
 	} else if (q->speaker >= 0 && resolver_index_body(r)) {
 		s = nearest_mention(r, q);
 	}
-	q->source_span = s;
+	if (s.end <= s.start)
+		return;
+	q->source_spans = malloc(sizeof *q->source_spans);
+	if (!q->source_spans) {
+		r->oom = true;
+		return;
+	}
+	q->source_spans[0] = s;
+	q->n_source_spans = 1;
 }
 
 void resolve_cues(resolver *r)

@@ -89,8 +89,11 @@ void resolve_add_quote_needles(resolver *r)
 		r->cue_base[qi] = c;
 		for (size_t k = 0; k < q->n_cue; k++)
 			r->cue_needle[c++] = needle_intern(r, &t, NEEDLE_CUE, q->cue[k]);
-		/* Speaker words are found as cues are: whole words, nearby. */
-		r->src_needle[qi] = needle_intern(r, &t, NEEDLE_CUE, q->speaker_text);
+		/* Speaker words are found as cues are: whole words, nearby;
+		 * given by position, they are not looked for. */
+		r->src_needle[qi] = needle_intern(r, &t, NEEDLE_CUE,
+		                                  q->n_source_given ? NULL
+		                                                    : q->speaker_text);
 	}
 	free(t.slots);
 }

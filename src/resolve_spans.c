@@ -178,11 +178,18 @@ bool resolve_given_cue(resolver *r, quote *q, span *out)
 
 bool resolve_given_source(resolver *r, quote *q, span *out)
 {
-	char what[96];
-	span_name(what, sizeof what, "speaker span", 0, 1, q->source_given);
-	if (!resolve_given_span(r, q->source_given, q->source_given_pos, q->pos,
-	                        what, out))
+	if (!convert_all(r, q, "speaker span", q->source_given,
+	                 q->source_given_pos, q->n_source_given, out))
 		return false;
-	return !q->speaker_text || agrees(r, "speaker text", q->speaker_text, *out,
-	                                  what, q->source_given_pos, q->pos);
+	src_pos at = q->source_given_pos ? q->source_given_pos[0] : q->pos;
+	if (q->n_speaker_pieces)
+		return agree_all(r, q, "speaker text", "speaker span",
+		                 q->speaker_pieces, q->n_speaker_pieces,
+		                 q->source_given, q->source_given_pos,
+		                 q->n_source_given, out, at);
+	/* One string for several spans cannot say where each piece ends. */
+	return !q->speaker_text ||
+	       agree_all(r, q, "speaker text", "speaker span", &q->speaker_text, 1,
+	                 q->source_given, q->source_given_pos, q->n_source_given,
+	                 out, at);
 }

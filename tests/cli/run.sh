@@ -282,7 +282,7 @@ if "$QUOTH" check "$out/imp/probe.yaml" 2>/dev/null; then
 	# be lost, with their errors.
 	rt=$out/roundtrip-in
 	rm -rf "$rt" && mkdir -p "$rt"
-	for f in attribution constructs bad-utf8; do cp $imp/$f.txt $imp/$f.ann "$rt/"; done
+	for f in attribution constructs bad-utf8 pieces; do cp $imp/$f.txt $imp/$f.ann "$rt/"; done
 	sh tests/corpus/roundtrip.sh "$rt" >"$out/roundtrip" 2>&1 && passed=$((passed + 1)) ||
 		{ echo "cli: FAIL roundtrip.sh on the fixtures"; sed 's/^/  /' "$out/roundtrip" | tail -5; fail=$((fail + 1)); }
 else

@@ -291,10 +291,9 @@ static void test_compare_article(void **state)
 		assert_ptr_equal(q[i].content, a->quotes[i].spans);
 		/* The source as the resolver placed it (a speaker's nearest
 		 * mention, or its words near the quote), or none. */
-		span src = a->quotes[i].source_span;
-		assert_int_equal(q[i].n_source, src.end > src.start);
+		assert_int_equal(q[i].n_source, a->quotes[i].n_source_spans);
 		if (q[i].n_source)
-			assert_ptr_equal(q[i].source, &a->quotes[i].source_span);
+			assert_ptr_equal(q[i].source, a->quotes[i].source_spans);
 		assert_int_equal(q[i].kind, a->quotes[i].kind);
 	}
 	/* A cue when one was found, none otherwise. */
@@ -314,6 +313,63 @@ static void test_compare_article(void **state)
 	compare_article_free(&ca);
 	compare_article_free(NULL);
 	article_free(a);
+}
+
+
+/* A source in pieces as one side of a compare: it agrees with a source
+ * that shares a byte with any of its pieces (the second here), and
+ * differs from one that meets none. */
+static article *load_source(const char *speaker)
+{
+	char yaml[512];
+	snprintf(yaml, sizeof yaml,
+	         "title: T\nbody: |\n"
+	         "  The mayor and, by letter, the chief said it is shut. Ann nodded.\n"
+	         "quotes:\n  - text: it is shut\n    kind: indirect\n"
+	         "    speaker: %s\n", speaker);
+	article *a = NULL;
+	diag_list d = { 0 };
+	int rc = load_article_mem("s.yaml", yaml, strlen(yaml), &a, &d);
+	if (rc)
+		diag_list_print(stderr, &d);
+	diag_list_free(&d);
+	assert_int_equal(rc, 0);
+	return a;
+}
+
+static unsigned source_diff(const article *x, const article *y)
+{
+	compare_article cx, cy;
+	compare_result res;
+	assert_int_equal(compare_article_of(x, &cx), 0);
+	assert_int_equal(compare_article_of(y, &cy), 0);
+	assert_int_equal(compare_run(x->body, x->body_len, &cx.set, &cy.set, &res), 0);
+	assert_int_equal(res.a[0].other, 0);
+	unsigned d = res.a[0].diff & COMPARE_DIFF_SOURCE;
+	compare_result_free(&res);
+	compare_article_free(&cx);
+	compare_article_free(&cy);
+	return d;
+}
+
+static void test_source_in_pieces_compared(void **state)
+{
+	(void)state;
+	article *pieces = load_source("{text: [The mayor, the chief], "
+	                              "span: [[0, 9], [26, 35]]}");
+	article *chief = load_source("{text: chief, span: [30, 35]}");
+	article *ann = load_source("{text: Ann, span: [53, 56]}");
+	article *letter = load_source("{text: letter, span: [18, 24]}");
+	assert_int_equal(pieces->quotes[0].n_source_spans, 2);
+	assert_int_equal(source_diff(pieces, chief), 0);
+	assert_int_equal(source_diff(chief, pieces), 0);
+	assert_int_equal(source_diff(pieces, ann), COMPARE_DIFF_SOURCE);
+	/* Between the pieces is not in them. */
+	assert_int_equal(source_diff(pieces, letter), COMPARE_DIFF_SOURCE);
+	article_free(pieces);
+	article_free(chief);
+	article_free(ann);
+	article_free(letter);
 }
 
 /* ---- the command -------------------------------------------------------- */
@@ -450,6 +506,7 @@ int main(void)
 		cmocka_unit_test(test_bodies_differ),
 		cmocka_unit_test(test_excerpt_is_safe),
 		cmocka_unit_test(test_compare_article),
+		cmocka_unit_test(test_source_in_pieces_compared),
 		cmocka_unit_test(test_directories_json),
 		cmocka_unit_test(test_body_mismatch),
 		cmocka_unit_test(test_three_annotators),

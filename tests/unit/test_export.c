@@ -78,7 +78,7 @@ static void test_tour_schema(void **state)
 	cJSON *doc = cJSON_Parse(text);
 	assert_non_null(doc);
 	assert_string_equal(item(doc, "format")->valuestring, "quoth-article");
-	assert_int_equal(item(doc, "version")->valueint, 2);
+	assert_int_equal(item(doc, "version")->valueint, 3);
 	assert_string_equal(item(doc, "offsets")->valuestring, "bytes");
 	assert_string_equal(item(doc, "body")->valuestring, a->body);
 
@@ -118,7 +118,7 @@ static void test_tour_schema(void **state)
 		assert_true(cJSON_IsTrue(item(q, "resolved")));
 		assert_true(cJSON_IsArray(item(q, "cue")));
 		numbers |= 1u << item(q, "number")->valueint;
-		sources += cJSON_IsObject(item(q, "source"));
+		sources += cJSON_GetArraySize(item(q, "source")) == 1;
 	}
 	/* Every quote has its own body-order number, 1 to n. */
 	assert_int_equal(numbers, (1u << (a->n_quotes + 1)) - 2);
@@ -187,15 +187,61 @@ static void test_numbers_and_code_points(void **state)
 	assert_int_equal(item(sp, "start")->valueint, 6);
 	assert_int_equal(item(sp, "start_char")->valueint, 4);
 	assert_int_equal(item(sp, "end_char")->valueint, 10);
-	const cJSON *src = item(two, "source");
+	assert_int_equal(cJSON_GetArraySize(item(two, "source")), 1);
+	const cJSON *src = cJSON_GetArrayItem(item(two, "source"), 0);
 	assert_string_equal(item(src, "text")->valuestring, "she");
 	assert_int_equal(item(src, "start_char")->valueint, 11);
 	const cJSON *cue = item(two, "cue");
 	assert_int_equal(cJSON_GetArraySize(cue), 2);
 	assert_string_equal(item(cJSON_GetArrayItem(cue, 1), "text")->valuestring,
 	                    "said");
-	assert_true(cJSON_IsNull(item(cJSON_GetArrayItem(qs, 0), "source")));
+	assert_int_equal(cJSON_GetArraySize(item(cJSON_GetArrayItem(qs, 0), "source")), 0);
 	assert_int_equal(cJSON_GetArraySize(item(cJSON_GetArrayItem(qs, 1), "spans")), 0);
+	cJSON_Delete(doc);
+	free(text);
+	article_free(a);
+}
+
+/* A source in pieces: one span per piece, bytes and code points apart
+ * after an em dash; "speaker: unknown" said as such. */
+static void test_source_in_pieces(void **state)
+{
+	(void)state;
+	static const char yaml[] =
+		"title: T\noffsets: chars\nbody: |\n"
+		"  \xE2\x80\x94 The mayor and, later, the chief said it is shut. It rains.\n"
+		"quotes:\n"
+		"  - text: it is shut\n"
+		"    speaker: {text: [The mayor, the chief], span: [[2, 11], [24, 33]]}\n"
+		"    cue: said\n    kind: indirect\n"
+		"  - {text: It rains, speaker: unknown, kind: indirect}\n";
+	article *a = NULL;
+	diag_list d = { 0 };
+	assert_int_equal(load_article_mem("p.yaml", yaml, sizeof yaml - 1, &a, &d), 0);
+	diag_list_free(&d);
+	char *text = export_string(a);
+	cJSON *doc = cJSON_Parse(text);
+	assert_non_null(doc);
+	const cJSON *q = cJSON_GetArrayItem(item(doc, "quotes"), 0);
+	const cJSON *src = item(q, "source");
+	assert_int_equal(cJSON_GetArraySize(src), 2);
+	const char *want[] = { "The mayor", "the chief" };
+	const int start_char[] = { 2, 24 }, end_char[] = { 11, 33 };
+	for (int k = 0; k < 2; k++) {
+		const cJSON *p = cJSON_GetArrayItem(src, k);
+		assert_string_equal(item(p, "text")->valuestring, want[k]);
+		assert_int_equal(item(p, "start_char")->valueint, start_char[k]);
+		assert_int_equal(item(p, "end_char")->valueint, end_char[k]);
+		assert_int_equal(item(p, "start")->valueint, start_char[k] + 2);
+		assert_int_equal(item(p, "end")->valueint, end_char[k] + 2);
+	}
+	const cJSON *sp = item(q, "speaker");
+	assert_string_equal(item(sp, "text")->valuestring,
+	                    "The mayor \xE2\x80\xA6 the chief");
+	assert_true(cJSON_IsFalse(item(sp, "unknown")));
+	sp = item(cJSON_GetArrayItem(item(doc, "quotes"), 1), "speaker");
+	assert_true(cJSON_IsTrue(item(sp, "unknown")));
+	assert_true(cJSON_IsFalse(item(sp, "none")));
 	cJSON_Delete(doc);
 	free(text);
 	article_free(a);
@@ -209,6 +255,7 @@ int main(void)
 		cmocka_unit_test(test_tour_schema),
 		cmocka_unit_test(test_escaping_round_trips),
 		cmocka_unit_test(test_numbers_and_code_points),
+		cmocka_unit_test(test_source_in_pieces),
 	};
 	return cmocka_run_group_tests_name("export", tests, NULL, NULL);
 }

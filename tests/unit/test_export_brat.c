@@ -15,11 +15,15 @@
 #include "article_load.h"
 #include "export_brat.h"
 #include "import_brat.h"
+#include "text.h"
 
 static const char article_yaml[] =
 	"title: T\n"
+	"offsets: chars\n"
 	"body: |\n"
-	"  Ann Lee said \xe2\x80\x9cit rains\xe2\x80\x9d today. Later Ann said the bus was late.\n"
+	"  Ann Lee said \xe2\x80\x9cit rains\xe2\x80\x9d today. Later Ann said the bus was late."
+	" The mayor and, later, the chief told us all is well. It was said the"
+	" road is shut. Someone said the ferry runs.\n"
 	"entities:\n"
 	"  - id: ann\n"
 	"    name: Ann Lee\n"
@@ -33,6 +37,18 @@ static const char article_yaml[] =
 	"    cue: said\n"
 	"  - text: the bus was late\n"
 	"    speaker: {text: Later Ann}\n"
+	"    cue: said\n"
+	"    kind: indirect\n"
+	"  - text: all is well\n"           /* a source in pieces */
+	"    speaker: {text: [The mayor, the chief], span: [[64, 73], [86, 95]]}\n"
+	"    cue: told\n"
+	"    kind: indirect\n"
+	"  - text: the road is shut\n"      /* no source: Attribution-no-source */
+	"    speaker: none\n"
+	"    cue: was said\n"
+	"    kind: indirect\n"
+	"  - text: the ferry runs\n"        /* a source not given: Attribution */
+	"    speaker: unknown\n"
 	"    cue: said\n"
 	"    kind: indirect\n";
 
@@ -87,6 +103,24 @@ static void test_lines(void **state)
 		"E2\tAttribution:T10 Content:T9 Cue:T8 Source:T7\n";
 	if (strncmp(x.ann, want, strlen(want)) != 0)
 		fail_msg("the .ann begins otherwise:\n%s", x.ann);
+	/* One T over both pieces of the source, in code points; the event
+	 * type from the speaker: none, or unknown (no Source either way). */
+	const char *rest =
+		"T11\tSource 64 73;86 95\tThe mayor the chief\n"
+		"T12\tCue 96 100\ttold\n"
+		"T13\tContent 104 115\tall is well\n"
+		"T14\tAttribution 96 100\ttold\n"
+		"E3\tAttribution:T14 Content:T13 Cue:T12 Source:T11\n"
+		"T15\tCue 120 128\twas said\n"
+		"T16\tContent 129 145\tthe road is shut\n"
+		"T17\tAttribution-no-source 120 128\twas said\n"
+		"E4\tAttribution-no-source:T17 Content:T16 Cue:T15\n"
+		"T18\tCue 155 159\tsaid\n"
+		"T19\tContent 160 174\tthe ferry runs\n"
+		"T20\tAttribution 155 159\tsaid\n"
+		"E5\tAttribution:T20 Content:T19 Cue:T18\n";
+	if (strcmp(x.ann + strlen(want), rest) != 0)
+		fail_msg("the .ann ends otherwise:\n%s", x.ann + strlen(want));
 	exported_free(&x);
 }
 
@@ -110,7 +144,18 @@ static void test_read_back(void **state)
 		assert_int_equal(at->content.items[0].end, q->spans[0].end);
 		assert_int_equal(at->cue.items[0].start, q->cue_spans[0].start);
 		assert_int_equal(at->cue.items[0].end, q->cue_spans[0].end);
+		/* The source, piece by piece, at the same code points. */
+		assert_int_equal(at->source.n, q->n_source_spans);
+		for (size_t k = 0; k < at->source.n; k++) {
+			assert_int_equal(import_doc_char_of(doc, at->source.items[k].start),
+			                 utf8_count(x.a->body, q->source_spans[k].start));
+			assert_int_equal(import_doc_char_of(doc, at->source.items[k].end),
+			                 utf8_count(x.a->body, q->source_spans[k].end));
+		}
+		assert_string_equal(at->kind, q->no_speaker ? "Attribution-no-source"
+		                                            : "Attribution");
 	}
+	assert_int_equal(x.a->quotes[2].n_source_spans, 2);
 	size_t persons = 0;
 	for (size_t i = 0; i < doc->n_spans; i++)
 		persons += strcmp(doc->spans[i].label, "PERSON") == 0;

@@ -96,6 +96,9 @@ static void test_golden_brat(void **state)
 	check_golden(FIXTURES "attribution.ann", FIXTURES "golden/attribution.yaml");
 	check_golden(FIXTURES "constructs.ann", FIXTURES "golden/constructs.yaml");
 	check_golden(FIXTURES "hostile.ann", FIXTURES "golden/hostile.yaml");
+	/* Sources in pieces (touching ones too), and an Attribution without
+	 * a Source beside an Attribution-no-source. */
+	check_golden(FIXTURES "pieces.ann", FIXTURES "golden/pieces.yaml");
 }
 
 static void test_golden_json(void **state)

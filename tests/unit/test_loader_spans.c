@@ -75,7 +75,7 @@ static void test_every_construct_loads(void **state)
 	assert_null(a->entities[1].name);
 	assert_int_equal(a->entities[1].n_given, 1);
 	assert_span(a->entities[1].given[0], 56, 65);
-	assert_int_equal(a->n_quotes, 4);
+	assert_int_equal(a->n_quotes, 6);
 	const quote *q = &a->quotes[0];
 	assert_int_equal(q->n_given, 1);
 	assert_span(q->given[0], 11, 29);   /* as written: code points */
@@ -96,8 +96,29 @@ static void test_every_construct_loads(void **state)
 	assert_true(a->quotes[2].no_speaker);
 	assert_null(a->quotes[2].speaker_id);
 	q = &a->quotes[3];
-	assert_true(q->has_source_given);
-	assert_span(q->source_given, 2, 7);
+	assert_int_equal(q->n_source_given, 1);
+	assert_span(q->source_given[0], 2, 7);
+	assert_int_equal(q->n_speaker_pieces, 0);
+	/* A source in pieces: its words one per span, shown joined. */
+	q = &a->quotes[4];
+	assert_int_equal(q->n_source_given, 2);
+	assert_span(q->source_given[0], 42, 50);
+	assert_span(q->source_given[1], 56, 65);
+	assert_int_equal(q->source_given_pos[1].line, 32);
+	assert_int_equal(q->source_given_pos[1].col, 61);
+	assert_int_equal(q->n_speaker_pieces, 2);
+	assert_string_equal(q->speaker_pieces[0], "The vote");
+	assert_string_equal(q->speaker_pieces[1], "officials");
+	assert_int_equal(q->speaker_piece_pos[1].col, 32);
+	assert_string_equal(q->speaker_text, "The vote \xe2\x80\xa6 officials");
+	assert_false(q->speaker_unknown);
+	/* A source there is but not given: "unknown", not "none". */
+	q = &a->quotes[5];
+	assert_true(q->speaker_unknown);
+	assert_false(q->no_speaker);
+	assert_null(q->speaker_id);
+	assert_null(q->speaker_text);
+	assert_false(a->quotes[2].speaker_unknown);
 	for (size_t i = 0; i < a->n_quotes; i++)
 		assert_false(a->quotes[i].malformed);
 	article_free(a);
@@ -130,9 +151,14 @@ static void test_loader_problems(void **state)
 		          "per piece, or remove the key" },
 		{ 17, 15, "'cue_span' must be a pair [start, end] of offsets into the "
 		          "body, or a list of such pairs, not a string" },
-		{ 18, 35, "a speaker's span is one pair [start, end], not a list of "
-		          "them" },
+		{ 18, 22, "a speaker's text in 2 pieces needs its 'span': one "
+		          "[start, end] pair per piece, as the importers write it; or "
+		          "give the words as one string" },
 		{ 19, 5, "quote is missing required key 'text'" },
+		{ 22, 21, "a speaker's 'text' is an empty list: write its words, one "
+		          "string per piece, or remove the key" },
+		{ 24, 29, "each piece of a speaker's 'text' must be a string, not a "
+		          "list" },
 	};
 	diag_list d = { 0 };
 	article *a = NULL;
@@ -161,6 +187,18 @@ static void test_spans_checked_against_the_body(void **state)
 		          "[start, end] pair per piece" },
 		{ 32, 48, "speaker text \"Kery\" and speaker span [5, 10] disagree "
 		          "from character 4: the body there has \"Kerry\"" },
+		/* A source in pieces: overlapping, out of order, past the end,
+		 * a piece's words not the body's, one string for two spans. */
+		{ 34, 52, "speaker span 2 [8, 15] overlaps or comes before the piece "
+		          "before it: the pieces of one quote go in body order, apart" },
+		{ 36, 53, "speaker span 2 [5, 10] overlaps or comes before the piece "
+		          "before it: the pieces of one quote go in body order, apart" },
+		{ 38, 52, "speaker span 2 [11, 90] ends past the body, which has 47 "
+		          "bytes" },
+		{ 40, 51, "speaker text \"sad\" and speaker span 2 [11, 15] disagree "
+		          "from character 3: the body there has \"said\"" },
+		{ 42, 40, "2 speaker spans given for 1 piece of speaker text: give "
+		          "one [start, end] pair per piece" },
 	};
 	diag_list d = { 0 };
 	article *a = NULL;

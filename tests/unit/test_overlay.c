@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "article_load.h"
 #include "overlay.h"
 #include "reader_fixture.h"
 #include "text.h"
@@ -74,12 +75,43 @@ static void test_narrow_and_long_words(void **state)
 	article_free(a);
 }
 
+/* The details of a quote whose source is in pieces: both pieces, joined
+ * as a split quote's fragments are. */
+static void test_detail_source_in_pieces(void **state)
+{
+	(void)state;
+	static const char yaml[] =
+		"title: T\nbody: |\n"
+		"  The mayor and, by letter, the chief said it is shut.\n"
+		"quotes:\n  - text: it is shut\n    kind: indirect\n"
+		"    speaker: {span: [[0, 9], [26, 35]]}\n";
+	article *a = NULL;
+	diag_list d = { 0 };
+	assert_int_equal(load_article_mem("p.yaml", yaml, sizeof yaml - 1, &a, &d), 0);
+	diag_list_free(&d);
+	reader *r = reader_new(a, 100, 30);
+	assert_non_null(r);
+	reader_apply(r, ACT_NEXT_QUOTE);
+	overlay_rows o = { 0 };
+	assert_true(overlay_build(&o, OVERLAY_DETAIL, r, NULL, 60));
+	bool seen = false;
+	for (size_t i = 0; i < o.n; i++)
+		seen |= strcmp(o.rows[i], "source     The mayor \xe2\x80\xa6 the chief") == 0;
+	for (size_t i = 0; !seen && i < o.n; i++)
+		print_message("  %s\n", o.rows[i]);
+	assert_true(seen);
+	overlay_rows_free(&o);
+	reader_free(r);
+	article_free(a);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_wraps_under_value),
 		cmocka_unit_test(test_narrow_and_long_words),
+		cmocka_unit_test(test_detail_source_in_pieces),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

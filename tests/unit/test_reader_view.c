@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "reader.h"
@@ -316,6 +317,16 @@ static span span_of(const article *a, const char *text, int occurrence)
 	return (span){ .start = at, .end = at + strlen(text) };
 }
 
+/* Makes q's source pieces[0..n), as the resolver would have placed it. */
+static void set_source(quote *q, const span *pieces, size_t n)
+{
+	free(q->source_spans);
+	q->source_spans = calloc(n ? n : 1, sizeof *q->source_spans);
+	assert_non_null(q->source_spans);
+	memcpy(q->source_spans, pieces, n * sizeof *pieces);
+	q->n_source_spans = n;
+}
+
 /* A located source is named by its words, and by the entity after them
  * when they are a pronoun or phrase ("it → ..."); not when they are the
  * entity's name or an alias. */
@@ -327,12 +338,21 @@ static void test_quote_row_names_source(void **state)
 	article *a = f->a;
 	view_row row;
 
-	a->quotes[2].source_span = span_of(a, "it said", 1);
-	a->quotes[2].source_span.end = a->quotes[2].source_span.start + 2;
+	span it = span_of(a, "it said", 1);
+	it.end = it.start + 2;
+	set_source(&a->quotes[2], &it, 1);
 	assert_true(reader_view_quote_row(f->r, 2, &row));
 	assert_field(&row, 0, "it", VIEW_ROLE(ROLE_ENT_ORG), VIEW_ALIGN_LEFT);
 	assert_field(&row, 1, " \xe2\x86\x92 ", 0, VIEW_ALIGN_LEFT);
 	assert_field(&row, 2, LONG_ORG, VIEW_ROLE(ROLE_ENT_ORG), VIEW_ALIGN_LEFT);
+
+	/* A source in pieces reads as a split quote: "it … said". */
+	span pieces[2] = { it, span_of(a, "said", 1) };
+	set_source(&a->quotes[2], pieces, 2);
+	assert_true(reader_view_quote_row(f->r, 2, &row));
+	assert_field(&row, 0, "it \xe2\x80\xa6 said", VIEW_ROLE(ROLE_ENT_ORG),
+	             VIEW_ALIGN_LEFT);
+	assert_field(&row, 1, " \xe2\x86\x92 ", 0, VIEW_ALIGN_LEFT);
 
 	/* "Merkel" is an alias: the entity's own name, once, no arrow. */
 	entity *m = &a->entities[MERKEL];
@@ -340,7 +360,8 @@ static void test_quote_row_names_source(void **state)
 	assert_non_null(m->aliases);
 	m->aliases[0] = fx_strdup("Merkel");
 	m->n_aliases = 1;
-	a->quotes[0].source_span = span_of(a, "Merkel", 2);
+	span merkel = span_of(a, "Merkel", 2);
+	set_source(&a->quotes[0], &merkel, 1);
 	assert_true(reader_view_quote_row(f->r, 0, &row));
 	assert_field(&row, 0, m->name, VIEW_ROLE(ROLE_ENT_PERSON), VIEW_ALIGN_LEFT);
 	assert_field(&row, 1, ": \xe2\x80\x9cWe will act,\xe2\x80\x9d", 0, VIEW_ALIGN_LEFT);
@@ -404,21 +425,28 @@ static void test_marks_source_and_cue_pieces(void **state)
 	assert_true(n <= 64);
 	assert_int_equal(count_kind(m, n, MARK_CUE, &got), 1);
 	assert_int_equal(got.start, a->quotes[0].cue_spans[0].start);
-	span placed = a->quotes[0].source_span;
-	assert_int_equal(count_kind(m, n, MARK_SOURCE, NULL), placed.end > placed.start);
+	assert_int_equal(count_kind(m, n, MARK_SOURCE, NULL),
+	                 a->quotes[0].n_source_spans);
 
 	span *own = a->quotes[0].cue_spans;     /* the resolver's, restored below */
 	size_t own_n = a->quotes[0].n_cue_spans;
 	span pieces[2] = { span_of(a, "Merkel", 2), span_of(a, "said", 1) };
 	a->quotes[0].cue_spans = pieces;
 	a->quotes[0].n_cue_spans = 2;
-	a->quotes[0].source_span = span_of(a, "Merkel", 2);
+	/* A source in pieces: every piece is marked as the source. */
+	span source[2] = { span_of(a, "Merkel", 2), span_of(a, "act", 1) };
+	set_source(&a->quotes[0], source, 2);
 	n = reader_marks(f->r, 0, a->body_len, m, 64);
 	assert_int_equal(count_kind(m, n, MARK_CUE, &got), 2);
 	assert_int_equal(got.start, pieces[0].start);
-	assert_int_equal(count_kind(m, n, MARK_SOURCE, &got), 1);
-	assert_int_equal(got.start, a->quotes[0].source_span.start);
-	assert_int_equal(got.end, a->quotes[0].source_span.end);
+	assert_int_equal(count_kind(m, n, MARK_SOURCE, &got), 2);
+	assert_int_equal(got.start, source[0].start);
+	assert_int_equal(got.end, source[0].end);
+	size_t second = 0;
+	for (size_t i = 0; i < n; i++)
+		second += m[i].kind == MARK_SOURCE && m[i].start == source[1].start &&
+		          m[i].end == source[1].end;
+	assert_int_equal(second, 1);
 	for (size_t i = 0; i < n; i++)
 		if (m[i].kind == MARK_SOURCE)
 			assert_int_equal(reader_mark_role(f->r, &m[i]), ROLE_SOURCE);
@@ -427,7 +455,8 @@ static void test_marks_source_and_cue_pieces(void **state)
 	n = reader_marks(f->r, 0, a->body_len, m, 64);
 	size_t others = 0;      /* the next quote's own source, if it has one */
 	for (size_t i = 0; i < n; i++)
-		others += m[i].kind == MARK_SOURCE && m[i].start == a->quotes[0].source_span.start;
+		others += m[i].kind == MARK_SOURCE && (m[i].start == source[0].start ||
+		                                       m[i].start == source[1].start);
 	assert_int_equal(others, 0);
 	a->quotes[0].cue_spans = own;
 	a->quotes[0].n_cue_spans = own_n;

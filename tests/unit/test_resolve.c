@@ -956,9 +956,11 @@ static void test_speakers_named_and_unnamed(void **state)
 	assert_int_equal(q1->speaker, 1);
 	assert_int_equal(q2->speaker, -1);
 	assert_int_equal(q3->speaker, 0);
-	expect_span(a, q2->source_span, "a senior official");
-	expect_span(a, q3->source_span, "the secretary");
-	assert_int_equal(q1->source_span.end, 0);   /* no mention of Lavrov */
+	assert_int_equal(q2->n_source_spans, 1);
+	expect_span(a, q2->source_spans[0], "a senior official");
+	assert_int_equal(q3->n_source_spans, 1);
+	expect_span(a, q3->source_spans[0], "the secretary");
+	assert_int_equal(q1->n_source_spans, 0);   /* no mention of Lavrov */
 	article_free(a);
 }
 

@@ -108,7 +108,35 @@ static void test_discontinuous_content_and_cue_in_pieces(void **state)
 	assert_int_equal(q->n_cue_spans, 2);
 	expect_text(a, q->cue_spans[0], "was");
 	expect_text(a, q->cue_spans[1], "slated");
-	expect_text(a, q->source_span, "officials");
+	assert_int_equal(q->n_source_spans, 1);
+	expect_text(a, q->source_spans[0], "officials");
+	article_free(a);
+}
+
+/* A source in pieces, by position in code points after an emoji: each
+ * piece made bytes, in body order; given with only its spans, too. */
+static void test_source_in_pieces(void **state)
+{
+	(void)state;
+	article *a = load_ok(
+		"title: T\noffsets: chars\nbody: |\n"
+		"  \xF0\x9F\x98\x80 The mayor and, by letter, the chief said it is shut.\n"
+		"quotes:\n"
+		"  - text: it is shut\n    kind: indirect\n    cue: said\n"
+		"    speaker: {text: [The mayor, the chief], span: [[2, 11], [28, 37]]}\n"
+		"  - text: it is shut\n    kind: indirect\n    occurrence: 1\n"
+		"    speaker: {span: [[2, 11], [28, 37]]}\n");
+	for (size_t i = 0; i < 2; i++) {
+		const quote *q = &a->quotes[i];
+		assert_true(q->resolved);
+		assert_int_equal(q->n_source_spans, 2);
+		expect_text(a, q->source_spans[0], "The mayor");
+		expect_text(a, q->source_spans[1], "the chief");
+		assert_int_equal(q->source_spans[0].start, 5);   /* 4 bytes, 1 char */
+	}
+	assert_string_equal(a->quotes[0].speaker_text,
+	                    "The mayor \xE2\x80\xA6 the chief");
+	assert_null(a->quotes[1].speaker_text);
 	article_free(a);
 }
 
@@ -127,8 +155,9 @@ static void test_pronoun_nearest_the_quote(void **state)
 		"    cue: said\n");
 	const quote *q = &a->quotes[0];
 	assert_int_equal(q->speaker, 0);
-	expect_text(a, q->source_span, "he");
-	assert_int_equal(q->source_span.start, 37);   /* after the quote */
+	assert_int_equal(q->n_source_spans, 1);
+	expect_text(a, q->source_spans[0], "he");
+	assert_int_equal(q->source_spans[0].start, 37);   /* after the quote */
 	article_free(a);
 }
 
@@ -144,9 +173,10 @@ static void test_named_speaker_nearest_mention(void **state)
 		"entities:\n  - {id: kerry, name: Kerry, type: PERSON}\n"
 		"quotes:\n  - {text: 'Yes,', speaker: kerry}\n"
 		"  - {text: No., speaker: kerry}\n");
-	expect_text(a, a->quotes[0].source_span, "Kerry");
-	assert_int_equal(a->quotes[0].source_span.start, 43);   /* not 14 */
-	assert_int_equal(a->quotes[1].source_span.end, 0);
+	assert_int_equal(a->quotes[0].n_source_spans, 1);
+	expect_text(a, a->quotes[0].source_spans[0], "Kerry");
+	assert_int_equal(a->quotes[0].source_spans[0].start, 43);   /* not 14 */
+	assert_int_equal(a->quotes[1].n_source_spans, 0);
 	article_free(a);
 }
 
@@ -159,7 +189,7 @@ static void test_speaker_none(void **state)
 	assert_true(q->resolved);
 	assert_true(q->no_speaker);
 	assert_int_equal(q->speaker, -1);
-	assert_int_equal(q->source_span.end, 0);
+	assert_int_equal(q->n_source_spans, 0);
 	article_free(a);
 }
 
@@ -233,7 +263,8 @@ static void test_tolerant_load(void **state)
 	assert_true(a->quotes[2].malformed);
 	assert_int_equal(a->quotes[0].n_cue_spans, 1);
 	assert_int_equal(a->quotes[3].n_cue_spans, 0);   /* "shouted": not there */
-	expect_text(a, a->quotes[3].source_span, "Lavrov");
+	assert_int_equal(a->quotes[3].n_source_spans, 1);
+	expect_text(a, a->quotes[3].source_spans[0], "Lavrov");
 	article_free(a);
 	diag_list_free(&d);
 
@@ -270,6 +301,7 @@ int main(void)
 		cmocka_unit_test(test_chars_and_bytes_name_the_same_words),
 		cmocka_unit_test(test_bytes_inside_a_character),
 		cmocka_unit_test(test_discontinuous_content_and_cue_in_pieces),
+		cmocka_unit_test(test_source_in_pieces),
 		cmocka_unit_test(test_pronoun_nearest_the_quote),
 		cmocka_unit_test(test_named_speaker_nearest_mention),
 		cmocka_unit_test(test_speaker_none),
