@@ -50,9 +50,10 @@ bool iy_is_role_label(const char *label);
 bool iy_entities_prepare(iy_writer *w);
 void iy_entities_free(iy_writer *w);
 
-/* The entity with the longest mention overlap with r (the first such),
- * or IY_NO_ENTITY. */
-size_t iy_entity_at(const iy_writer *w, import_range r);
+/* The entity with the longest mention overlap with r, a piece of a's
+ * source (the first such), leaving out mentions that also cover a's cue
+ * or content; or IY_NO_ENTITY. */
+size_t iy_entity_at(const iy_writer *w, import_range r, const import_attribution *a);
 
 /* The id entity k goes by, into buf: its first span's brat ID (T3), or
  * e1, e2... */

@@ -3,7 +3,8 @@
  * grouped by text and type; PolNeAR's role spans (Source, Cue, Content,
  * Attribution) are the attributions' parts, not entities; each
  * attribution with content becomes a quote whose speaker is linked to an
- * entity when its source overlaps one of the entity's mentions. */
+ * entity when its source overlaps one of the entity's mentions (one that
+ * does not also cover the cue or the content). */
 #include "import_yaml.h"
 
 #include <stdint.h>
@@ -145,7 +146,7 @@ static void write_speaker(const iy_writer *w, const import_attribution *a)
 	fputs("    speaker: {", w->out);
 	size_t ent = IY_NO_ENTITY;
 	for (size_t i = 0; i < a->source.n && ent == IY_NO_ENTITY; i++)
-		ent = iy_entity_at(w, a->source.items[i]);
+		ent = iy_entity_at(w, a->source.items[i], a);
 	if (ent != IY_NO_ENTITY) {
 		char id[128];
 		iy_entity_id(w, ent, id, sizeof id);

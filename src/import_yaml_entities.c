@@ -229,9 +229,20 @@ static bool index_mentions(iy_writer *w)
 	return true;
 }
 
+/* Whether [s, e) shares a character with one of the ranges. */
+static bool overlaps_any(size_t s, size_t e, const import_ranges *rs)
+{
+	for (size_t i = 0; i < rs->n; i++)
+		if (rs->items[i].start < e && s < rs->items[i].end)
+			return true;
+	return false;
+}
+
 /* The entity with the longest mention overlap with r (the first such),
- * or IY_NO_ENTITY. */
-size_t iy_entity_at(const iy_writer *w, import_range r)
+ * or IY_NO_ENTITY.  A mention that also covers the attribution's cue or
+ * content does not name its source: it is a span around the whole
+ * statement (PolNeAR's Discuss spans), and "she" inside it is not that. */
+size_t iy_entity_at(const iy_writer *w, import_range r, const import_attribution *a)
 {
 	size_t j = BOUND_LOWER(w->mentions, w->n_mentions, .start, r.end);
 	size_t best = IY_NO_ENTITY, best_len = 0;
@@ -239,6 +250,9 @@ size_t iy_entity_at(const iy_writer *w, import_range r)
 		const iy_mention *m = &w->mentions[--j];
 		size_t s = m->start > r.start ? m->start : r.start;
 		size_t e = m->end < r.end ? m->end : r.end;
+		if (overlaps_any(m->start, m->end, &a->cue) ||
+		    overlaps_any(m->start, m->end, &a->content))
+			continue;
 		if (e > s && e - s >= best_len) {
 			best = m->entity;
 			best_len = e - s;

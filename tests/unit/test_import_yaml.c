@@ -215,6 +215,26 @@ static void test_kind_guessed_from_marks(void **state)
 	import_doc_free(doc);
 }
 
+/* PolNeAR's Discuss spans cover a whole statement: "she" at its start is
+ * not the Discuss span's entity, while a name in the same text is. */
+static void test_speaker_not_linked_to_a_statement_span(void **state)
+{
+	(void)state;
+	const char *text = "She praised the port. Ann Lee said it rains.";
+	import_doc *doc = doc_of(text, strlen(text));
+	add_span(doc, "T1", "Discuss", 0, 21);     /* the whole first sentence */
+	add_span(doc, "T2", "Person", 22, 29);     /* "Ann Lee" */
+	add_quote(doc, 12, 20, 0, 3);              /* "she" praised "the port" */
+	add_quote(doc, 35, 43, 22, 25);            /* "Ann" said "it rains" */
+	diag_list d = { 0 };
+	char *yaml = yaml_of(doc, &d);
+	assert_non_null(strstr(yaml, "speaker: {text: She, span: [0, 3]}"));
+	assert_non_null(strstr(yaml, "speaker: {entity: T2, text: Ann, span: [22, 25]}"));
+	free(yaml);
+	diag_list_free(&d);
+	import_doc_free(doc);
+}
+
 static void test_speaker_linked_to_entity(void **state)
 {
 	(void)state;
@@ -314,6 +334,7 @@ int main(void)
 		cmocka_unit_test(test_body_header),
 		cmocka_unit_test(test_kind_guessed_from_marks),
 		cmocka_unit_test(test_speaker_linked_to_entity),
+		cmocka_unit_test(test_speaker_not_linked_to_a_statement_span),
 		cmocka_unit_test(test_quote_without_content_left_out),
 		cmocka_unit_test(test_type_names),
 		cmocka_unit_test(test_pairing_rule),
