@@ -89,7 +89,9 @@ size_t load_any_tolerant(const char *path, article **out, diag_list *diags);
 
 /* The same for every article of path (one, or each document of a JSON
  * file): out gets them all, as many as loaded; returns the number that did
- * not load (their problems in diags), or -1 when path could not be read. */
+ * not load (their problems in diags), or -1 when path could not be read.
+ * Strict: when the import left something out (an error in diags), none
+ * loads. */
 int load_any_all(const char *path, article ***out, size_t *n, diag_list *diags);
 
 /* Loads entry f of a listing: its file as load_any() does (f->line 0),

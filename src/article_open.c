@@ -363,10 +363,19 @@ int load_any_all(const char *path, article ***out, size_t *n, diag_list *diags)
 		return 0;
 	}
 	import_items items = { 0 };
+	size_t before = diag_count(diags, DIAG_ERROR);
 	import_status st = import_file(path, IMPORT_FORMAT_AUTO, &items, diags);
 	if (st == IMPORT_FAILED || st == IMPORT_NOMEM) {
 		import_items_free(&items);
 		return -1;
+	}
+	/* Strict: an import that left a span or a line out (each an error
+	 * said at its line) is not the file's article, whatever loads of it;
+	 * check says so with its status, as it does of a YAML error. */
+	if (diag_count(diags, DIAG_ERROR) > before) {
+		int failed = items.n ? (int)items.n : 1;
+		import_items_free(&items);
+		return failed;
 	}
 	int failed = 0;
 	*out = malloc((items.n ? items.n : 1) * sizeof **out);

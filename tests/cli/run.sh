@@ -270,24 +270,22 @@ has "export --brat says which file exists" "$out/stderr" "format-tour.txt exists
 expect "import of the export" 0 "$QUOTH" import brat "$out/imp/format-tour.ann"
 [ "$(grep -c '^  - id: E' "$out/stdout")" -eq "$(grep -c '^E' "$out/imp/format-tour.ann")" ] &&
 	passed=$((passed + 1)) || { echo "cli: FAIL export then import: quotes lost"; fail=$((fail + 1)); }
-# Direct reading needs the loader to take offsets: and span: (wt-model);
-# until then quoth check of a .ann fails on those keys, and this is skipped.
-printf 'title: t\noffsets: chars\nbody: |\n  x\n' >"$out/imp/probe.yaml"
-if "$QUOTH" check "$out/imp/probe.yaml" 2>/dev/null; then
-	expect "check of a .ann" 0 "$QUOTH" check $imp/attribution.ann
-	expect "check of a .txt beside a .ann" 0 "$QUOTH" check "$out/imp/pair/story.txt"
-	expect "export --json of a .ann" 0 "$QUOTH" export --json $imp/attribution.ann
-	has "export --json of a .ann has its quotes" "$out/stdout" "the ferry will run again"
-	# The well-formed pairs only: hostile.ann's refused lines are meant to
-	# be lost, with their errors.
-	rt=$out/roundtrip-in
-	rm -rf "$rt" && mkdir -p "$rt"
-	for f in attribution constructs bad-utf8 pieces; do cp $imp/$f.txt $imp/$f.ann "$rt/"; done
-	sh tests/corpus/roundtrip.sh "$rt" >"$out/roundtrip" 2>&1 && passed=$((passed + 1)) ||
-		{ echo "cli: FAIL roundtrip.sh on the fixtures"; sed 's/^/  /' "$out/roundtrip" | tail -5; fail=$((fail + 1)); }
-else
-	echo "cli: direct reading of .ann skipped: the loader does not take 'offsets:' yet"
-fi
+# Direct reading: check and export take brat as they take YAML; check is
+# strict, so a .ann whose import left a span out fails with that error.
+expect "check of a .ann" 0 "$QUOTH" check $imp/attribution.ann
+expect "check of a .txt beside a .ann" 0 "$QUOTH" check "$out/imp/pair/story.txt"
+expect "export --json of a .ann" 0 "$QUOTH" export --json $imp/attribution.ann
+has "export --json of a .ann has its quotes" "$out/stdout" "the ferry will run again"
+# The well-formed pairs only: hostile.ann's refused lines are meant to
+# be lost, with their errors.
+rt=$out/roundtrip-in
+rm -rf "$rt" && mkdir -p "$rt"
+for f in attribution constructs bad-utf8 pieces; do cp $imp/$f.txt $imp/$f.ann "$rt/"; done
+sh tests/corpus/roundtrip.sh "$rt" >"$out/roundtrip" 2>&1 && passed=$((passed + 1)) ||
+	{ echo "cli: FAIL roundtrip.sh on the fixtures"; sed 's/^/  /' "$out/roundtrip" | tail -5; fail=$((fail + 1)); }
+expect "check of a .ann whose import left spans out" 1 "$QUOTH" check $imp/hostile.ann
+has "check says the span it left out" "$out/stderr" "$imp/hostile.ann:2: error: T2:"
+expect "export --json of such a .ann" 1 "$QUOTH" export --json $imp/hostile.ann
 
 # A JSON Lines file is a library of its lines (issue 13): check, stats and
 # export read every line; a blank line, a line that is not JSON, one of no
