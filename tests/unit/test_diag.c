@@ -172,6 +172,27 @@ static void test_line_ends(void **state)
 	               "f.yaml:2:1: error: nel\n"
 	               "    2 | b: 2\n"
 	               "      | ^\n");
+	/* And LS (U+2028) and PS (U+2029), which the line index must not
+	 * skip for the curly quotes (U+2019) that share their first byte. */
+	assert_printed("\xe2\x80\x99" "a\xe2\x80\xa8" "b\xe2\x80\xa9" "c: 3\n",
+	               3, 1, "ls ps",
+	               "f.yaml:3:1: error: ls ps\n"
+	               "    3 | c: 3\n"
+	               "      | ^\n");
+}
+
+/* Breaks of every kind after and inside whole words of 8 bytes, where the
+ * line index tests 8 bytes at once; tabs and curly quotes (which share
+ * bytes or bits with breaks) in between are no breaks. */
+static void test_line_ends_in_long_lines(void **state)
+{
+	(void)state;
+	assert_printed("0123456789\rabcdefghij\xc2\x85" "klmnop\tq\xe2\x80\x99rst"
+	               "\xe2\x80\xa8" "uvwxyz0123\xe2\x80\xa9" "ABCDEFGHIJK\r\n"
+	               "line: 6 at last\n", 6, 7, "long",
+	               "f.yaml:6:7: error: long\n"
+	               "    6 | line: 6 at last\n"
+	               "      |       ^\n");
 }
 
 static void test_wide_line_numbers_keep_the_gutter(void **state)
@@ -374,6 +395,7 @@ int main(void)
 		cmocka_unit_test(test_caret_past_the_end_of_the_line),
 		cmocka_unit_test(test_line_past_the_end_has_no_excerpt),
 		cmocka_unit_test(test_line_ends),
+		cmocka_unit_test(test_line_ends_in_long_lines),
 		cmocka_unit_test(test_wide_line_numbers_keep_the_gutter),
 		cmocka_unit_test(test_locate),
 		cmocka_unit_test(test_excerpt_matches_locate),
