@@ -148,15 +148,24 @@ static bool index_entity_rows(reader *r)
 	return true;
 }
 
-/* Orders quote spans by start, then by quote. */
-static int quote_span_cmp(const void *pa, const void *pb)
+/* Orders quote spans by start; the spans are made in quote order and the
+ * sort is stable, so equal starts stay in quote order. */
+static bool quote_span_before(const quote_span *a, const quote_span *b)
 {
-	const quote_span *a = pa;
-	const quote_span *b = pb;
+	return a->start < b->start;
+}
 
-	if (a->start != b->start)
-		return a->start < b->start ? -1 : 1;
-	return a->quote < b->quote ? -1 : a->quote > b->quote;
+MERGE_SORT_DEFINE(quote_span_sort, quote_span, quote_span_before)
+
+/* Sorts n spans with quote_span_sort; false when out of memory. */
+static bool sort_spans(quote_span *spans, size_t n)
+{
+	quote_span *tmp = malloc((n ? n : 1) * sizeof *tmp);
+	if (!tmp)
+		return false;
+	quote_span_sort(spans, tmp, n);
+	free(tmp);
+	return true;
 }
 
 /* Quotes in body order, and each quote's rank in it. */
@@ -173,7 +182,10 @@ static bool index_quote_order(reader *r)
 	}
 	for (size_t q = 0; q < n; q++)
 		keys[q] = (quote_span){ .start = reader_quote_start(r, q), .quote = q };
-	qsort(keys, n, sizeof *keys, quote_span_cmp);
+	if (!sort_spans(keys, n)) {
+		free(keys);
+		return false;
+	}
 	for (size_t i = 0; i < n; i++) {
 		r->order[i] = keys[i].quote;
 		r->ix->rank[keys[i].quote] = i;
@@ -204,7 +216,8 @@ static bool index_quote_spans(reader *r)
 					.start = qt->spans[k].start,
 					.end = qt->spans[k].end, .quote = q };
 	}
-	qsort(ix->spans, ix->n_spans, sizeof *ix->spans, quote_span_cmp);
+	if (!sort_spans(ix->spans, ix->n_spans))
+		return false;
 	for (size_t i = 0; i < ix->n_spans; i++) {
 		size_t prev = i ? ix->span_maxend[i - 1] : 0;
 		ix->span_maxend[i] = ix->spans[i].end > prev ? ix->spans[i].end : prev;
