@@ -390,6 +390,16 @@ static void print_safe(FILE *out, const char *s)
 {
 	size_t len = strlen(s);
 	for (size_t i = 0; i < len;) {
+		/* Printable ASCII stands for itself (text.h): a run of it is
+		 * written at once, not a character at a time. */
+		size_t run = i;
+		while (run < len && (unsigned char)s[run] >= 0x20 && (unsigned char)s[run] < 0x7F)
+			run++;
+		if (run > i) {
+			fwrite(s + i, 1, run - i, out);
+			i = run;
+			continue;
+		}
 		glyph g;
 		i += text_next(s, len, i, &g);
 		char buf[4];

@@ -113,10 +113,10 @@ static void test_message_and_file_made_safe(void **state)
 {
 	(void)state;
 	diag_list list = { 0 };
-	diag_add(&list, "evil\n.yaml", 0, 0, "unknown key '%s'", "x\x1b]0;title\x07");
+	diag_add(&list, "evil\n.yaml", 0, 0, "unknown key '%s'", "x\x1b]0;title\x07\x7f~");
 	char *out = printed(&list.items[0]);
 	assert_string_equal(out, "evil\xe2\x90\xa4.yaml: error: unknown key "
-	                         "'x\xe2\x90\x9b]0;title\xe2\x90\x87'\n");
+	                         "'x\xe2\x90\x9b]0;title\xe2\x90\x87\xe2\x90\xa1~'\n");
 	free(out);
 	diag_list_free(&list);
 }
