@@ -338,6 +338,29 @@ static char *excerpt_make(const char *s, size_t len, size_t start,
 	return kept;
 }
 
+/* The excerpt of a line of printable ASCII short enough to show whole
+ * (most YAML lines): the line itself, with the caret under character col;
+ * what excerpt_make() gives, without a decode per character.  False, with
+ * nothing made, for any other line. */
+static bool excerpt_plain(const char *s, size_t len, size_t start, int col,
+                          char **excerpt, int *caret)
+{
+	size_t n = 0;
+	while (start + n < len && (unsigned char)s[start + n] >= 0x20 &&
+	       (unsigned char)s[start + n] < 0x7F)
+		n++;
+	if (n > EXCERPT_COLS - 10 || (start + n < len && !break_len(s, len, start + n)))
+		return false;
+	char *copy = malloc(n + 1);
+	if (copy) {
+		memcpy(copy, s + start, n);
+		copy[n] = '\0';
+	}
+	*excerpt = copy;
+	*caret = (size_t)col - 1 < n ? col : (int)n + 1;
+	return true;
+}
+
 void diag_attach_source(diag_list *list, const char *source, size_t len)
 {
 	if (!list || !source)
@@ -353,9 +376,11 @@ void diag_attach_source(diag_list *list, const char *source, size_t len)
 		if ((size_t)d->line > n_lines)
 			continue;
 		size_t start = starts[d->line - 1];
-		int caret_x = caret_column(source, len, start, d->col > 0 ? d->col : 1);
-		int caret = 0;
-		d->excerpt = excerpt_make(source, len, start, caret_x, &caret);
+		int col = d->col > 0 ? d->col : 1, caret = 0;
+		if (!excerpt_plain(source, len, start, col, &d->excerpt, &caret)) {
+			int caret_x = caret_column(source, len, start, col);
+			d->excerpt = excerpt_make(source, len, start, caret_x, &caret);
+		}
 		d->caret = d->col > 0 ? caret : 0;
 	}
 	free(starts);
