@@ -163,6 +163,7 @@ typedef struct sort_key {
 	const unsigned char *s;
 	size_t len;
 	uint32_t id;
+	uint32_t shared;   /* once sorted: bytes in common with the key before */
 } sort_key;
 
 static sort_key key_of(const unsigned char *s, size_t len, uint32_t id)
@@ -212,8 +213,7 @@ static void trie_fill(matcher *m, trie *t, const sort_key *keys, size_t n,
 	t->pats[ROOT] = 0;
 	for (size_t i = 0; i < n; i++) {
 		const sort_key *k = &keys[i];
-		size_t d = i > 0 ? common_prefix(&keys[i - 1], k) : 0;
-		for (; d < k->len; d++) {
+		for (size_t d = k->shared; d < k->len; d++) {
 			uint32_t v = (uint32_t)t->n++;
 			t->byte[v] = k->s[d];
 			t->parent[v] = path[d];
@@ -247,8 +247,10 @@ static bool trie_build(matcher *m, trie *t)
 			keys[i] = key_of(folded + m->pats[i].off, key_len(m->pats[i].len),
 			                 (uint32_t)i);
 		sort_keys(keys, tmp, n);
-		for (size_t i = 0; i < n; i++)
-			nodes += keys[i].len - (i > 0 ? common_prefix(&keys[i - 1], &keys[i]) : 0);
+		for (size_t i = 0; i < n; i++) {
+			keys[i].shared = i > 0 ? (uint32_t)common_prefix(&keys[i - 1], &keys[i]) : 0;
+			nodes += keys[i].len - keys[i].shared;
+		}
 		t->byte = malloc(nodes);
 		t->parent = malloc(nodes * sizeof *t->parent);
 		t->depth = malloc(nodes * sizeof *t->depth);
