@@ -20,6 +20,12 @@ bool matcher_add(matcher *m, const char *pat, size_t len, bool ignore_case,
 /* Builds failure links; no pattern may be added afterwards. */
 bool matcher_build(matcher *m);
 
+/* The same, for scanning texts of about text_len bytes: a short text gets
+ * a smaller automaton (fewer complete rows, which cost more to build than
+ * they save it).  Any text may still be scanned; matcher_build() is
+ * matcher_build_for(m, SIZE_MAX). */
+bool matcher_build_for(matcher *m, size_t text_len);
+
 /* The automaton reads a pattern's first MATCHER_KEY_LEN bytes; the rest of
  * a longer one is compared where they match. */
 #define MATCHER_KEY_LEN 32

@@ -19,16 +19,21 @@
 
 /* ---- adding and freeing --------------------------------------------- */
 
+/* Most messages fit in a line: formatted once into the stack, then copied,
+ * rather than measured by one vsnprintf and written by a second. */
 static char *vformat(const char *fmt, va_list ap)
 {
+	char buf[256];
 	va_list ap2;
 	va_copy(ap2, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap2);
+	int n = vsnprintf(buf, sizeof buf, fmt, ap2);
 	va_end(ap2);
 	if (n < 0)
 		return NULL;
 	char *s = malloc((size_t)n + 1);
-	if (s)
+	if (s && (size_t)n < sizeof buf)
+		memcpy(s, buf, (size_t)n + 1);
+	else if (s)
 		vsnprintf(s, (size_t)n + 1, fmt, ap);
 	return s;
 }
@@ -176,6 +181,45 @@ void diag_locate(const char *source, size_t len, size_t offset,
 	*col = c;
 }
 
+/* The bytes that can start a line break: '\n', '\r', NEL's 0xC2, LS's
+ * and PS's 0xE2. */
+static bool may_break(unsigned char c)
+{
+	return c == '\n' || c == '\r' || c == 0xC2 || c == 0xE2;
+}
+
+#define BYTES_01 UINT64_C(0x0101010101010101)
+#define BYTES_20 UINT64_C(0x2020202020202020)
+#define BYTES_80 UINT64_C(0x8080808080808080)
+
+/* Whether some byte of w may start a line break: one below 0x0E (every
+ * control up to '\r', a superset of '\n' and '\r') or 0xC2 or 0xE2, which
+ * differ in bit 5 alone.  The two classic tests for a byte below n and
+ * for a zero byte, 8 bytes at once; a byte they flag wrongly only costs
+ * a look at that word byte by byte. */
+static bool word_may_break(uint64_t w)
+{
+	uint64_t e2 = (w | BYTES_20) ^ (BYTES_01 * 0xE2);
+	uint64_t low = (w - BYTES_01 * 0x0E) & ~w;
+	uint64_t zero = (e2 - BYTES_01) & ~e2;
+	return ((low | zero) & BYTES_80) != 0;
+}
+
+/* The first i from i on where a line break may start, or len: 8 bytes at
+ * a time, since a file is mostly bytes that start none and a load with
+ * many warnings indexes all of it. */
+static size_t next_break_candidate(const unsigned char *u, size_t len, size_t i)
+{
+	for (uint64_t w; len - i >= 8; i += 8) {
+		memcpy(&w, u + i, 8);
+		if (word_may_break(w))
+			break;
+	}
+	while (i < len && !may_break(u[i]))
+		i++;
+	return i;
+}
+
 /* Start offsets of every line; n_lines gets their number. */
 static size_t *line_starts(const char *s, size_t len, size_t *n_lines)
 {
@@ -185,13 +229,7 @@ static size_t *line_starts(const char *s, size_t len, size_t *n_lines)
 		return NULL;
 	starts[n++] = bom_len(s, len);
 	const unsigned char *u = (const unsigned char *)s;
-	for (size_t i = starts[0]; i < len;) {
-		/* Most bytes cannot start a break ('\n', '\r', NEL's 0xC2,
-		 * LS's and PS's 0xE2): skip them without a call. */
-		if (u[i] > '\r' && u[i] != 0xC2 && u[i] != 0xE2) {
-			i++;
-			continue;
-		}
+	for (size_t i = starts[0]; (i = next_break_candidate(u, len, i)) < len;) {
 		size_t b = break_len(s, len, i);
 		if (!b) {
 			i++;
@@ -258,13 +296,13 @@ static int caret_column(const char *s, size_t len, size_t start, int col)
 }
 
 /* The line at s[start], made safe to print and cut to EXCERPT_COLS around
- * display column caret_x; *caret gets the caret's 1-based column in it. */
+ * display column caret_x; *caret gets the caret's 1-based column in it.
+ * Composed on the stack and kept at its own length: a load with hundreds
+ * of warnings then holds a few kilobytes of excerpts, not a page each. */
 static char *excerpt_make(const char *s, size_t len, size_t start,
                           int caret_x, int *caret)
 {
-	char *out = malloc(EXCERPT_BYTES + 16);
-	if (!out)
-		return NULL;
+	char out[EXCERPT_BYTES + 16];
 	size_t n = 0;
 	int from = caret_x > EXCERPT_COLS - 10 ? caret_x - EXCERPT_COLS / 2 : 0;
 	int x = 0, shown_from = -1;
@@ -294,7 +332,33 @@ static char *excerpt_make(const char *s, size_t len, size_t start,
 		shown_from = from > 0 ? from : 0;
 	int prefix = from > 0 ? 3 : 0;
 	*caret = caret_x - shown_from + prefix + 1;
-	return out;
+	char *kept = malloc(n + 1);
+	if (kept)
+		memcpy(kept, out, n + 1);
+	return kept;
+}
+
+/* The excerpt of a line of printable ASCII short enough to show whole
+ * (most YAML lines): the line itself, with the caret under character col;
+ * what excerpt_make() gives, without a decode per character.  False, with
+ * nothing made, for any other line. */
+static bool excerpt_plain(const char *s, size_t len, size_t start, int col,
+                          char **excerpt, int *caret)
+{
+	size_t n = 0;
+	while (start + n < len && (unsigned char)s[start + n] >= 0x20 &&
+	       (unsigned char)s[start + n] < 0x7F)
+		n++;
+	if (n > EXCERPT_COLS - 10 || (start + n < len && !break_len(s, len, start + n)))
+		return false;
+	char *copy = malloc(n + 1);
+	if (copy) {
+		memcpy(copy, s + start, n);
+		copy[n] = '\0';
+	}
+	*excerpt = copy;
+	*caret = (size_t)col - 1 < n ? col : (int)n + 1;
+	return true;
 }
 
 void diag_attach_source(diag_list *list, const char *source, size_t len)
@@ -312,9 +376,11 @@ void diag_attach_source(diag_list *list, const char *source, size_t len)
 		if ((size_t)d->line > n_lines)
 			continue;
 		size_t start = starts[d->line - 1];
-		int caret_x = caret_column(source, len, start, d->col > 0 ? d->col : 1);
-		int caret = 0;
-		d->excerpt = excerpt_make(source, len, start, caret_x, &caret);
+		int col = d->col > 0 ? d->col : 1, caret = 0;
+		if (!excerpt_plain(source, len, start, col, &d->excerpt, &caret)) {
+			int caret_x = caret_column(source, len, start, col);
+			d->excerpt = excerpt_make(source, len, start, caret_x, &caret);
+		}
 		d->caret = d->col > 0 ? caret : 0;
 	}
 	free(starts);
@@ -349,6 +415,16 @@ static void print_safe(FILE *out, const char *s)
 {
 	size_t len = strlen(s);
 	for (size_t i = 0; i < len;) {
+		/* Printable ASCII stands for itself (text.h): a run of it is
+		 * written at once, not a character at a time. */
+		size_t run = i;
+		while (run < len && (unsigned char)s[run] >= 0x20 && (unsigned char)s[run] < 0x7F)
+			run++;
+		if (run > i) {
+			fwrite(s + i, 1, run - i, out);
+			i = run;
+			continue;
+		}
 		glyph g;
 		i += text_next(s, len, i, &g);
 		char buf[4];

@@ -99,14 +99,21 @@ char *ld_strndup(loader *ld, const char *s, size_t len)
 	return copy;
 }
 
+/* Room an array of the model gets with its first item: most lists (an
+ * entity's aliases, a quote's fragments) stay this short, so they are
+ * allocated once instead of grown at 1, 2 and 4 items. */
+#define LD_FIRST_ROOM 4
+
 /* The model's arrays keep no capacity: grown one item at a time, an
- * array is full when n is 0 or a power of two. */
+ * array is full when n is 0 or a power of two of at least LD_FIRST_ROOM.
+ * (It then has at least the room of an array that doubles from 1, which
+ * is what anyone who appends to it later may assume.) */
 void *ld_grow(loader *ld, void *items, size_t n, size_t size)
 {
-	if (n & (n - 1))
+	if (n != 0 && (n < LD_FIRST_ROOM || (n & (n - 1))))
 		return items;
 	size_t cap = n;
-	void *p = array_grow(items, &cap, n + 1, size);
+	void *p = array_grow(items, &cap, n ? n + 1 : LD_FIRST_ROOM, size);
 	if (!p)
 		ld->oom = true;
 	return p;

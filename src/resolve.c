@@ -111,7 +111,7 @@ static void scan_body(resolver *r)
 		            r->a->entities[nd->entity].ignore_case;
 		ok = matcher_add(m, nd->text, nd->len, fold, k);
 	}
-	if (ok && matcher_build(m))
+	if (ok && matcher_build_for(m, r->a->body_len))
 		matcher_scan(m, r->a->body, r->a->body_len, on_hit, r);
 	else
 		r->oom = true;

@@ -286,12 +286,12 @@ static bool read_screen(const renderer *rn, snap_screen *s)
 
 /* ---- printing ----------------------------------------------------------- */
 
-static void put_cp(FILE *out, uint32_t cp)
+/* Appends cp's UTF-8 to buf at n; returns the new length. */
+static size_t put_cp(char *buf, size_t n, uint32_t cp)
 {
-	char buf[4];
 	if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
 		cp = '?';  /* never expected: the renderer draws placeholders */
-	fwrite(buf, 1, utf8_encode(cp, buf), out);
+	return n + utf8_encode(cp, buf + n);
 }
 
 /* The key script as a double-quoted string, with \ and " escaped. */
@@ -310,19 +310,29 @@ static void put_quoted(FILE *out, const char *s)
 	fputc('"', out);
 }
 
-static void print_text(FILE *out, const snap_screen *s)
+/* Each row is composed in a buffer and written at once: one call per row
+ * rather than one per character.  False when out of memory. */
+static bool print_text(FILE *out, const snap_screen *s)
 {
+	char *row = malloc((size_t)s->cols * CCHARW_MAX * 4 + 3);
+	if (!row)
+		return false;
 	for (int y = 0; y < s->rows; y++) {
-		fputc('|', out);
+		size_t n = 0;
+		row[n++] = '|';
 		for (int x = 0; x < s->cols; x++) {
 			const snap_cell *c = &s->cells[(size_t)y * (size_t)s->cols + (size_t)x];
 			/* The right half of a wide character prints nothing: the
 			 * character already takes both columns, as in tmux. */
 			for (int k = 0; c->width > 0 && k < CCHARW_MAX && c->wc[k]; k++)
-				put_cp(out, (uint32_t)c->wc[k]);
+				n = put_cp(row, n, (uint32_t)c->wc[k]);
 		}
-		fputs("|\n", out);
+		row[n++] = '|';
+		row[n++] = '\n';
+		fwrite(row, 1, n, out);
 	}
+	free(row);
+	return true;
 }
 
 static bool look_equal(style a, style b)
@@ -434,7 +444,8 @@ static void print_legend(FILE *out, const look_table *t, bool color)
 	}
 }
 
-static void print_snapshot(FILE *out, const snap_options *o, const snap_screen *s)
+/* False when out of memory (said on standard error). */
+static bool print_snapshot(FILE *out, const snap_options *o, const snap_screen *s)
 {
 	fprintf(out, "# quoth snapshot: %s size %dx%d keys ", o->path, o->cols, o->rows);
 	put_quoted(out, o->keys);
@@ -446,7 +457,10 @@ static void print_snapshot(FILE *out, const snap_options *o, const snap_screen *
 	fputc('\n', out);
 	if (s->cols != o->cols || s->rows != o->rows)
 		fprintf(out, "# screen %dx%d after the keys\n", s->cols, s->rows);
-	print_text(out, s);
+	if (!print_text(out, s)) {
+		fputs("quoth snapshot: out of memory\n", stderr);
+		return false;
+	}
 	if (s->cursor_shown)
 		fprintf(out, "# cursor %d %d\n", s->cursor_x, s->cursor_y);
 	else
@@ -458,6 +472,7 @@ static void print_snapshot(FILE *out, const snap_options *o, const snap_screen *
 	print_legend(out, &t, o->color);
 	if (wide)
 		fprintf(out, "%c = right half of the wide character to its left\n", WIDE_RIGHT);
+	return true;
 }
 
 /* ---- the run ------------------------------------------------------------ */
@@ -524,8 +539,7 @@ int snapshot_main(int argc, char **argv)
 	if (ap)
 		status = snapshot_run(&o, ap, &ks, &s);
 	if (status == SNAP_OK) {
-		print_snapshot(stdout, &o, &s);
-		if (fflush(stdout) == EOF)
+		if (!print_snapshot(stdout, &o, &s) || fflush(stdout) == EOF)
 			status = SNAP_INVALID;
 	}
 	free(s.cells);

@@ -184,9 +184,10 @@ measure_size() {
 		measure "$n" "bottom_$s resize_$s" \
 			"$QUOTH" snapshot --size $SCREEN --keys G "$f" -- \
 			"$QUOTH" snapshot --size $SCREEN --keys "G$(resize_script)" "$f"
-		# The target: on one processor the loader reads the body with
-		# libyaml alone, as it does for files under 2 MiB
-		# (src/loader_split.c), and nothing runs beside the main thread.
+		# The target: the floor and quoth each pinned to one processor,
+		# so that neither gains from a second one (the loader reads on
+		# one thread since issue 11 removed the split body reader; only
+		# the corpus index of a directory runs threads).
 		if command -v taskset >/dev/null 2>&1; then
 			measure "$n" "floor1_$s first1_$s" \
 				taskset -c 0 "$OUT/floor" "$f" -- \

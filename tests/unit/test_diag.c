@@ -113,10 +113,10 @@ static void test_message_and_file_made_safe(void **state)
 {
 	(void)state;
 	diag_list list = { 0 };
-	diag_add(&list, "evil\n.yaml", 0, 0, "unknown key '%s'", "x\x1b]0;title\x07");
+	diag_add(&list, "evil\n.yaml", 0, 0, "unknown key '%s'", "x\x1b]0;title\x07\x7f~");
 	char *out = printed(&list.items[0]);
 	assert_string_equal(out, "evil\xe2\x90\xa4.yaml: error: unknown key "
-	                         "'x\xe2\x90\x9b]0;title\xe2\x90\x87'\n");
+	                         "'x\xe2\x90\x9b]0;title\xe2\x90\x87\xe2\x90\xa1~'\n");
 	free(out);
 	diag_list_free(&list);
 }
@@ -139,6 +139,52 @@ static void test_long_line_is_cut_around_the_caret(void **state)
 	assert_true(strlen(d->excerpt) <= 106);
 	assert_int_equal(d->excerpt[d->caret - 1], 'X');
 	diag_list_free(&list);
+}
+
+/* The excerpt and caret of line 2 of source, diagnosed at col. */
+static void excerpt_of(const char *source, int col, char *excerpt, size_t size,
+                       int *caret)
+{
+	diag_list list = { 0 };
+	diag_add(&list, "f.yaml", 2, col, "x");
+	diag_attach_source(&list, source, strlen(source));
+	assert_non_null(list.items[0].excerpt);
+	snprintf(excerpt, size, "%s", list.items[0].excerpt);
+	*caret = list.items[0].caret;
+	diag_list_free(&list);
+}
+
+/* Lines of plain ASCII up to 90 characters are shown whole (diag.c takes
+ * them without decoding); longer ones as any other line: whole while the
+ * caret stands in the first 90 columns, else cut 50 columns before it. */
+static void test_plain_lines_shown_whole_up_to_90(void **state)
+{
+	(void)state;
+	char src[256], got[256];
+	int caret;
+	memset(src, 'a', 3);
+	src[3] = '\n';
+	memset(src + 4, 'b', 90);
+	strcpy(src + 94, "\nnext\n");
+	excerpt_of(src, 90, got, sizeof got, &caret);
+	assert_int_equal(strlen(got), 90);
+	assert_int_equal(caret, 90);
+	excerpt_of(src, 200, got, sizeof got, &caret);   /* past the end */
+	assert_int_equal(strlen(got), 90);
+	assert_int_equal(caret, 91);
+	memset(src + 4, 'b', 92);
+	strcpy(src + 96, "\r\nnext\n");
+	excerpt_of(src, 91, got, sizeof got, &caret);   /* caret at column 90: whole */
+	assert_int_equal(strlen(got), 92);
+	assert_int_equal(caret, 91);
+	excerpt_of(src, 92, got, sizeof got, &caret);   /* further: cut, 50 before */
+	assert_memory_equal(got, "...", 3);
+	assert_int_equal(caret, 50 + 3 + 1);
+	/* A tab ends the plain run: it is expanded as ever. */
+	strcpy(src, "a\n\tb: 1\n");
+	excerpt_of(src, 2, got, sizeof got, &caret);
+	assert_string_equal(got, "        b: 1");
+	assert_int_equal(caret, 9);
 }
 
 static void test_caret_past_the_end_of_the_line(void **state)
@@ -172,6 +218,27 @@ static void test_line_ends(void **state)
 	               "f.yaml:2:1: error: nel\n"
 	               "    2 | b: 2\n"
 	               "      | ^\n");
+	/* And LS (U+2028) and PS (U+2029), which the line index must not
+	 * skip for the curly quotes (U+2019) that share their first byte. */
+	assert_printed("\xe2\x80\x99" "a\xe2\x80\xa8" "b\xe2\x80\xa9" "c: 3\n",
+	               3, 1, "ls ps",
+	               "f.yaml:3:1: error: ls ps\n"
+	               "    3 | c: 3\n"
+	               "      | ^\n");
+}
+
+/* Breaks of every kind after and inside whole words of 8 bytes, where the
+ * line index tests 8 bytes at once; tabs and curly quotes (which share
+ * bytes or bits with breaks) in between are no breaks. */
+static void test_line_ends_in_long_lines(void **state)
+{
+	(void)state;
+	assert_printed("0123456789\rabcdefghij\xc2\x85" "klmnop\tq\xe2\x80\x99rst"
+	               "\xe2\x80\xa8" "uvwxyz0123\xe2\x80\xa9" "ABCDEFGHIJK\r\n"
+	               "line: 6 at last\n", 6, 7, "long",
+	               "f.yaml:6:7: error: long\n"
+	               "    6 | line: 6 at last\n"
+	               "      |       ^\n");
 }
 
 static void test_wide_line_numbers_keep_the_gutter(void **state)
@@ -372,8 +439,10 @@ int main(void)
 		cmocka_unit_test(test_message_and_file_made_safe),
 		cmocka_unit_test(test_long_line_is_cut_around_the_caret),
 		cmocka_unit_test(test_caret_past_the_end_of_the_line),
+		cmocka_unit_test(test_plain_lines_shown_whole_up_to_90),
 		cmocka_unit_test(test_line_past_the_end_has_no_excerpt),
 		cmocka_unit_test(test_line_ends),
+		cmocka_unit_test(test_line_ends_in_long_lines),
 		cmocka_unit_test(test_wide_line_numbers_keep_the_gutter),
 		cmocka_unit_test(test_locate),
 		cmocka_unit_test(test_excerpt_matches_locate),

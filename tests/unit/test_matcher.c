@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "matcher.h"
+#include "../../src/matcher_private.h"   /* n_dense, row */
 
 typedef struct hit {
 	size_t tag, start, end;
@@ -356,6 +357,59 @@ static void test_agrees_with_naive_search(void **state)
 	}
 }
 
+/* matcher_build_for() gives a short text fewer complete rows: 2 bytes of
+ * rows per byte of text, 64 KB at least, 512 KB at most (matcher.c); the
+ * hits are the same whatever the rows. */
+static void test_rows_follow_the_text_length(void **state)
+{
+	(void)state;
+	enum { N = 2000, LEN = 12, TEXT = 20000 };
+	static char pats[N][LEN];
+	static char text[TEXT];
+	unsigned seed = 4242;
+	for (size_t p = 0; p < N; p++)
+		for (size_t i = 0; i < LEN; i++) {
+			seed = seed * 1103515245u + 12345u;
+			pats[p][i] = (char)('a' + (seed >> 16) % 26);
+		}
+	for (size_t i = 0, p = 0; i < TEXT; i++) {
+		if (i % 40 == 0) {
+			seed = seed * 1103515245u + 12345u;
+			p = (seed >> 16) % N;   /* a pattern every 40 bytes */
+		}
+		text[i] = i % 40 < LEN ? pats[p][i % 40] : ' ';
+	}
+	const size_t lens[] = { 0, 100000, 1000000 };
+	const size_t budgets[] = { 64u << 10, 200000, 512u << 10 };
+	hits first = { 0 };
+	for (size_t k = 0; k < 3; k++) {
+		matcher *m = matcher_new();
+		for (size_t p = 0; p < N; p++)
+			assert_true(matcher_add(m, pats[p], LEN, false, p));
+		assert_true(matcher_build_for(m, lens[k]));
+		assert_true(m->n_nodes > 15000);
+		assert_int_equal(m->n_dense, budgets[k] / (m->row * sizeof *m->dense));
+		hits got = { 0 };
+		matcher_scan(m, text, TEXT, collect, &got);
+		assert_true(got.n > 100);
+		if (k == 0) {
+			first = got;
+		} else {
+			assert_int_equal(got.n, first.n);
+			assert_memory_equal(got.v, first.v, got.n * sizeof *got.v);
+			free(got.v);
+		}
+		matcher_free(m);
+	}
+	free(first.v);
+	matcher *m = matcher_new();
+	for (size_t p = 0; p < N; p++)
+		assert_true(matcher_add(m, pats[p], LEN, false, p));
+	assert_true(matcher_build(m));   /* any text: the most rows */
+	assert_int_equal(m->n_dense, (512u << 10) / (m->row * sizeof *m->dense));
+	matcher_free(m);
+}
+
 /* Past the first few thousand nodes the automaton keeps short edge lists
  * instead of full rows.  One pattern holds every byte, so rows are wide
  * and few; the others are long, share prefixes, and stand in the text
@@ -527,6 +581,7 @@ int main(void)
 		cmocka_unit_test(test_ten_thousand_patterns),
 		cmocka_unit_test(test_agrees_with_naive_search),
 		cmocka_unit_test(test_large_automaton_agrees_with_naive_search),
+		cmocka_unit_test(test_rows_follow_the_text_length),
 		cmocka_unit_test(test_long_pattern_checked_past_its_key),
 		cmocka_unit_test(test_long_text_scanned_in_stretches),
 	};
