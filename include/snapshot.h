@@ -20,10 +20,11 @@
 int snapshot_main(int argc, char **argv);
 
 /* The whole path from bytes to a screen, for the fuzz target: loads the
- * article in bytes (named name in diagnostics), and if it loads, runs the
+ * article in bytes (named name in diagnostics) as the reader does,
+ * tolerantly, and if an article could be made, problems or not, runs the
  * key script on a headless cols x rows screen and reads the screen back.
- * Prints nothing.  Returns 0 when the article loaded and was drawn, 1 when
- * it did not load, 2 when the key script is bad or no screen can be made. */
+ * Prints nothing.  Returns 0 when an article was drawn, 1 when none could
+ * be made, 2 when the key script is bad or no screen can be made. */
 int snapshot_exercise(const char *name, const char *bytes, size_t len,
                       int cols, int rows, const char *keys, bool color);
 

@@ -14,10 +14,11 @@
 
 #include "app.h"
 #include "app_compare.h"
+#include "cli.h"
 #include "corpus_files.h"
 #include "diag.h"
 #include "keyscript.h"
-#include "loader.h"
+#include "article_load.h"
 #include "render.h"
 #include "style.h"
 #include "text.h"
@@ -171,8 +172,11 @@ static bool open_compare(app *ap, const snap_options *o)
 	return true;
 }
 
-/* The app on path: a library for a directory, else the article; prints the
- * article's problems as `quoth check` does and returns NULL if it fails. */
+/* The app on path: a library for a directory, else the article, loaded as
+ * the reader loads it (any format, tolerantly: an article with problems
+ * opens with them listed under !, and says so in the status line), so
+ * that a snapshot is the reader's first screen; NULL, with the problems
+ * printed, when no article could be made. */
 static app *open_app(const snap_options *o, int *status)
 {
 	app *ap;
@@ -180,15 +184,18 @@ static app *open_app(const snap_options *o, int *status)
 	if (corpus_files_is_library(o->path)) {    /* a DIR, or JSON Lines */
 		ap = app_new_library_reading(o->path, o->cols, o->rows, 0, o->reading);
 	} else {
-		article *a = NULL;
 		diag_list diags = { 0 };
-		if (load_article(o->path, &a, &diags) < 0) {
-			diag_list_print(stderr, &diags);
+		article *a = cli_load_for_reading(o->path, &diags);
+		if (!a) {
 			diag_list_free(&diags);
 			return NULL;
 		}
-		diag_list_free(&diags);
 		ap = app_new_article(a, o->cols, o->rows);
+		if (ap) {
+			app_set_problems(ap, &diags);
+			app_problems_notice(ap, "");
+		}
+		diag_list_free(&diags);
 	}
 	if (ap == NULL)
 		fputs("quoth snapshot: out of memory\n", stderr);
@@ -558,8 +565,14 @@ int snapshot_exercise(const char *name, const char *bytes, size_t len,
 	article *a = NULL;
 	diag_list diags = { 0 };
 	int status = SNAP_INVALID;
-	if (load_article_mem(name, bytes, len, &a, &diags) == 0) {
+	/* As the reader opens it: an article with problems is drawn too. */
+	load_article_tolerant_mem(name, bytes, len, &a, &diags);
+	if (a) {
 		app *ap = app_new_article(a, cols, rows);
+		if (ap) {
+			app_set_problems(ap, &diags);
+			app_problems_notice(ap, "");
+		}
 		snap_options o = { .path = name, .cols = cols, .rows = rows,
 		                   .keys = keys, .color = color };
 		snap_screen s = { 0 };
