@@ -102,6 +102,7 @@ typedef struct resolver {
 	diag_list *diags;
 	size_t n_problems;
 	bool oom;
+	bool summary;         /* resolve_article_summary(): spellings not scanned */
 	needle *needles;
 	size_t n_needles, cap_needles;
 	size_t *frag_needle;  /* per fragment of every quote, flat; SIZE_MAX
