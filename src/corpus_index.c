@@ -121,8 +121,8 @@ static void summary_of_article(corpus_summary *s, const article *a)
  * mentions found by spelling, no warnings: the summary reads neither);
  * one that fails that is loaded again in full, so that its report is
  * the one `quoth check` prints.  A few articles with errors in a corpus
- * are read twice; the valid ones once, for some 40% less work beyond
- * libyaml's. */
+ * are read twice; the valid ones once, for less than half the work
+ * beyond libyaml's. */
 static size_t strict_load(const char *path, article **a, diag_list *diags)
 {
 	if (import_format_of(path) == IMPORT_FORMAT_YAML &&
