@@ -19,6 +19,14 @@
  * load adds none. */
 int load_article(const char *path, article **out, diag_list *diags);
 
+/* The strict load a summary needs (quoth stats): 0 with *out set when
+ * load_article() would succeed, else -1 with *out NULL, and nothing
+ * printed or kept: load the file with load_article() for its problems.
+ * The article is resolved by resolve_article_summary(), without its
+ * mentions found by spelling, and not looked over for warnings: the
+ * quotes, speakers and counts are load_article()'s, for less work. */
+int load_article_summary(const char *path, article **out);
+
 /* The same from bytes in memory; name is used in diagnostics. */
 int load_article_mem(const char *name, const char *bytes, size_t len,
                      article **out, diag_list *diags);

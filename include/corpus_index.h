@@ -39,7 +39,8 @@ typedef struct corpus_summary {
 	                       `quoth check` prints it; else NULL */
 	speaker_table speakers; /* this article's speakers, merged by
 	                           speakers.h's keys; no hash index kept */
-	struct timespec mtime;  /* of the file when it was read */
+	struct timespec mtime;  /* of the file when it was read; 0 with
+	                           CORPUS_INDEX_REPORTS (stats rechecks none) */
 	long long size;
 	bool oom;           /* memory ran out reading it: counts are partial */
 } corpus_summary;

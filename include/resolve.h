@@ -25,4 +25,14 @@
  * longer than RESOLVE_MAX_BODY_BYTES is not read: one problem says so. */
 size_t resolve_article(article *a, diag_list *diags);
 
+/* The same for a summary that reads the quotes, their speakers and the
+ * counts, and whether the article is valid: the same problems, quotes,
+ * speakers, spans and cues, but no mention is looked for by its spelling,
+ * so a->mentions holds the explicit ones only (and a source taken from
+ * the speaker's nearest mention comes from those).  Spellings cause no
+ * problem by being found or not, so nothing a summary reads differs; the
+ * scan is left to a few direct searches, which on a news article cost a
+ * fraction of building and running the automaton. */
+size_t resolve_article_summary(article *a, diag_list *diags);
+
 #endif

@@ -105,3 +105,23 @@ int load_article_tolerant(const char *path, article **out, diag_list *diags)
 		return 1;   /* unreadable: its one diagnostic says why */
 	return problems > INT_MAX ? INT_MAX : (int)problems;
 }
+
+int load_article_summary(const char *path, article **out)
+{
+	*out = NULL;
+	diag_list diags = { 0 };
+	char *bytes;
+	size_t len;
+	if (loader_read_file(path, &bytes, &len, &diags) != 0) {
+		diag_list_free(&diags);
+		return -1;
+	}
+	article *a = NULL;
+	size_t problems = loader_parse(path, bytes, len, &a, &diags);
+	if (a)
+		problems += resolve_article_summary(a, &diags);
+	free(bytes);
+	diag_list_free(&diags);
+	*out = a;
+	return strict_status(problems, out);
+}

@@ -7,6 +7,10 @@
  * mentions by word boundaries and leftmost-longest choice, quotes by their
  * occurrence and the order of their fragments, cues by distance.
  *
+ * A summary (resolve_article_summary(), for quoth stats) looks for no
+ * spelling, and finds a news article's few fragments and cues each on its
+ * own with memchr() rather than building an automaton for them.
+ *
  * This file is the driver: the entry point and the scan.  resolve_names.c
  * sorts out the mentions, resolve_quotes.c the quotes and their speakers,
  * resolve_cues.c their cues and sources; the leaves they and this file call (resolve_needles.c,
@@ -16,6 +20,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "array.h"
 #include "diag.h"
@@ -101,6 +106,13 @@ static bool on_hit(void *ctx, size_t tag, size_t start, size_t end)
 	                                .needle = (uint32_t)tag });
 }
 
+/* A summary skips the spellings: they find mentions only. */
+static bool scanned(const resolver *r, const needle *nd)
+{
+	return !(r->summary && nd->kind == NEEDLE_SPELLING);
+}
+
+/* One automaton for every needle scanned, one pass over the body. */
 static void scan_body(resolver *r)
 {
 	matcher *m = matcher_new();
@@ -109,13 +121,84 @@ static void scan_body(resolver *r)
 		const needle *nd = &r->needles[k];
 		bool fold = nd->kind == NEEDLE_SPELLING &&
 		            r->a->entities[nd->entity].ignore_case;
-		ok = matcher_add(m, nd->text, nd->len, fold, k);
+		if (scanned(r, nd))
+			ok = matcher_add(m, nd->text, nd->len, fold, k);
 	}
 	if (ok && matcher_build_for(m, r->a->body_len))
 		matcher_scan(m, r->a->body, r->a->body_len, on_hit, r);
 	else
 		r->oom = true;
 	matcher_free(m);
+}
+
+/* Up to this many needles a summary looks for each on its own
+ * (search_one()): a news article's dozen fragments, cues and speaker
+ * words cost less that way than the automaton's build alone.  More, and
+ * the one pass of the automaton wins again, whatever their number. */
+#ifndef DIRECT_MAX
+#define DIRECT_MAX 32u
+#endif
+
+/* How common each byte is in English text, roughly: the most common
+ * highest, 0 for one not listed (capitals, digits, most punctuation,
+ * UTF-8), which is rarer than any listed. */
+static const uint8_t commonness[256] = {
+	[' '] = 27, ['e'] = 26, ['t'] = 25, ['a'] = 24, ['o'] = 23, ['i'] = 22,
+	['n'] = 21, ['s'] = 20, ['h'] = 19, ['r'] = 18, ['d'] = 17, ['l'] = 16,
+	['c'] = 15, ['u'] = 14, ['m'] = 13, ['w'] = 12, ['f'] = 11, ['g'] = 10,
+	['y'] = 9, ['p'] = 8, ['b'] = 7, ['v'] = 6, ['k'] = 5, ['x'] = 4,
+	['j'] = 3, ['q'] = 2, ['z'] = 1,
+};
+
+/* Every occurrence of needle k, overlapping ones too, in ascending order
+ * as the scan reports them: the same offsets as scan_body()'s, which
+ * matches fragments and cues byte for byte too.  memchr() runs to each
+ * place of the needle's rarest byte, where the whole needle is compared:
+ * in prose a word's rarest letter stands every few dozen bytes, and
+ * memchr passes the bytes between many at a time.  False when on_hit
+ * asked to stop. */
+static bool search_one(resolver *r, size_t k)
+{
+	const needle *nd = &r->needles[k];
+	const unsigned char *t = (const unsigned char *)r->a->body;
+	const unsigned char *pat = (const unsigned char *)nd->text;
+	size_t n = r->a->body_len, m = nd->len, rare = 0;
+	if (m == 0 || m > n)
+		return true;
+	for (size_t i = 1; i < m; i++) {
+		if (commonness[pat[i]] < commonness[pat[rare]])
+			rare = i;
+	}
+	/* The rare byte of a needle starting at 0 .. n - m. */
+	const unsigned char *p = t + rare, *end = t + (n - m) + rare + 1;
+	while (p < end && (p = memchr(p, pat[rare], (size_t)(end - p)))) {
+		size_t at = (size_t)(p - t) - rare;
+		if (t[at] == pat[0] && memcmp(t + at, pat, m) == 0 &&
+		    !on_hit(r, k, at, at + m))
+			return false;
+		p++;
+	}
+	return true;
+}
+
+static void search_each(resolver *r)
+{
+	for (size_t k = 0; k < r->n_needles && !r->oom; k++) {
+		if (scanned(r, &r->needles[k]) && !search_one(r, k))
+			return;
+	}
+}
+
+/* The scan, or for a summary with few needles the direct searches. */
+static void find_needles(resolver *r)
+{
+	size_t n = 0;
+	for (size_t k = 0; k < r->n_needles; k++)
+		n += scanned(r, &r->needles[k]);
+	if (r->summary && n <= DIRECT_MAX)
+		search_each(r);
+	else
+		scan_body(r);
 }
 
 /* ==== the whole article ================================================= */
@@ -171,11 +254,11 @@ static bool body_fits(resolver *r)
 	return false;
 }
 
-size_t resolve_article(article *a, diag_list *diags)
+static size_t resolve(article *a, diag_list *diags, bool summary)
 {
 	if (!a || !diags)
 		return 0;
-	resolver r = { .a = a, .diags = diags };
+	resolver r = { .a = a, .diags = diags, .summary = summary };
 	clear_results(a);
 	if (!a->body)
 		a->body_len = 0;   /* the loader reports a missing body */
@@ -184,7 +267,7 @@ size_t resolve_article(article *a, diag_list *diags)
 	resolve_add_spelling_needles(&r);
 	resolve_add_quote_needles(&r);
 	if (!r.oom && a->body)
-		scan_body(&r);
+		find_needles(&r);
 	if (!r.oom)
 		resolve_mentions(&r);
 	if (!r.oom)
@@ -200,4 +283,14 @@ size_t resolve_article(article *a, diag_list *diags)
 	}
 	resolver_free(&r);
 	return r.n_problems;
+}
+
+size_t resolve_article(article *a, diag_list *diags)
+{
+	return resolve(a, diags, false);
+}
+
+size_t resolve_article_summary(article *a, diag_list *diags)
+{
+	return resolve(a, diags, true);
 }

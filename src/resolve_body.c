@@ -166,6 +166,12 @@ bool resolve_body_char_offset(resolver *r, size_t c, size_t *byte)
 	size_t len = r->a->body_len, n_blocks = len / CP_BLOCK + 1;
 	size_t k = BOUND_UPPER(r->ix.cps, n_blocks, , c) - 1;   /* cps[0] is 0 */
 	size_t count = r->ix.cps[k];
+	/* In a block where every byte starts a code point, as in most
+	 * blocks of most text, code point c is at its byte: no walk. */
+	if (k + 1 < n_blocks && r->ix.cps[k + 1] - count == CP_BLOCK) {
+		*byte = k * CP_BLOCK + (c - count);
+		return true;
+	}
 	for (size_t i = k * CP_BLOCK; i < len; i++) {
 		if (((unsigned char)b[i] & 0xC0) == 0x80)
 			continue;

@@ -79,7 +79,7 @@ typedef struct body_index {
 	size_t n_paras;
 } body_index;
 
-#define CP_BLOCK 256u
+#define CP_BLOCK 64u
 
 /* The body with marks, dashes and white space normalised (resolve_near.c),
  * made when a quote is not found: marks[k] pairs an offset of text with
@@ -102,6 +102,7 @@ typedef struct resolver {
 	diag_list *diags;
 	size_t n_problems;
 	bool oom;
+	bool summary;         /* resolve_article_summary(): spellings not scanned */
 	needle *needles;
 	size_t n_needles, cap_needles;
 	size_t *frag_needle;  /* per fragment of every quote, flat; SIZE_MAX

@@ -79,21 +79,25 @@ void resolve_add_quote_needles(resolver *r)
 		r->oom = true;
 		return;
 	}
+	/* What a span is given for is taken there, never looked for: a
+	 * tool's output, which gives every span, then costs the scan no
+	 * pattern (NO_NEEDLE, which nothing reads for it). */
 	size_t f = 0, c = 0;
 	for (size_t qi = 0; qi < a->n_quotes; qi++) {
 		const quote *q = &a->quotes[qi];
 		r->frag_base[qi] = f;
 		for (size_t k = 0; k < q->n_fragments; k++)
-			r->frag_needle[f++] = needle_intern(r, &t, NEEDLE_FRAGMENT,
-			                                    q->fragments[k]);
+			r->frag_needle[f++] = q->n_given ? NO_NEEDLE
+			                      : needle_intern(r, &t, NEEDLE_FRAGMENT,
+			                                      q->fragments[k]);
 		r->cue_base[qi] = c;
 		for (size_t k = 0; k < q->n_cue; k++)
-			r->cue_needle[c++] = needle_intern(r, &t, NEEDLE_CUE, q->cue[k]);
+			r->cue_needle[c++] = q->n_cue_given ? NO_NEEDLE
+			                     : needle_intern(r, &t, NEEDLE_CUE, q->cue[k]);
 		/* Speaker words are found as cues are: whole words, nearby;
 		 * given by position, they are not looked for. */
-		r->src_needle[qi] = needle_intern(r, &t, NEEDLE_CUE,
-		                                  q->n_source_given ? NULL
-		                                                    : q->speaker_text);
+		r->src_needle[qi] = q->n_source_given ? NO_NEEDLE
+		                    : needle_intern(r, &t, NEEDLE_CUE, q->speaker_text);
 	}
 	free(t.slots);
 }

@@ -1,6 +1,10 @@
 /* stats.c - `quoth stats`: who is quoted, written for people and scripts. */
 #include "stats.h"
 
+#include <float.h>
+#include <limits.h>
+#include <locale.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,53 +72,196 @@ static int print_doc(FILE *out, cJSON *doc, bool compact)
 	return ferror(out) ? -1 : 0;
 }
 
-/* cJSON's adders fail when out of memory: every one is checked through
- * ok, so that no half-built document is printed as if whole. */
-static cJSON *speaker_json(const speaker_row *r, size_t all_quotes, bool *ok)
+/* ---- the summary as JSON ------------------------------------------------- */
+
+/* The summary is written directly, byte for byte as cJSON_Print() writes
+ * the same document (tabs, ": \t", "}, {"): a corpus whose speakers are
+ * counted by their words ("he", "a spokesman") has thousands, and
+ * building and printing a tree of them was a tenth of quoth stats' work,
+ * all of it after the threads are done. */
+
+/* Output gathered in a block and written a block at a time: a character
+ * at a time through stdio takes its lock each time. */
+typedef struct jout {
+	FILE *f;
+	size_t n;
+	char buf[8192];
+} jout;
+
+static void jflush(jout *o)
 {
-	cJSON *o = cJSON_CreateObject();
-	*ok = *ok && o;
-	if (!o)
-		return NULL;
-	*ok = *ok && cJSON_AddItemToObject(o, "speaker", string_or_null(r->name));
-	*ok = *ok && cJSON_AddItemToObject(o, "entity", string_or_null(r->entity));
-	*ok = *ok && cJSON_AddItemToObject(o, "kb", string_or_null(r->kb));
-	*ok = *ok && cJSON_AddItemToObject(o, "type", string_or_null(r->type));
-	*ok = *ok && cJSON_AddStringToObject(o, "kind", kind_names[r->kind]);
-	*ok = *ok && cJSON_AddNumberToObject(o, "quotes", (double)r->quotes);
-	*ok = *ok && cJSON_AddNumberToObject(o, "words", (double)r->words);
-	*ok = *ok && cJSON_AddNumberToObject(o, "articles", (double)r->articles);
-	*ok = *ok && cJSON_AddNumberToObject(o, "share",
-	        all_quotes ? (double)r->quotes / (double)all_quotes : 0.0);
-	cJSON *k = cJSON_AddObjectToObject(o, "by_kind");
-	*ok = *ok && k;
-	for (int i = 0; k && i < 4; i++)
-		*ok = *ok && cJSON_AddNumberToObject(k, quote_kind_name((quote_kind)i),
-		                                     (double)r->by_kind[i]);
-	return o;
+	fwrite(o->buf, 1, o->n, o->f);
+	o->n = 0;
+}
+
+static void jc(jout *o, char c)
+{
+	if (o->n == sizeof o->buf)
+		jflush(o);
+	o->buf[o->n++] = c;
+}
+
+static void js(jout *o, const char *s)
+{
+	for (; *s; s++)
+		jc(o, *s);
+}
+
+static void json_tabs(jout *out, int depth)
+{
+	for (int i = 0; i < depth; i++)
+		jc(out, '\t');
+}
+
+/* A string with cJSON's escapes, or null. */
+static void json_string(jout *out, const char *s)
+{
+	if (!s) {
+		js(out, "null");
+		return;
+	}
+	jc(out, '"');
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"': js(out, "\\\""); break;
+		case '\\': js(out, "\\\\"); break;
+		case '\b': js(out, "\\b"); break;
+		case '\f': js(out, "\\f"); break;
+		case '\n': js(out, "\\n"); break;
+		case '\r': js(out, "\\r"); break;
+		case '\t': js(out, "\\t"); break;
+		default:
+			if (*p < 32) {
+				char esc[8];
+				snprintf(esc, sizeof esc, "\\u%04x", *p);
+				js(out, esc);
+			} else {
+				jc(out, (char)*p);
+			}
+		}
+	}
+	jc(out, '"');
+}
+
+/* A number as cJSON prints it: 15 significant digits when they read back
+ * as the same double (within cJSON's tolerance), else 17; the locale's
+ * decimal point written as '.'. */
+static void json_double(jout *out, double d)
+{
+	if (isnan(d) || isinf(d)) {
+		js(out, "null");
+		return;
+	}
+	char buf[32];
+	snprintf(buf, sizeof buf, "%1.15g", d);
+	char *end;
+	double back = strtod(buf, &end);
+	double most = fabs(back) > fabs(d) ? fabs(back) : fabs(d);
+	if (end == buf || fabs(back - d) > most * DBL_EPSILON)
+		snprintf(buf, sizeof buf, "%1.17g", d);
+	const char *point = localeconv()->decimal_point;
+	for (char *c = buf; *c; c++)
+		jc(out, point && *c == *point ? '.' : *c);
+}
+
+/* A count: the digits, as cJSON prints a whole number an int holds. */
+static void json_count(jout *out, size_t v)
+{
+	if (v > INT_MAX) {
+		json_double(out, (double)v);
+		return;
+	}
+	char digits[24];
+	size_t n = sizeof digits;
+	digits[--n] = '\0';
+	do
+		digits[--n] = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	js(out, digits + n);
+}
+
+/* "KEY":<tab> at depth, the value to follow. */
+static void json_key(jout *out, int depth, const char *key)
+{
+	json_tabs(out, depth);
+	json_string(out, key);
+	js(out, ":\t");
+}
+
+static void speaker_json(jout *out, const speaker_row *r, size_t all_quotes)
+{
+	js(out, "{\n");
+	json_key(out, 3, "speaker");
+	json_string(out, r->name);
+	js(out, ",\n");
+	json_key(out, 3, "entity");
+	json_string(out, r->entity);
+	js(out, ",\n");
+	json_key(out, 3, "kb");
+	json_string(out, r->kb);
+	js(out, ",\n");
+	json_key(out, 3, "type");
+	json_string(out, r->type);
+	js(out, ",\n");
+	json_key(out, 3, "kind");
+	json_string(out, kind_names[r->kind]);
+	js(out, ",\n");
+	const char *counts[] = { "quotes", "words", "articles" };
+	const size_t values[] = { r->quotes, r->words, r->articles };
+	for (int i = 0; i < 3; i++) {
+		json_key(out, 3, counts[i]);
+		json_count(out, values[i]);
+		js(out, ",\n");
+	}
+	json_key(out, 3, "share");
+	json_double(out, all_quotes ? (double)r->quotes / (double)all_quotes : 0.0);
+	js(out, ",\n");
+	json_key(out, 3, "by_kind");
+	js(out, "{\n");
+	for (int i = 0; i < 4; i++) {
+		json_key(out, 4, quote_kind_name((quote_kind)i));
+		json_count(out, r->by_kind[i]);
+		js(out, i < 3 ? ",\n" : "\n");
+	}
+	json_tabs(out, 3);
+	js(out, "}\n");
+	json_tabs(out, 2);
+	jc(out, '}');
+}
+
+static void summary_json(jout *out, const speaker_table *t, const stats_totals *tot)
+{
+	js(out, "{\n");
+	const char *keys[] = { "articles", "articles_with_errors", "entities",
+	                       "quotes", "words" };
+	const size_t values[] = { tot->articles, tot->failed, tot->entities,
+	                          t->quotes, t->words };
+	for (int i = 0; i < 5; i++) {
+		json_key(out, 1, keys[i]);
+		json_count(out, values[i]);
+		js(out, ",\n");
+	}
+	json_key(out, 1, "speakers");
+	jc(out, '[');
+	for (size_t i = 0; i < t->n; i++) {
+		if (i > 0)
+			js(out, ", ");
+		speaker_json(out, &t->rows[i], t->quotes);
+	}
+	js(out, "]\n}\n");
 }
 
 int stats_write_json(FILE *out, const speaker_table *t, const stats_totals *tot)
 {
-	cJSON *doc = cJSON_CreateObject();
-	bool ok = doc != NULL;
-	ok = ok && cJSON_AddNumberToObject(doc, "articles", (double)tot->articles);
-	ok = ok && cJSON_AddNumberToObject(doc, "articles_with_errors", (double)tot->failed);
-	ok = ok && cJSON_AddNumberToObject(doc, "entities", (double)tot->entities);
-	ok = ok && cJSON_AddNumberToObject(doc, "quotes", (double)t->quotes);
-	ok = ok && cJSON_AddNumberToObject(doc, "words", (double)t->words);
-	cJSON *arr = ok ? cJSON_AddArrayToObject(doc, "speakers") : NULL;
-	ok = ok && arr;
-	for (size_t i = 0; ok && i < t->n; i++) {
-		cJSON *o = speaker_json(&t->rows[i], t->quotes, &ok);
-		if (o)
-			cJSON_AddItemToArray(arr, o);
-	}
-	if (!ok) {
-		cJSON_Delete(doc);
+	jout *o = malloc(sizeof *o);
+	if (!o)
 		return -1;
-	}
-	return print_doc(out, doc, false);
+	o->f = out;
+	o->n = 0;
+	summary_json(o, t, tot);
+	jflush(o);
+	free(o);
+	return ferror(out) ? -1 : 0;
 }
 
 int stats_write_jsonl(FILE *out, const char *file, const article *a,

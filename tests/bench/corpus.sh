@@ -14,14 +14,18 @@
 #                 only, the reading not counted)
 #   peak memory   of the index, and of the library read in full with its
 #                 speakers view open
+#   instructions  of the floor and the index over 300 articles, under
+#                 callgrind (when valgrind is there): a figure a busy
+#                 machine does not move
 #
 # and checks the targets: first screen <= 100 ms, index <= 1.0 x floor,
 # per key at N <= 1.5 x per key at 100, peak memory <= 64 MiB.  Prints
 # the figures; exits 1 when a target is missed, 2 when it cannot run.
 #
-# Environment: CORPUS_N (default 10000), RUNS (default 5), CC (default
-# cc), QUOTH (default ./quoth), BENCH_DIR (default build/bench-corpus;
-# the corpus is kept there and made again only when N changes).
+# Environment: CORPUS_N (default 10000), RUNS (default 5), CORPUS_IR_N
+# (default 300; 0: no callgrind), CC (default cc), QUOTH (default
+# ./quoth), BENCH_DIR (default build/bench-corpus; the corpus is kept
+# there and made again only when N changes).
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 export LC_ALL=C.UTF-8 TZ=UTC
@@ -115,6 +119,22 @@ if [ -x /usr/bin/time ]; then
 	awk -v p="$(nproc)" 'NR == FNR { f = $1 + $2; next } { i = $1 + $2 }
 	END { printf "  CPU time: floor %.2f s, index %.2f s (x%.2f; on %d idle cores at best x%.2f)\n",
 	      f, i, i / f, p, i / f / p }' "$OUT/floor.cpu" "$OUT/index.cpu"
+fi
+# Instructions, which no other work on the machine changes: the floor and
+# the index over IR_N articles (CORPUS_IR_N, default 300; 0 skips), under
+# callgrind.  Both threads' instructions count, as the work to share out.
+IR_N=${CORPUS_IR_N:-300}
+if [ "$IR_N" -gt 0 ] && command -v valgrind >/dev/null 2>&1; then
+	corpus ir "$IR_N"
+	ir_of() {
+		valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
+			sed -n 's/.*Collected : *\([0-9]*\).*/\1/p'
+	}
+	ir_floor=$(ir_of "$OUT/corpus_floor" "$OUT/ir.list")
+	ir_index=$(ir_of "$QUOTH" stats --json "$OUT/ir")
+	awk -v f="$ir_floor" -v i="$ir_index" -v n="$IR_N" 'BEGIN { if (f > 0)
+	    printf "  instructions, %d articles: floor %.1f M, index %.1f M (x%.2f)\n",
+	           n, f / 1e6, i / 1e6, i / f }'
 fi
 echo "  per key, library   $lib_small us at 100, $lib_big us at $N"
 echo "  per key, speakers  $spk_small us at 100, $spk_big us at $N"

@@ -229,6 +229,58 @@ static void test_text_and_span_disagree(void **state)
 	                "4: the body there has \"sai\"");
 }
 
+/* Every code point of a body of many blocks, some all ASCII, some with
+ * characters of two, three and four bytes (one across a block's end),
+ * given as a one-character span: each lands on its own first byte. */
+static void test_every_code_point_of_a_long_body(void **state)
+{
+	(void)state;
+	char body[2048] = "";
+	for (int i = 0; i < 12; i++)
+		strcat(body, i % 3 == 0 ? "plain ascii words here, and more of them, "
+		                          "long enough to fill a block or two of the "
+		                          "index with nothing but one-byte characters. "
+		                        : i % 3 == 1 ? "caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D "
+		                                       "and an emoji \xF0\x9F\x98\x80 then "
+		                        : "x");
+	size_t len = strlen(body), n_cps = 0, starts[2048];
+	for (size_t i = 0; i < len; i++) {
+		if (((unsigned char)body[i] & 0xC0) != 0x80)
+			starts[n_cps++] = i;
+	}
+	assert_true(len > 4 * 64);
+	size_t cap = 64 * 1024, used = 0;
+	char *yaml = malloc(cap);
+	assert_non_null(yaml);
+	used += (size_t)snprintf(yaml, cap, "title: T\noffsets: chars\nbody: |-\n  %s\n"
+	                         "quotes:\n", body);
+	for (size_t c = 0; c < n_cps; c++)
+		used += (size_t)snprintf(yaml + used, cap - used, "  - {span: [%zu, %zu], "
+		                         "speaker: none, kind: indirect}\n", c, c + 1);
+	assert_true(used < cap);
+	article *a = load_ok(yaml);
+	assert_int_equal(a->n_quotes, n_cps);
+	for (size_t c = 0; c < n_cps; c++) {
+		assert_int_equal(a->quotes[c].spans[0].start, starts[c]);
+		assert_int_equal(a->quotes[c].spans[0].end, c + 1 < n_cps ? starts[c + 1] : len);
+	}
+	article_free(a);
+	free(yaml);
+}
+
+/* A span of a quote in pieces is named with its number. */
+static void test_piece_named_in_a_message(void **state)
+{
+	(void)state;
+	load_fails_with("title: T\noffsets: chars\nbody: |\n"
+	                "  The vote was, officials said, slated for May.\n"
+	                "quotes:\n  - span: [[0, 8], [37, 44]]\n    kind: indirect\n"
+	                "    speaker: none\n    cue: [was, slated]\n"
+	                "    cue_span: [[9, 12], [31, 99]]\n", 10, 25,
+	                "cue span 2 [31, 99] ends past the body, which has 46 "
+	                "characters");
+}
+
 /* The broken fixture: what resolved is there, what did not is marked. */
 static void test_tolerant_load(void **state)
 {
@@ -307,6 +359,8 @@ int main(void)
 		cmocka_unit_test(test_speaker_none),
 		cmocka_unit_test(test_entity_by_position_only),
 		cmocka_unit_test(test_text_and_span_disagree),
+		cmocka_unit_test(test_every_code_point_of_a_long_body),
+		cmocka_unit_test(test_piece_named_in_a_message),
 		cmocka_unit_test(test_tolerant_load),
 		cmocka_unit_test(test_tolerant_without_body),
 	};

@@ -154,6 +154,24 @@ static void test_words_of_a_split_quote(void **state)
 	article_free(a);
 }
 
+/* Words are runs between blanks (space, tab, line break, no-break and
+ * thin spaces) with a letter or digit in them, ASCII or not. */
+static void test_words_by_their_blanks(void **state)
+{
+	(void)state;
+	article *a = load(
+		"title: Four\n"
+		"body: \"Ann said: 42 of\\nthem\\tcame -- \\u00e9t\\u00e9\\u00a0\\u0394x -- ok\\rgo !.\"\n"
+		"entities:\n"
+		"  - {id: she, name: Ann, type: PERSON}\n"
+		"quotes:\n"
+		"  - {text: \"42 of\\nthem\\tcame -- \\u00e9t\\u00e9\\u00a0\\u0394x -- ok\\rgo !.\", speaker: she}\n");
+	/* 42, of, them, came, été, Δx, ok\rgo: the dashes and "!." are no
+	 * words, and a carriage return parts none. */
+	assert_int_equal(speakers_quote_words(a, &a->quotes[0]), 7);
+	article_free(a);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -161,6 +179,7 @@ int main(void)
 		cmocka_unit_test(test_one_article),
 		cmocka_unit_test(test_across_articles),
 		cmocka_unit_test(test_words_of_a_split_quote),
+		cmocka_unit_test(test_words_by_their_blanks),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
