@@ -116,8 +116,8 @@ static void summary_of_article(corpus_summary *s, const article *a)
 	s->speakers.n_slots = 0;
 }
 
-/* The strict load of entry f (a file, or a line of JSON Lines): 0 with *a, or SIZE_MAX with its problems in
- * diags.  A YAML file is first loaded as only a summary needs it (no
+/* The strict load of entry f (a file, or a line of JSON Lines): 0 with
+ * *a, or SIZE_MAX with its problems in diags.  A YAML file is first loaded as only a summary needs it (no
  * mentions found by spelling, no warnings: the summary reads neither);
  * one that fails that is loaded again in full, so that its report is
  * the one `quoth check` prints.  A few articles with errors in a corpus
