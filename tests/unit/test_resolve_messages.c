@@ -17,42 +17,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "expect_diags.h"
 #include "loader.h"
 
-#define FIXTURES "tests/fixtures/loader/"
-
-typedef struct expect {
-	int line;
-	int col;
-	const char *message;
-} expect;
+#define FIXTURES LOADER_FIXTURES
 
 /* Loads a fixture that must fail with exactly the problems in want, at
  * their places. */
-static void expect_fixture(const char *name, const expect *want, size_t n)
-{
-	char path[256];
-	snprintf(path, sizeof path, FIXTURES "%s", name);
-	article *a = NULL;
-	diag_list d = { 0 };
-	assert_int_equal(load_article(path, &a, &d), -1);
-	assert_null(a);
-	bool same = d.n == n;
-	for (size_t i = 0; same && i < n; i++)
-		same = strcmp(d.items[i].message, want[i].message) == 0;
-	for (size_t i = 0; !same && i < d.n; i++)
-		print_message("  got %d:%d: %s\n", d.items[i].line, d.items[i].col,
-		              d.items[i].message);
-	assert_int_equal(d.n, n);
-	for (size_t i = 0; i < n; i++) {
-		assert_string_equal(d.items[i].message, want[i].message);
-		assert_int_equal(d.items[i].line, want[i].line);
-		assert_int_equal(d.items[i].col, want[i].col);
-	}
-	diag_list_free(&d);
-}
-
-#define EXPECT(name, want) expect_fixture(name, want, sizeof want / sizeof want[0])
+#define EXPECT(name, want) \
+	expect_load_fails(FIXTURES name, want, EXPECT_LEN(want))
 
 /* ---- differences shown visibly (bug 4) ----------------------------------- */
 
