@@ -19,6 +19,7 @@
 
 #include "expect_diags.h"
 #include "loader.h"
+#include "mem_out.h"
 
 #define FIXTURES LOADER_FIXTURES
 
@@ -271,12 +272,9 @@ static void test_printed_with_source_line_and_caret(void **state)
 	diag_list d = { 0 };
 	assert_int_equal(load_article(FIXTURES "msg-curly-apostrophe.yaml", &a, &d), -1);
 	assert_int_equal(d.n, 1);
-	char *out = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&out, &len);
-	assert_non_null(f);
-	diag_print(f, &d.items[0]);
-	fclose(f);
+	mem_out m;
+	diag_print(mem_out_open(&m), &d.items[0]);
+	char *out = mem_out_close(&m);
 	const char *tail = strchr(out, '\n');
 	assert_non_null(tail);
 	assert_string_equal(tail + 1,
