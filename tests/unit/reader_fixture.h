@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "article.h"
+#include "reader.h"
 
 static inline char *fx_strdup(const char *s)
 {
@@ -205,6 +206,36 @@ static inline article *fx_talks(void)
 	a->quotes[lost].spans = NULL;
 	fx_finish(a);
 	return a;
+}
+
+/* An article and a reader of it: the state of a cmocka fixture. */
+typedef struct fx_reading {
+	article *a;
+	reader *r;
+} fx_reading;
+
+/* Makes *state a reading of a (which it owns from now on) at cols x rows;
+ * 0, or -1 when the reader cannot be made. */
+static inline int fx_reading_setup(void **state, article *a, int cols,
+                                   int rows)
+{
+	fx_reading *f = calloc(1, sizeof *f);
+	if (!f)
+		abort();
+	f->a = a;
+	f->r = reader_new(f->a, cols, rows);
+	*state = f;
+	return f->r ? 0 : -1;
+}
+
+/* A cmocka teardown: frees the reading of *state, reader and article. */
+static inline int fx_reading_teardown(void **state)
+{
+	fx_reading *f = *state;
+	reader_free(f->r);
+	article_free(f->a);
+	free(f);
+	return 0;
 }
 
 #endif

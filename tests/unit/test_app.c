@@ -13,15 +13,11 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "app_fixture.h"
 #include "keymap.h"
 #include "keys.h"
 #include "reader_fixture.h"
-
-static int key(app *ap, int k)
-{
-	input_event ev = { .type = INPUT_KEY, .key = k };
-	return app_handle(ap, &ev);
-}
+#include "tmp_tree.h"
 
 static int mouse(app *ap, input_type type, int x, int y)
 {
@@ -57,9 +53,9 @@ static void test_article_q_quits(void **state)
 	assert_int_equal(ap->screen, APP_SCREEN_READER);
 	/* The article fits on screen: j changes nothing, and the loop need
 	 * not draw; Tab moves the focus, which it must. */
-	assert_int_equal(key(ap, 'j'), HANDLER_IGNORED);
-	assert_int_equal(key(ap, QK_TAB), HANDLER_REDRAW);
-	assert_true(key(ap, 'q') & HANDLER_CLOSE);
+	assert_int_equal(fx_key(ap, 'j'), HANDLER_IGNORED);
+	assert_int_equal(fx_key(ap, QK_TAB), HANDLER_REDRAW);
+	assert_true(fx_key(ap, 'q') & HANDLER_CLOSE);
 	app_free(ap);
 }
 
@@ -68,8 +64,9 @@ static void test_ctrl_l_full_redraw(void **state)
 	(void)state;
 	app *ap = app_new_article(small_article(), 80, 24);
 
-	assert_int_equal(key(ap, QK_CTRL('l')), HANDLER_REDRAW | HANDLER_FULL_REDRAW);
-	assert_false(key(ap, 'j') & HANDLER_FULL_REDRAW);
+	assert_int_equal(fx_key(ap, QK_CTRL('l')),
+	                 HANDLER_REDRAW | HANDLER_FULL_REDRAW);
+	assert_false(fx_key(ap, 'j') & HANDLER_FULL_REDRAW);
 	app_free(ap);
 }
 
@@ -79,19 +76,19 @@ static void test_keys_reach_reader(void **state)
 	app *ap = app_new_article(small_article(), 80, 24);
 	char buf[128];
 
-	key(ap, ']');
+	fx_key(ap, ']');
 	assert_int_equal(ap->rd->current, 0);
-	key(ap, '2');
+	fx_key(ap, '2');
 	assert_int_equal(ap->rd->focus, PANE_ENTITIES);
-	key(ap, QK_ENTER);
+	fx_key(ap, QK_ENTER);
 	assert_int_equal(ap->rd->selected, 0);
-	key(ap, QK_TAB);
+	fx_key(ap, QK_TAB);
 	assert_int_equal(ap->rd->focus, PANE_QUOTES);
 	app_status(ap, buf, sizeof buf);
 	assert_string_equal(buf, "quotes  100%  quote 1/1  Ann  ? help");
 	app_title(ap, buf, sizeof buf);
 	assert_string_equal(buf, "Test · The Test Courier · 2024-09-13");
-	key(ap, QK_ESC);
+	fx_key(ap, QK_ESC);
 	assert_int_equal(ap->rd->selected, -1);
 	app_free(ap);
 }
@@ -102,22 +99,22 @@ static void test_search_keys_go_to_query(void **state)
 	app *ap = app_new_article(small_article(), 80, 24);
 	char buf[64];
 
-	key(ap, '/');
+	fx_key(ap, '/');
 	assert_true(ap->rd->search.editing);
 	/* q, ? and j are text while typing a search. */
-	key(ap, 'q');
-	key(ap, '?');
-	key(ap, 'j');
+	fx_key(ap, 'q');
+	fx_key(ap, '?');
+	fx_key(ap, 'j');
 	assert_false(ap->help);
 	assert_string_equal(ap->rd->search.query, "q?j");
 	app_status(ap, buf, sizeof buf);
 	assert_string_equal(buf, "/q?j");
-	key(ap, QK_ESC);
+	fx_key(ap, QK_ESC);
 	assert_false(ap->rd->search.editing);
-	key(ap, '/');
-	key(ap, 'p');
-	key(ap, 'a');
-	key(ap, QK_ENTER);
+	fx_key(ap, '/');
+	fx_key(ap, 'p');
+	fx_key(ap, 'a');
+	fx_key(ap, QK_ENTER);
 	assert_true(ap->rd->search.found);
 	assert_false(ap->rd->search.editing);
 	app_free(ap);
@@ -131,7 +128,7 @@ static void test_help_toggle(void **state)
 	app *ap = app_new_article(small_article(), 80, 60);
 	char line[128];
 
-	assert_true(key(ap, '?') & HANDLER_REDRAW);
+	assert_true(fx_key(ap, '?') & HANDLER_REDRAW);
 	assert_true(ap->help);
 	/* The reader's help: every action but the library's own, and the
 	 * mouse. */
@@ -142,18 +139,18 @@ static void test_help_toggle(void **state)
 	/* Short enough to fit: j closes it like any key, and does nothing
 	 * else. */
 	layout_pos top = ap->rd->top;
-	key(ap, 'j');
+	fx_key(ap, 'j');
 	assert_false(ap->help);
 	assert_int_equal(ap->rd->top.para, top.para);
 	assert_int_equal(ap->rd->top.row, top.row);
-	key(ap, QK_F1);
+	fx_key(ap, QK_F1);
 	assert_true(ap->help);
-	key(ap, 'x');
+	fx_key(ap, 'x');
 	assert_false(ap->help);
-	key(ap, '?');
-	key(ap, QK_ESC);
+	fx_key(ap, '?');
+	fx_key(ap, QK_ESC);
 	assert_false(ap->help);
-	key(ap, '?');
+	fx_key(ap, '?');
 	mouse(ap, INPUT_CLICK, 3, 3);
 	assert_false(ap->help);
 	app_free(ap);
@@ -166,19 +163,19 @@ static void test_help_scrolls_when_long(void **state)
 	size_t rows = (size_t)ap->geo.help.h - 2;
 
 	assert_true(app_help_count(ap) > rows);
-	key(ap, '?');
-	key(ap, 'j');
-	key(ap, 'j');
+	fx_key(ap, '?');
+	fx_key(ap, 'j');
+	fx_key(ap, 'j');
 	assert_true(ap->help);
 	assert_int_equal(ap->help_top, 2);
-	key(ap, 'k');
+	fx_key(ap, 'k');
 	assert_int_equal(ap->help_top, 1);
 	for (int i = 0; i < 100; i++)
-		key(ap, QK_DOWN);
+		fx_key(ap, QK_DOWN);
 	assert_int_equal(ap->help_top, app_help_count(ap) - rows);
 	mouse(ap, INPUT_WHEEL_UP, 5, 5);
 	assert_int_equal(ap->help_top, app_help_count(ap) - rows - INPUT_WHEEL_ROWS);
-	key(ap, 'q');                /* closes, does not quit */
+	fx_key(ap, 'q');                /* closes, does not quit */
 	assert_false(ap->help);
 	assert_int_equal(ap->screen, APP_SCREEN_READER);
 	app_free(ap);
@@ -213,23 +210,19 @@ static void test_resize_event(void **state)
 	/* Too small: keys wait, q still quits. */
 	resize(ap, 10, 4);
 	assert_true(ap->rd->geo.too_small);
-	assert_int_equal(key(ap, '?'), HANDLER_IGNORED);
+	assert_int_equal(fx_key(ap, '?'), HANDLER_IGNORED);
 	assert_false(ap->help);
-	assert_int_equal(key(ap, '2'), HANDLER_IGNORED);
+	assert_int_equal(fx_key(ap, '2'), HANDLER_IGNORED);
 	assert_int_equal(ap->rd->focus, PANE_TEXT);
 	resize(ap, 80, 24);
-	key(ap, '2');
+	fx_key(ap, '2');
 	assert_int_equal(ap->rd->focus, PANE_ENTITIES);
 	resize(ap, 10, 4);
-	assert_true(key(ap, 'q') & HANDLER_CLOSE);
+	assert_true(fx_key(ap, 'q') & HANDLER_CLOSE);
 	app_free(ap);
 }
 
 /* ---- library ---------------------------------------------------------- */
-
-typedef struct lib_fixture {
-	char dir[64];
-} lib_fixture;
 
 static const char *const lib_files[] = {
 	"a.yaml", "b.yaml", "c.yaml", "d-broken.yaml",
@@ -238,66 +231,49 @@ static const char *const lib_files[] = {
 static void write_article(const char *dir, const char *name, const char *title,
                           bool broken)
 {
-	char path[256];
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	FILE *f = fopen(path, "w");
-	assert_non_null(f);
-	fprintf(f, "title: %s\n%sbody: |\n  Paragraph about %s.\n", title,
-	        broken ? "bogus: 1\n" : "", title);
-	fclose(f);
+	char text[256];
+	snprintf(text, sizeof text, "title: %s\n%sbody: |\n  Paragraph about %s.\n",
+	         title, broken ? "bogus: 1\n" : "", title);
+	tree_write(dir, name, text);
 }
 
 static int lib_setup(void **state)
 {
-	lib_fixture *f = calloc(1, sizeof *f);
-	snprintf(f->dir, sizeof f->dir, "/tmp/quoth-app-XXXXXX");
-	if (!mkdtemp(f->dir))
+	tree_fixture *f = tree_fixture_new("/tmp/quoth-app-XXXXXX");
+	if (!f)
 		return -1;
-	write_article(f->dir, lib_files[0], "Alpha", false);
-	write_article(f->dir, lib_files[1], "Bravo", false);
-	write_article(f->dir, lib_files[2], "Charlie", false);
-	write_article(f->dir, lib_files[3], "Delta", true);
+	write_article(f->root, lib_files[0], "Alpha", false);
+	write_article(f->root, lib_files[1], "Bravo", false);
+	write_article(f->root, lib_files[2], "Charlie", false);
+	write_article(f->root, lib_files[3], "Delta", true);
 	*state = f;
-	return 0;
-}
-
-static int lib_teardown(void **state)
-{
-	lib_fixture *f = *state;
-	char path[256];
-	for (size_t i = 0; i < sizeof lib_files / sizeof lib_files[0]; i++) {
-		snprintf(path, sizeof path, "%s/%s", f->dir, lib_files[i]);
-		unlink(path);
-	}
-	rmdir(f->dir);
-	free(f);
 	return 0;
 }
 
 static void test_library_navigation(void **state)
 {
-	lib_fixture *f = *state;
-	app *ap = app_new_library(f->dir, 80, 24);
+	tree_fixture *f = *state;
+	app *ap = app_new_library(f->root, 80, 24);
 	char buf[256];
 
 	assert_non_null(ap);
 	assert_int_equal(ap->screen, APP_SCREEN_LIBRARY);
 	assert_int_equal(ap->lib->n, 4);
 	assert_int_equal(ap->lib_view.cursor, 0);
-	key(ap, 'j');
-	key(ap, QK_DOWN);
+	fx_key(ap, 'j');
+	fx_key(ap, QK_DOWN);
 	assert_int_equal(ap->lib_view.cursor, 2);
-	key(ap, 'k');
+	fx_key(ap, 'k');
 	assert_int_equal(ap->lib_view.cursor, 1);
-	key(ap, 'G');
+	fx_key(ap, 'G');
 	assert_int_equal(ap->lib_view.cursor, 3);
-	key(ap, 'j');
+	fx_key(ap, 'j');
 	assert_int_equal(ap->lib_view.cursor, 3);
-	key(ap, 'g');
+	fx_key(ap, 'g');
 	assert_int_equal(ap->lib_view.cursor, 0);
-	key(ap, QK_PGDN);
+	fx_key(ap, QK_PGDN);
 	assert_int_equal(ap->lib_view.cursor, 3);
-	key(ap, QK_PGUP);
+	fx_key(ap, QK_PGUP);
 	assert_int_equal(ap->lib_view.cursor, 0);
 	app_status(ap, buf, sizeof buf);
 	assert_string_equal(buf, "library  article 1/4  by file  a.yaml  ? help");
@@ -312,29 +288,29 @@ static void test_library_navigation(void **state)
 	app_library_line(ap, 9, buf, sizeof buf);
 	assert_string_equal(buf, "");
 	/* Help from the library. */
-	key(ap, '?');
+	fx_key(ap, '?');
 	assert_true(ap->help);
-	key(ap, ' ');
+	fx_key(ap, ' ');
 	assert_false(ap->help);
-	assert_true(key(ap, 'q') & HANDLER_CLOSE);
+	assert_true(fx_key(ap, 'q') & HANDLER_CLOSE);
 	app_free(ap);
 }
 
 static void test_library_open_and_back(void **state)
 {
-	lib_fixture *f = *state;
-	app *ap = app_new_library(f->dir, 80, 24);
+	tree_fixture *f = *state;
+	app *ap = app_new_library(f->root, 80, 24);
 	char buf[256];
 
-	key(ap, 'j');
-	assert_true(key(ap, QK_ENTER) & HANDLER_REDRAW);
+	fx_key(ap, 'j');
+	assert_true(fx_key(ap, QK_ENTER) & HANDLER_REDRAW);
 	assert_int_equal(ap->screen, APP_SCREEN_READER);
 	assert_non_null(ap->art);
 	assert_string_equal(ap->art->title, "Bravo");
 	app_title(ap, buf, sizeof buf);
 	assert_string_equal(buf, "Bravo");
 	/* q goes back to the library, which keeps its cursor. */
-	int flags = key(ap, 'q');
+	int flags = fx_key(ap, 'q');
 	assert_false(flags & HANDLER_CLOSE);
 	assert_true(flags & HANDLER_REDRAW);
 	assert_int_equal(ap->screen, APP_SCREEN_LIBRARY);
@@ -342,43 +318,43 @@ static void test_library_open_and_back(void **state)
 	assert_null(ap->rd);
 	assert_int_equal(ap->lib_view.cursor, 1);
 	/* Open another, leave it, quit. */
-	key(ap, 'j');
-	key(ap, '\r');
+	fx_key(ap, 'j');
+	fx_key(ap, '\r');
 	assert_string_equal(ap->art->title, "Charlie");
-	key(ap, 'q');
-	assert_true(key(ap, 'q') & HANDLER_CLOSE);
+	fx_key(ap, 'q');
+	assert_true(fx_key(ap, 'q') & HANDLER_CLOSE);
 	app_free(ap);
 }
 
 static void test_library_open_failure(void **state)
 {
-	lib_fixture *f = *state;
-	app *ap = app_new_library(f->dir, 80, 24);
+	tree_fixture *f = *state;
+	app *ap = app_new_library(f->root, 80, 24);
 	char buf[256];
 
 	/* An article with a problem opens, with its problems for `!`. */
-	key(ap, 'G');
-	key(ap, QK_ENTER);
+	fx_key(ap, 'G');
+	fx_key(ap, QK_ENTER);
 	assert_int_equal(ap->screen, APP_SCREEN_READER);
 	assert_string_equal(ap->art->title, "Delta");
 	assert_int_equal(diag_count(&ap->problems, DIAG_ERROR), 1);
 	app_status(ap, buf, sizeof buf);
 	assert_non_null(strstr(buf, "1 problem: ! lists them"));
-	key(ap, 'q');
+	fx_key(ap, 'q');
 	/* One that is no article at all stays in the list, and says why. */
 	char path[300];
-	snprintf(path, sizeof path, "%s/%s", f->dir, lib_files[3]);
+	snprintf(path, sizeof path, "%s/%s", f->root, lib_files[3]);
 	FILE *w = fopen(path, "w");
 	assert_non_null(w);
 	fputs("- a list, not an article\n", w);
 	fclose(w);
-	key(ap, QK_ENTER);
+	fx_key(ap, QK_ENTER);
 	assert_int_equal(ap->screen, APP_SCREEN_LIBRARY);
 	assert_null(ap->art);
 	app_status(ap, buf, sizeof buf);
 	assert_non_null(strstr(buf, "cannot open d-broken.yaml: "));
 	/* The next key clears the message. */
-	key(ap, 'k');
+	fx_key(ap, 'k');
 	app_status(ap, buf, sizeof buf);
 	assert_string_equal(buf, "library  article 3/4  by file  c.yaml  ? help");
 	app_free(ap);
@@ -386,8 +362,8 @@ static void test_library_open_failure(void **state)
 
 static void test_library_mouse(void **state)
 {
-	lib_fixture *f = *state;
-	app *ap = app_new_library(f->dir, 80, 24);
+	tree_fixture *f = *state;
+	app *ap = app_new_library(f->root, 80, 24);
 
 	mouse(ap, INPUT_CLICK, 3, ap->geo.main.y + 2);
 	assert_int_equal(ap->lib_view.cursor, 2);
@@ -413,47 +389,42 @@ static void test_library_scrolls(void **state)
 
 	assert_int_equal(ap->lib->n, 30);
 	for (int i = 0; i < 15; i++)
-		key(ap, 'j');
+		fx_key(ap, 'j');
 	assert_int_equal(ap->lib_view.cursor, 15);
 	assert_int_equal(ap->lib_view.top, 15 - rows + 1);
-	key(ap, 'G');
+	fx_key(ap, 'G');
 	assert_int_equal(ap->lib_view.top, 30 - rows);
 	mouse(ap, INPUT_WHEEL_UP, 3, 3);
 	assert_int_equal(ap->lib_view.top, 30 - rows - INPUT_WHEEL_ROWS);
 	assert_true(ap->lib_view.cursor < ap->lib_view.top + rows);
 	/* Smaller terminal: the cursor stays visible. */
-	key(ap, 'G');
+	fx_key(ap, 'G');
 	resize(ap, 80, 9);
 	assert_true(ap->lib_view.cursor >= ap->lib_view.top);
 	assert_true(ap->lib_view.cursor < ap->lib_view.top + (size_t)ap->geo.main.h);
 	app_free(ap);
-	for (int i = 0; i < 30; i++) {
-		char path[128];
-		snprintf(path, sizeof path, "%s/%02d.yaml", dir, i);
-		unlink(path);
-	}
-	rmdir(dir);
+	assert_int_equal(tree_remove(dir), 0);
 }
 
 static void test_library_too_small(void **state)
 {
-	lib_fixture *f = *state;
-	app *ap = app_new_library(f->dir, 80, 24);
+	tree_fixture *f = *state;
+	app *ap = app_new_library(f->root, 80, 24);
 
 	resize(ap, 20, 5);
 	assert_true(ap->geo.too_small);
-	assert_int_equal(key(ap, 'j'), HANDLER_IGNORED);
-	assert_int_equal(key(ap, QK_ENTER), HANDLER_IGNORED);
-	assert_int_equal(key(ap, '?'), HANDLER_IGNORED);
+	assert_int_equal(fx_key(ap, 'j'), HANDLER_IGNORED);
+	assert_int_equal(fx_key(ap, QK_ENTER), HANDLER_IGNORED);
+	assert_int_equal(fx_key(ap, '?'), HANDLER_IGNORED);
 	assert_int_equal(mouse(ap, INPUT_CLICK, 1, 2), HANDLER_IGNORED);
 	assert_int_equal(ap->screen, APP_SCREEN_LIBRARY);
 	assert_int_equal(ap->lib_view.cursor, 0);
 	assert_false(ap->help);
 	resize(ap, 80, 24);
-	key(ap, 'j');
+	fx_key(ap, 'j');
 	assert_int_equal(ap->lib_view.cursor, 1);
 	resize(ap, 20, 5);
-	assert_true(key(ap, 'q') & HANDLER_CLOSE);
+	assert_true(fx_key(ap, 'q') & HANDLER_CLOSE);
 	app_free(ap);
 }
 
@@ -466,10 +437,10 @@ static void test_library_bad_dir(void **state)
 	assert_non_null(ap);
 	app_status(ap, buf, sizeof buf);
 	assert_non_null(strstr(buf, "/nonexistent/quoth"));
-	assert_true(key(ap, 'j') & HANDLER_REDRAW);
-	key(ap, QK_ENTER);
+	assert_true(fx_key(ap, 'j') & HANDLER_REDRAW);
+	fx_key(ap, QK_ENTER);
 	assert_int_equal(ap->screen, APP_SCREEN_LIBRARY);
-	assert_true(key(ap, 'q') & HANDLER_CLOSE);
+	assert_true(fx_key(ap, 'q') & HANDLER_CLOSE);
 	app_free(ap);
 	app_free(NULL);
 }
@@ -506,7 +477,7 @@ static void test_problems_box(void **state)
 	assert_true(app_set_problems(ap, &d));
 	diag_list_free(&d);
 
-	assert_true(key(ap, '!') & HANDLER_REDRAW);
+	assert_true(fx_key(ap, '!') & HANDLER_REDRAW);
 	assert_int_equal(ap->overlay, OVERLAY_PROBLEMS);
 	assert_int_equal(ap->overlay_rows.n, 2);
 	assert_non_null(strstr(ap->overlay_rows.rows[0], "41:11"));
@@ -514,42 +485,42 @@ static void test_problems_box(void **state)
 	assert_non_null(strstr(ap->overlay_rows.rows[1], "3:1"));
 	assert_non_null(strstr(ap->overlay_rows.rows[1], "unknown field 'foo'"));
 	/* Any key closes it and does nothing else. */
-	key(ap, ']');
+	fx_key(ap, ']');
 	assert_int_equal(ap->overlay, OVERLAY_NONE);
 	assert_int_equal(ap->rd->current, -1);
 
 	/* ] and [ go round the quotes in the text: [ from the top wraps to
 	 * the last one found, ] from there to the first. */
-	key(ap, '[');
+	fx_key(ap, '[');
 	assert_int_equal(ap->rd->current, FX_TALKS_Q_NONE);
-	key(ap, ']');
+	fx_key(ap, ']');
 	assert_int_equal(ap->rd->current, FX_TALKS_Q_FINE);
 	/* The list shows the lost one last: Enter there makes it current. */
-	key(ap, '3');
-	key(ap, 'G');
-	key(ap, QK_ENTER);
+	fx_key(ap, '3');
+	fx_key(ap, 'G');
+	fx_key(ap, QK_ENTER);
 	assert_int_equal(ap->rd->current, (long)lost2);
-	key(ap, '[');
+	fx_key(ap, '[');
 	assert_int_equal(ap->rd->current, FX_TALKS_Q_NONE);
-	key(ap, '3');
-	key(ap, 'G');
-	key(ap, QK_ENTER);
-	key(ap, ']');
+	fx_key(ap, '3');
+	fx_key(ap, 'G');
+	fx_key(ap, QK_ENTER);
+	fx_key(ap, ']');
 	assert_int_equal(ap->rd->current, FX_TALKS_Q_FINE);
-	key(ap, 'G');
-	key(ap, 'k');
-	key(ap, QK_ENTER);
+	fx_key(ap, 'G');
+	fx_key(ap, 'k');
+	fx_key(ap, QK_ENTER);
 	assert_int_equal(ap->rd->current, FX_TALKS_Q_LOST);
-	key(ap, 'd');
+	fx_key(ap, 'd');
 	assert_int_equal(ap->overlay, OVERLAY_DETAIL);
 	assert_true(box_has(ap, "not found in the text"));
 	assert_true(box_has(ap, "problem    quote not found in the body: 'late'"));
 	assert_false(box_has(ap, "unknown field"));
 	assert_true(box_has(ap, "speaker    Sergei Lavrov"));
-	key(ap, 'x');
+	fx_key(ap, 'x');
 	/* Given again, the list replaces the first. */
 	assert_true(app_set_problems(ap, NULL));
-	key(ap, '!');
+	fx_key(ap, '!');
 	assert_true(box_has(ap, "no problems"));
 	app_free(ap);
 }
@@ -561,22 +532,22 @@ static void test_detail_and_info_boxes(void **state)
 	(void)state;
 	app *ap = app_new_article(fx_talks(), 100, 30);
 
-	key(ap, 'd');
+	fx_key(ap, 'd');
 	assert_true(box_has(ap, "none yet"));
-	key(ap, 'd');
+	fx_key(ap, 'd');
 	assert_int_equal(ap->overlay, OVERLAY_NONE);
-	key(ap, ']');
-	key(ap, ']');
-	key(ap, 'd');
+	fx_key(ap, ']');
+	fx_key(ap, ']');
+	fx_key(ap, 'd');
 	assert_true(box_has(ap, "quote      2 of 5 in body order"));
 	assert_true(box_has(ap, "kind       partial"));
 	assert_true(box_has(ap, "cue        told"));
 	assert_true(box_has(ap, "text       not based on trust"));
-	key(ap, 'q');
+	fx_key(ap, 'q');
 	assert_int_equal(ap->overlay, OVERLAY_NONE);
 	assert_int_equal(ap->screen, APP_SCREEN_READER);
 
-	key(ap, 'i');
+	fx_key(ap, 'i');
 	assert_int_equal(ap->overlay, OVERLAY_INFO);
 	assert_true(box_has(ap, "title      Talks"));
 	assert_true(box_has(ap, "source     The Test Courier"));
@@ -604,12 +575,17 @@ int main(void)
 		cmocka_unit_test(test_help_scrolls_when_long),
 		cmocka_unit_test(test_mouse_through_app),
 		cmocka_unit_test(test_resize_event),
-		cmocka_unit_test_setup_teardown(test_library_navigation, lib_setup, lib_teardown),
-		cmocka_unit_test_setup_teardown(test_library_open_and_back, lib_setup, lib_teardown),
-		cmocka_unit_test_setup_teardown(test_library_open_failure, lib_setup, lib_teardown),
-		cmocka_unit_test_setup_teardown(test_library_mouse, lib_setup, lib_teardown),
+		cmocka_unit_test_setup_teardown(test_library_navigation, lib_setup,
+		                                tree_fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_library_open_and_back, lib_setup,
+		                                tree_fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_library_open_failure, lib_setup,
+		                                tree_fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_library_mouse, lib_setup,
+		                                tree_fixture_teardown),
 		cmocka_unit_test(test_library_scrolls),
-		cmocka_unit_test_setup_teardown(test_library_too_small, lib_setup, lib_teardown),
+		cmocka_unit_test_setup_teardown(test_library_too_small, lib_setup,
+		                                tree_fixture_teardown),
 		cmocka_unit_test(test_library_bad_dir),
 		cmocka_unit_test(test_problems_box),
 		cmocka_unit_test(test_detail_and_info_boxes),

@@ -18,22 +18,17 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "app_fixture.h"
 #include "keymap.h"
 #include "keys.h"
 #include "tmp_tree.h"
 
 static char root[] = "/tmp/quoth-applib-XXXXXX";
 
-static int key(app *ap, int k)
-{
-	input_event ev = { .type = INPUT_KEY, .key = k };
-	return app_handle(ap, &ev);
-}
-
 static void type(app *ap, const char *s)
 {
 	for (; *s; s++)
-		key(ap, (unsigned char)*s);
+		fx_key(ap, (unsigned char)*s);
 }
 
 static void write_at(const char *rel, const char *title, const char *source,
@@ -107,8 +102,8 @@ static void test_sort_cycles(void **state)
 {
 	(void)state;
 	app *ap = app_new_library(root, 100, 24);
-	key(ap, 'j');   /* on courier/b.yaml */
-	key(ap, 'o');
+	fx_key(ap, 'j');   /* on courier/b.yaml */
+	fx_key(ap, 'o');
 	assert_int_equal(ap->lib->sort, LIBRARY_BY_DATE);
 	assert_non_null(strstr(status(ap), "by date"));
 	/* Newest first; the cursor stays on its article. */
@@ -116,19 +111,19 @@ static void test_sort_cycles(void **state)
 	assert_non_null(strstr(row(ap, 1), "Harbour Reopens"));
 	assert_non_null(strstr(row(ap, 2), "Budget Vote"));
 	assert_int_equal(ap->lib_view.cursor, 2);
-	key(ap, 'o');   /* source: Courier, Courier, Ledger...; ties by path */
+	fx_key(ap, 'o');   /* source: Courier, Courier, Ledger...; ties by path */
 	assert_non_null(strstr(row(ap, 0), "Harbour Reopens"));
 	assert_non_null(strstr(row(ap, 2), "Storm Damage"));
-	key(ap, 'o');   /* title; the one with a problem has its title too */
+	fx_key(ap, 'o');   /* title; the one with a problem has its title too */
 	assert_non_null(strstr(row(ap, 0), "Broken One"));
 	assert_non_null(strstr(row(ap, 1), "Budget Vote"));
 	assert_non_null(strstr(row(ap, 2), "Harbour Reopens"));
 	assert_non_null(strstr(row(ap, 3), "Storm Damage"));
-	key(ap, 'o');   /* quotes, most first */
+	fx_key(ap, 'o');   /* quotes, most first */
 	assert_int_equal(ap->lib->sort, LIBRARY_BY_QUOTES);
 	assert_non_null(strstr(row(ap, 0), "Budget Vote"));
 	assert_non_null(strstr(row(ap, 1), "Harbour Reopens"));
-	key(ap, 'o');
+	fx_key(ap, 'o');
 	assert_int_equal(ap->lib->sort, LIBRARY_BY_FILE);
 	assert_non_null(strstr(row(ap, 0), "Harbour Reopens"));
 	assert_int_equal(ap->lib_view.cursor, 1);
@@ -139,42 +134,42 @@ static void test_filter_as_you_type(void **state)
 {
 	(void)state;
 	app *ap = app_new_library(root, 100, 24);
-	key(ap, '/');
+	fx_key(ap, '/');
 	assert_true(ap->lib_filtering);
 	type(ap, "LEDG");           /* source or path, either case */
 	assert_int_equal(ap->lib->n, 2);
 	assert_non_null(strstr(status(ap), "article 1/2"));
 	assert_non_null(strstr(status(ap), "/ledg"));
-	key(ap, QK_BACKSPACE);
-	key(ap, QK_BACKSPACE);
-	key(ap, QK_BACKSPACE);
+	fx_key(ap, QK_BACKSPACE);
+	fx_key(ap, QK_BACKSPACE);
+	fx_key(ap, QK_BACKSPACE);
 	type(ap, "orm");            /* "lorm": nothing */
 	assert_int_equal(ap->lib->n, 0);
 	assert_non_null(strstr(status(ap), "article 0/0"));
-	key(ap, QK_BACKSPACE);
-	key(ap, QK_BACKSPACE);
-	key(ap, QK_BACKSPACE);
-	key(ap, QK_BACKSPACE);
+	fx_key(ap, QK_BACKSPACE);
+	fx_key(ap, QK_BACKSPACE);
+	fx_key(ap, QK_BACKSPACE);
+	fx_key(ap, QK_BACKSPACE);
 	type(ap, "storm");          /* the title */
 	assert_int_equal(ap->lib->n, 1);
 	/* Enter keeps the filter and gives the keys back: j, q work. */
-	key(ap, QK_ENTER);
+	fx_key(ap, QK_ENTER);
 	assert_false(ap->lib_filtering);
 	assert_int_equal(ap->lib->n, 1);
-	key(ap, QK_ENTER);          /* opens the one shown */
+	fx_key(ap, QK_ENTER);          /* opens the one shown */
 	assert_int_equal(ap->screen, APP_SCREEN_READER);
 	assert_string_equal(ap->art->title, "Storm Damage");
-	key(ap, 'q');
+	fx_key(ap, 'q');
 	assert_int_equal(ap->lib->n, 1);
 	/* Esc clears it. */
-	key(ap, QK_ESC);
+	fx_key(ap, QK_ESC);
 	assert_int_equal(ap->lib->n, 4);
 	/* Typed q is a letter while filtering, not quit. */
-	key(ap, '/');
-	assert_false(key(ap, 'q') & HANDLER_CLOSE);
-	key(ap, QK_ESC);
+	fx_key(ap, '/');
+	assert_false(fx_key(ap, 'q') & HANDLER_CLOSE);
+	fx_key(ap, QK_ESC);
 	assert_int_equal(ap->lib->n, 4);
-	assert_true(key(ap, 'q') & HANDLER_CLOSE);
+	assert_true(fx_key(ap, 'q') & HANDLER_CLOSE);
 	app_free(ap);
 }
 
@@ -195,9 +190,9 @@ static void test_threaded_rows_equal_synchronous(void **state)
 	(void)state;
 	app *sync = app_new_library(root, 100, 24);
 	app *par = app_new_library_reading(root, 100, 24, 3, SIZE_MAX);
-	key(par, 'o');      /* sorted while still reading */
+	fx_key(par, 'o');      /* sorted while still reading */
 	poll_until_read(par);
-	key(sync, 'o');
+	fx_key(sync, 'o');
 	for (size_t i = 0; i < 4; i++) {
 		char want[256];
 		snprintf(want, sizeof want, "%s", row(sync, i));
@@ -220,7 +215,7 @@ static void test_still_reading(void **state)
 	                    "library  article 1/4  by file  reading 1/4  courier/a.yaml  ? help");
 	/* Keys work meanwhile, and the rows they show are read at once, out
 	 * of turn: here every row is on screen. */
-	key(ap, 'G');
+	fx_key(ap, 'G');
 	assert_int_equal(ap->lib_view.cursor, 3);
 	assert_non_null(strstr(row(ap, 3), "Broken One · Ledger  ! 1 problem: "));
 	assert_non_null(strstr(row(ap, 1), "Budget Vote"));
@@ -233,28 +228,28 @@ static void test_rows_refresh_after_fix(void **state)
 {
 	(void)state;
 	app *ap = app_new_library(root, 100, 24);
-	key(ap, 'G');
+	fx_key(ap, 'G');
 	assert_non_null(strstr(row(ap, 3), "Broken One · Ledger  ! 1 problem: "));
 	assert_non_null(strstr(row(ap, 3), "bogus"));
 	/* Broken another way: it opens with its new problem, and the row
 	 * says it now. */
 	tree_write(root, "ledger/d.yaml", "title: T\nbody: |\n  x\nquotes: 3\n");
-	key(ap, QK_ENTER);
+	fx_key(ap, QK_ENTER);
 	assert_int_equal(ap->screen, APP_SCREEN_READER);
 	assert_null(strstr(row(ap, 3), "bogus"));
 	assert_non_null(strstr(row(ap, 3), "quotes"));
-	key(ap, 'q');
+	fx_key(ap, 'q');
 	/* Fixed in another shell: opening reads it again, and q shows it. */
 	write_at("ledger/d.yaml", "Fixed Now", "Ledger", "2022-02-02", 0, false);
-	key(ap, QK_ENTER);
+	fx_key(ap, QK_ENTER);
 	assert_int_equal(ap->screen, APP_SCREEN_READER);
-	key(ap, 'q');
+	fx_key(ap, 'q');
 	assert_non_null(strstr(row(ap, 3), "Fixed Now"));
 	/* Another file changed while reading: rechecked on the way back. */
-	key(ap, QK_ENTER);
+	fx_key(ap, QK_ENTER);
 	write_at("courier/a.yaml", "Harbour Reopens Again", "Courier", "2024-05-01", 3,
 	         false);
-	key(ap, 'q');
+	fx_key(ap, 'q');
 	assert_non_null(strstr(row(ap, 0), "Harbour Reopens Again"));
 	assert_non_null(strstr(row(ap, 0), "3 quotes"));
 	app_free(ap);
@@ -275,15 +270,15 @@ static void test_help_of_the_library(void **state)
 {
 	(void)state;
 	app *ap = app_new_library(root, 100, 40);
-	key(ap, '?');
+	fx_key(ap, '?');
 	assert_true(ap->help);
 	assert_true(help_has(ap, "sort by the next column"));
 	assert_false(help_has(ap, "next quote"));
 	assert_false(help_has(ap, "mention"));
 	assert_true(help_has(ap, "quit"));
-	key(ap, 'x');
-	key(ap, QK_ENTER);
-	key(ap, '?');
+	fx_key(ap, 'x');
+	fx_key(ap, QK_ENTER);
+	fx_key(ap, '?');
 	assert_false(help_has(ap, "sort by the next column"));
 	assert_true(help_has(ap, "next quote"));
 	app_free(ap);

@@ -14,6 +14,7 @@
 #include "config.h"
 #include "keymap.h"
 #include "keys.h"
+#include "mem_out.h"
 
 static long parse(const char *text, config *c, diag_list *d)
 {
@@ -244,13 +245,9 @@ static void test_apply_and_roles(void **state)
 
 static char *written(const char *mode)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-	assert_non_null(f);
-	assert_int_equal(config_write(f, mode), 0);
-	fclose(f);
-	return buf;
+	mem_out m;
+	assert_int_equal(config_write(mem_out_open(&m), mode), 0);
+	return mem_out_close(&m);
 }
 
 /* The dump parses without a problem and, applied, writes itself again:

@@ -14,17 +14,14 @@
 
 #include "diag.h"
 #include "library.h"
+#include "mem_out.h"
 
 /* diag_print's output as a string (caller frees). */
 static char *printed(const diag *d)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *out = open_memstream(&buf, &len);
-	assert_non_null(out);
-	diag_print(out, d);
-	fclose(out);
-	return buf;
+	mem_out m;
+	diag_print(mem_out_open(&m), d);
+	return mem_out_close(&m);
 }
 
 /* One diagnostic at line:col of source, excerpt attached, printed. */

@@ -20,6 +20,7 @@
 #include "article_load.h"
 #include "compare_article.h"
 #include "diff.h"
+#include "mem_out.h"
 
 /* ---- name keys ------------------------------------------------------- */
 
@@ -218,13 +219,9 @@ static void test_bodies_differ(void **state)
 
 static char *excerpt(const char *s, size_t len, size_t at)
 {
-	char *buf = NULL;
-	size_t size = 0;
-	FILE *f = open_memstream(&buf, &size);
-	assert_non_null(f);
-	assert_true(diff_write_excerpt(f, s, len, at) >= 0);
-	fclose(f);
-	return buf;
+	mem_out m;
+	assert_true(diff_write_excerpt(mem_out_open(&m), s, len, at) >= 0);
+	return mem_out_close(&m);
 }
 
 static void test_excerpt_is_safe(void **state)
@@ -383,13 +380,10 @@ typedef struct run_out {
 static run_out run(const char *const *paths, size_t n, bool dirs, bool json)
 {
 	run_out r = { 0 };
-	size_t so, se;
-	FILE *out = open_memstream(&r.out, &so), *err = open_memstream(&r.err, &se);
-	assert_non_null(out);
-	assert_non_null(err);
-	r.rc = diff_main(paths, n, dirs, json, out, err);
-	fclose(out);
-	fclose(err);
+	mem_out out, err;
+	r.rc = diff_main(paths, n, dirs, json, mem_out_open(&out), mem_out_open(&err));
+	r.out = mem_out_close(&out);
+	r.err = mem_out_close(&err);
 	return r;
 }
 

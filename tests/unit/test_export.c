@@ -15,6 +15,7 @@
 
 #include "export.h"
 #include "loader.h"
+#include "mem_out.h"
 #include "read_file.h"
 #include "text.h"
 
@@ -24,13 +25,9 @@
 /* The export of a, as a string the caller frees. */
 static char *export_string(const article *a)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-	assert_non_null(f);
-	assert_int_equal(export_json(a, f), 0);
-	fclose(f);
-	return buf;
+	mem_out m;
+	assert_int_equal(export_json(a, mem_out_open(&m)), 0);
+	return mem_out_close(&m);
 }
 
 static article *load(const char *path)

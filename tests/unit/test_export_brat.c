@@ -15,6 +15,7 @@
 #include "article_load.h"
 #include "export_brat.h"
 #include "import_brat.h"
+#include "mem_out.h"
 #include "text.h"
 
 static const char article_yaml[] =
@@ -65,11 +66,12 @@ static exported export_it(void)
 	assert_int_equal(load_article_mem("a.yaml", article_yaml, strlen(article_yaml),
 	                                  &x.a, &d), 0);
 	diag_list_free(&d);
-	FILE *txt = open_memstream(&x.txt, &x.txt_len);
-	FILE *ann = open_memstream(&x.ann, &x.ann_len);
-	assert_int_equal(export_brat(x.a, txt, ann), 0);
-	fclose(txt);
-	fclose(ann);
+	mem_out txt, ann;
+	assert_int_equal(export_brat(x.a, mem_out_open(&txt), mem_out_open(&ann)), 0);
+	x.txt = mem_out_close(&txt);
+	x.txt_len = txt.len;
+	x.ann = mem_out_close(&ann);
+	x.ann_len = ann.len;
 	return x;
 }
 

@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "import_brat.h"
+#include "mem_out.h"
 #include "read_file.h"
 
 #define FIXTURES "tests/fixtures/import/"
@@ -26,13 +27,9 @@ typedef struct loaded {
 
 static char *printed(const diag_list *diags)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *out = open_memstream(&buf, &len);
-	assert_non_null(out);
-	diag_list_print(out, diags);
-	fclose(out);
-	return buf;
+	mem_out m;
+	diag_list_print(mem_out_open(&m), diags);
+	return mem_out_close(&m);
 }
 
 static loaded load_mem(const char *txt, size_t txt_len, const char *ann,

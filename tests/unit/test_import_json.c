@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "import_json.h"
+#include "mem_out.h"
 #include "read_file.h"
 
 #define FIXTURES "tests/fixtures/import/"
@@ -31,11 +32,9 @@ static loaded load_mem(const char *bytes, size_t len,
 	diag_list diags = { 0 };
 	l.status = import_json_read("f.json", bytes, len, format, &l.docs,
 	                            &diags);
-	size_t n = 0;
-	FILE *out = open_memstream(&l.messages, &n);
-	assert_non_null(out);
-	diag_list_print(out, &diags);
-	fclose(out);
+	mem_out m;
+	diag_list_print(mem_out_open(&m), &diags);
+	l.messages = mem_out_close(&m);
 	diag_list_free(&diags);
 	return l;
 }

@@ -15,6 +15,7 @@
 #include "article_load.h"
 #include "article_open.h"
 #include "import_yaml.h"
+#include "mem_out.h"
 #include "read_file.h"
 
 #define FIXTURES "tests/fixtures/import/"
@@ -22,14 +23,10 @@
 /* The YAML of doc, as a string the caller frees. */
 static char *yaml_of(const import_doc *doc, diag_list *diags)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-	assert_non_null(f);
+	mem_out m;
 	import_yaml_meta meta = { .file = "t.ann", .format = "brat", .title = "t" };
-	assert_int_equal(import_yaml_write(doc, &meta, f, diags), 0);
-	fclose(f);
-	return buf;
+	assert_int_equal(import_yaml_write(doc, &meta, mem_out_open(&m), diags), 0);
+	return mem_out_close(&m);
 }
 
 static import_doc *doc_of(const char *text, size_t len)

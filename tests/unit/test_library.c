@@ -16,6 +16,7 @@
 
 #include "diag.h"
 #include "library.h"
+#include "tmp_tree.h"
 
 static const char *const good_yaml =
 	"title: Harbour Festival Goes Ahead\n"
@@ -49,27 +50,6 @@ static const char *const broken_yaml =
 	"body: |\n"
 	"  Text.\n";
 
-typedef struct dir_fixture {
-	char path[64];
-} dir_fixture;
-
-static void write_file(const char *dir, const char *name, const char *text)
-{
-	char path[256];
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	FILE *f = fopen(path, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-}
-
-static void remove_file(const char *dir, const char *name)
-{
-	char path[256];
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	unlink(path);
-}
-
 static const char *const files[] = {
 	"b-good.yaml", "a-minimal.yaml", "c-broken.yaml", "notes.txt",
 	".hidden.yaml",
@@ -77,33 +57,22 @@ static const char *const files[] = {
 
 static int setup(void **state)
 {
-	dir_fixture *f = calloc(1, sizeof *f);
-	snprintf(f->path, sizeof f->path, "/tmp/quoth-library-XXXXXX");
-	if (!mkdtemp(f->path))
+	tree_fixture *f = tree_fixture_new("/tmp/quoth-library-XXXXXX");
+	if (!f)
 		return -1;
-	write_file(f->path, files[0], good_yaml);
-	write_file(f->path, files[1], minimal_yaml);
-	write_file(f->path, files[2], broken_yaml);
-	write_file(f->path, files[3], "not an article\n");
-	write_file(f->path, files[4], good_yaml);
+	tree_write(f->root, files[0], good_yaml);
+	tree_write(f->root, files[1], minimal_yaml);
+	tree_write(f->root, files[2], broken_yaml);
+	tree_write(f->root, files[3], "not an article\n");
+	tree_write(f->root, files[4], good_yaml);
 	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	dir_fixture *f = *state;
-	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
-		remove_file(f->path, files[i]);
-	rmdir(f->path);
-	free(f);
 	return 0;
 }
 
 static void test_lists_yaml_sorted(void **state)
 {
-	dir_fixture *f = *state;
-	library *lib = library_load(f->path);
+	tree_fixture *f = *state;
+	library *lib = library_load(f->root);
 
 	assert_non_null(lib);
 	assert_null(lib->error);
@@ -112,15 +81,15 @@ static void test_lists_yaml_sorted(void **state)
 	assert_string_equal(library_entry_at(lib, 1).file, "b-good.yaml");
 	assert_string_equal(library_entry_at(lib, 2).file, "c-broken.yaml");
 	char want[128];
-	snprintf(want, sizeof want, "%s/b-good.yaml", f->path);
+	snprintf(want, sizeof want, "%s/b-good.yaml", f->root);
 	assert_string_equal(library_entry_at(lib, 1).path, want);
 	library_free(lib);
 }
 
 static void test_summary(void **state)
 {
-	dir_fixture *f = *state;
-	library *lib = library_load(f->path);
+	tree_fixture *f = *state;
+	library *lib = library_load(f->root);
 	library_entry one = library_entry_at(lib, 1);
 	const library_entry *e = &one;
 	char line[256];
@@ -145,8 +114,8 @@ static void test_summary(void **state)
 
 static void test_broken_listed_with_error(void **state)
 {
-	dir_fixture *f = *state;
-	library *lib = library_load(f->path);
+	tree_fixture *f = *state;
+	library *lib = library_load(f->root);
 	library_entry two = library_entry_at(lib, 2);
 	const library_entry *e = &two;
 	char line[256];
@@ -172,7 +141,7 @@ static void test_many_sorted_whatever_the_directory_order(void **state)
 	/* Created out of order: the directory's own order does not matter. */
 	for (int i = 0; i < 20; i++) {
 		snprintf(name, sizeof name, "%02d.yaml", (i * 7) % 20);
-		write_file(dir, name, minimal_yaml);
+		tree_write(dir, name, minimal_yaml);
 	}
 	library *lib = library_load(dir);
 	assert_int_equal(lib->n, 20);
@@ -181,11 +150,7 @@ static void test_many_sorted_whatever_the_directory_order(void **state)
 		assert_string_equal(library_entry_at(lib, i).file, name);
 	}
 	library_free(lib);
-	for (int i = 0; i < 20; i++) {
-		snprintf(name, sizeof name, "%02d.yaml", i);
-		remove_file(dir, name);
-	}
-	rmdir(dir);
+	assert_int_equal(tree_remove(dir), 0);
 }
 
 static void test_unreadable_directory(void **state)
@@ -261,14 +226,14 @@ static void test_odd_names_and_a_vanished_file(void **state)
 	(void)state;
 	char dir[] = "/tmp/quoth-odd-XXXXXX";
 	assert_non_null(mkdtemp(dir));
-	write_file(dir, "new\nline\xff.yaml", minimal_yaml);
-	write_file(dir, "gone.yaml", minimal_yaml);
+	tree_write(dir, "new\nline\xff.yaml", minimal_yaml);
+	tree_write(dir, "gone.yaml", minimal_yaml);
 	char link[128];
 	snprintf(link, sizeof link, "%s/loop", dir);
 	assert_int_equal(symlink(dir, link), 0);
 	library *lib = library_open(dir, 0, SIZE_MAX);
 	assert_int_equal(lib->n, 2);
-	remove_file(dir, "gone.yaml");
+	tree_unlink(dir, "gone.yaml");
 	library_wait(lib);
 	library_entry gone = library_entry_at(lib, 0);
 	assert_string_equal(gone.file, "gone.yaml");
@@ -279,17 +244,15 @@ static void test_odd_names_and_a_vanished_file(void **state)
 	assert_null(odd.error);
 	assert_string_equal(odd.title, "Short");
 	library_free(lib);
-	remove_file(dir, "new\nline\xff.yaml");
-	unlink(link);
-	rmdir(dir);
+	assert_int_equal(tree_remove(dir), 0);
 }
 
 /* Sorted and filtered at the library level: ties in path order, a filter
  * on the title, the source or the path, in either case. */
 static void test_sort_and_filter(void **state)
 {
-	dir_fixture *f = *state;
-	library *lib = library_load(f->path);
+	tree_fixture *f = *state;
+	library *lib = library_load(f->root);
 	library_set_sort(lib, LIBRARY_BY_QUOTES);
 	assert_string_equal(library_entry_at(lib, 0).file, "b-good.yaml");
 	assert_string_equal(library_entry_at(lib, 1).file, "a-minimal.yaml");
@@ -309,20 +272,24 @@ static void test_sort_and_filter(void **state)
 	library_free(lib);
 }
 
+/* A test of the folder setup() writes. */
+#define IN_DIR(test) \
+	cmocka_unit_test_setup_teardown(test, setup, tree_fixture_teardown)
+
 int main(void)
 {
 	setlocale(LC_ALL, "");
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_lists_yaml_sorted, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_summary, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_broken_listed_with_error, setup, teardown),
+		IN_DIR(test_lists_yaml_sorted),
+		IN_DIR(test_summary),
+		IN_DIR(test_broken_listed_with_error),
 		cmocka_unit_test(test_many_sorted_whatever_the_directory_order),
 		cmocka_unit_test(test_unreadable_directory),
 		cmocka_unit_test(test_empty_directory),
 		cmocka_unit_test(test_first_error_picks_earliest),
 		cmocka_unit_test(test_line_truncation_keeps_characters),
 		cmocka_unit_test(test_odd_names_and_a_vanished_file),
-		cmocka_unit_test_setup_teardown(test_sort_and_filter, setup, teardown),
+		IN_DIR(test_sort_and_filter),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -15,44 +15,13 @@
 #include <string.h>
 
 #include "article_load.h"
+#include "expect_diags.h"
 #include "lint.h"
 
-#define FIXTURES "tests/fixtures/loader/"
-
-typedef struct expect {
-	int line;
-	int col;
-	const char *message;
-} expect;
-
-/* Loads path, which must load, and checks its diagnostics are exactly
- * the warnings want, in order, each with its excerpt. */
-static void expect_warnings(const char *path, const expect *want, size_t n)
-{
-	article *a = NULL;
-	diag_list d = { 0 };
-	int rc = load_article(path, &a, &d);
-	for (size_t i = 0; (rc != 0 || d.n != n) && i < d.n; i++)
-		print_message("  got %d:%d: %s\n", d.items[i].line, d.items[i].col,
-		              d.items[i].message);
-	assert_int_equal(rc, 0);
-	assert_non_null(a);
-	assert_int_equal(d.n, n);
-	for (size_t i = 0; i < n; i++) {
-		const diag *g = &d.items[i];
-		assert_int_equal(g->severity, DIAG_WARNING);
-		assert_string_equal(g->message, want[i].message);
-		assert_int_equal(g->line, want[i].line);
-		assert_int_equal(g->col, want[i].col);
-		assert_string_equal(g->file, path);
-		assert_non_null(g->excerpt);
-	}
-	article_free(a);
-	diag_list_free(&d);
-}
+#define FIXTURES LOADER_FIXTURES
 
 #define EXPECT(name, want) \
-	expect_warnings(FIXTURES name, want, sizeof want / sizeof want[0])
+	expect_load_warns(FIXTURES name, want, EXPECT_LEN(want))
 
 /* Loads bytes that must load, and returns how many warnings came. */
 static size_t warnings_of(const char *yaml)
@@ -60,9 +29,7 @@ static size_t warnings_of(const char *yaml)
 	article *a = NULL;
 	diag_list d = { 0 };
 	assert_int_equal(load_article_mem("m.yaml", yaml, strlen(yaml), &a, &d), 0);
-	for (size_t i = 0; d.n > 0 && i < d.n; i++)
-		print_message("  got %d:%d: %s\n", d.items[i].line, d.items[i].col,
-		              d.items[i].message);
+	expect_print_diags(&d);
 	size_t n = diag_count(&d, DIAG_WARNING);
 	assert_int_equal(n, d.n);
 	article_free(a);
@@ -185,7 +152,7 @@ static void test_bundled_articles_warn_about_nothing(void **state)
 		FIXTURES "valid.yaml",
 	};
 	for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++)
-		expect_warnings(paths[i], NULL, 0);
+		expect_load_warns(paths[i], NULL, 0);
 }
 
 static void test_quiet_cases(void **state)

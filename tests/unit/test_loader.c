@@ -22,79 +22,26 @@
 
 #include "loader.h"
 
-/* Tests run from the top of the source tree. */
-#define FIXTURES "tests/fixtures/loader/"
+#include "expect_diags.h"
+#include "tmp_tree.h"
 
-typedef struct expect {
-	int line;
-	int col;
-	const char *message;
-} expect;
-
-static void print_diags(const diag_list *d)
-{
-	for (size_t i = 0; i < d->n; i++)
-		print_message("  got %d:%d: %s\n", d->items[i].line, d->items[i].col,
-		              d->items[i].message);
-}
+#define FIXTURES LOADER_FIXTURES
 
 /* The diagnostics are exactly want, in order, each naming file and each
  * with a position in the file carrying its excerpt. */
 static void check_diags(const diag_list *d, const char *file,
                         const expect *want, size_t n)
 {
-	bool same = d->n == n;
-	for (size_t i = 0; same && i < n; i++)
-		same = strcmp(d->items[i].message, want[i].message) == 0 &&
-		       d->items[i].line == want[i].line && d->items[i].col == want[i].col;
-	if (!same)
-		print_diags(d);
-	assert_int_equal(d->n, n);
-	for (size_t i = 0; i < n; i++) {
-		const diag *g = &d->items[i];
-		assert_string_equal(g->message, want[i].message);
-		assert_int_equal(g->line, want[i].line);
-		assert_int_equal(g->col, want[i].col);
-		assert_string_equal(g->file, file);
-		if (g->line > 0)
-			assert_non_null(g->excerpt);
-		else
-			assert_null(g->excerpt);
-		if (g->col > 0)
-			assert_true(g->caret > 0);
-	}
-}
-
-/* Loads a fixture that must fail with exactly the problems in want. */
-static void expect_fixture(const char *name, const expect *want, size_t n)
-{
-	char path[256];
-	snprintf(path, sizeof path, FIXTURES "%s", name);
-	article *a = NULL;
-	diag_list d = { 0 };
-	assert_int_equal(load_article(path, &a, &d), -1);
-	assert_null(a);
-	check_diags(&d, path, want, n);
-	diag_list_free(&d);
-}
-
-static void expect_one(const char *name, int line, int col, const char *message)
-{
-	const expect want[] = { { line, col, message } };
-	expect_fixture(name, want, 1);
+	expect_diags(d, want, n);
+	expect_diags_placed(d, file);
 }
 
 /* Loads bytes that must fail with one problem. */
 static void expect_mem(const char *bytes, size_t len, int line, int col,
                        const char *message)
 {
-	article *a = NULL;
-	diag_list d = { 0 };
-	assert_int_equal(load_article_mem("mem.yaml", bytes, len, &a, &d), -1);
-	assert_null(a);
 	const expect want[] = { { line, col, message } };
-	check_diags(&d, "mem.yaml", want, 1);
-	diag_list_free(&d);
+	expect_mem_fails("mem.yaml", bytes, len, want, 1);
 }
 
 #define EXPECT_MEM(lit, line, col, message) \
@@ -114,7 +61,7 @@ static void test_valid_article_loads_every_field(void **state)
 	article *a = NULL;
 	diag_list d = { 0 };
 	int rc = load_article(FIXTURES "valid.yaml", &a, &d);
-	print_diags(&d);  /* nothing, unless the test is about to fail */
+	expect_print_diags(&d);  /* nothing, unless the test is about to fail */
 	assert_int_equal(rc, 0);
 	assert_int_equal(d.n, 0);
 	assert_non_null(a);
@@ -330,20 +277,14 @@ static int make_tmpdir(void **state)
 static int remove_tmpdir(void **state)
 {
 	(void)state;
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-	return system(cmd) == 0 ? 0 : -1;
+	return tree_remove(tmpdir);
 }
 
+/* Loads path, which must fail with one problem of the whole file. */
 static void expect_path(const char *path, const char *message)
 {
-	article *a = NULL;
-	diag_list d = { 0 };
-	assert_int_equal(load_article(path, &a, &d), -1);
-	assert_null(a);
 	const expect want[] = { { 0, 0, message } };
-	check_diags(&d, path, want, 1);
-	diag_list_free(&d);
+	expect_load_fails(path, want, 1);
 }
 
 static void test_missing_file(void **state)
@@ -572,7 +513,7 @@ static void test_anchor_and_alias(void **state)
 		        "value out in full" },
 		{ 2, 11, "YAML aliases are not supported: write the value out in full" },
 	};
-	expect_fixture("anchor-alias.yaml", want, 2);
+	expect_load_fails(FIXTURES "anchor-alias.yaml", want, EXPECT_LEN(want));
 }
 
 static void test_alias_bomb_is_refused(void **state)
@@ -588,7 +529,7 @@ static void test_alias_bomb_is_refused(void **state)
 		{ 6, 10, "YAML aliases are not supported: write the value out in full "
 		         "(72 aliases in the file; this is the first)" },
 	};
-	expect_fixture("alias-bomb.yaml", want, 3);
+	expect_load_fails(FIXTURES "alias-bomb.yaml", want, EXPECT_LEN(want));
 }
 
 static void test_custom_tag(void **state)
@@ -645,7 +586,7 @@ static void test_deep_block_nesting(void **state)
 		{ 68, 129, "nesting is too deep: more than 64 levels of lists and "
 		           "mappings (look for an unclosed '[' or '{')" },
 	};
-	expect_fixture("deep-block.yaml", want, 2);
+	expect_load_fails(FIXTURES "deep-block.yaml", want, EXPECT_LEN(want));
 }
 
 /* ---- keys ----------------------------------------------------------- */
@@ -763,7 +704,7 @@ static void test_invalid_type_labels(void **state)
 		{ 10, 11, "entity type 'Local Council' is not a valid label: use "
 		          "capital letters, digits and '_', like PERSON, ORG or GPE" },
 	};
-	expect_fixture("bad-type-label.yaml", want, 2);
+	expect_load_fails(FIXTURES "bad-type-label.yaml", want, EXPECT_LEN(want));
 }
 
 static void test_invalid_kind(void **state)
@@ -818,7 +759,7 @@ static void test_empty_values(void **state)
 		{ 5, 9, "'id' is empty: give the entity a short unique id, such as 'kerry'" },
 		{ 6, 10, "'name' is empty: give the entity's name as it is spelt in the body" },
 	};
-	expect_fixture("empty-values.yaml", want, 3);
+	expect_load_fails(FIXTURES "empty-values.yaml", want, EXPECT_LEN(want));
 	expect_one("empty-body.yaml", 2, 6, "'body' is empty: an article needs its "
 	           "text, usually written as 'body: |' followed by the indented "
 	           "paragraphs");
@@ -837,7 +778,7 @@ static void test_malformed_mentions(void **state)
 		{ 11, 9, "each item of 'mentions' must be a pair [start, end] of byte "
 		         "offsets into the body, not a string" },
 	};
-	expect_fixture("bad-mentions.yaml", want, 3);
+	expect_load_fails(FIXTURES "bad-mentions.yaml", want, EXPECT_LEN(want));
 }
 
 /* ---- whole runs ----------------------------------------------------- */
@@ -854,7 +795,7 @@ static void test_several_problems_in_one_run(void **state)
 		{ 10, 9, "duplicate entity id 'holt' (first at line 7)" },
 		{ 16, 11, "unknown quote kind 'indirekt'; did you mean 'indirect'?" },
 	};
-	expect_fixture("several-problems.yaml", want, 5);
+	expect_load_fails(FIXTURES "several-problems.yaml", want, EXPECT_LEN(want));
 }
 
 static void test_resolver_problems_come_in_the_same_run(void **state)
@@ -872,7 +813,7 @@ static void test_resolver_problems_come_in_the_same_run(void **state)
 	diag_list d = { 0 };
 	assert_int_equal(load_article_mem("r.yaml", src, sizeof src - 1, &a, &d), -1);
 	if (d.n != 2)
-		print_diags(&d);
+		expect_print_diags(&d);
 	assert_int_equal(d.n, 2);
 	assert_int_equal(d.items[0].line, 2);
 	assert_int_equal(d.items[1].line, 6);

@@ -13,30 +13,7 @@
 #include <string.h>
 
 #include "article_load.h"
-
-#define FIXTURES "tests/fixtures/loader/"
-
-/* Loads the fixture, which must fail with exactly one error: message at
- * line:col, with its excerpt. */
-static void expect_one(const char *name, int line, int col, const char *message)
-{
-	char path[256];
-	snprintf(path, sizeof path, FIXTURES "%s", name);
-	article *a = NULL;
-	diag_list d = { 0 };
-	assert_int_equal(load_article(path, &a, &d), -1);
-	assert_null(a);
-	for (size_t i = 0; d.n != 1 && i < d.n; i++)
-		print_message("  got %d:%d: %s\n", d.items[i].line, d.items[i].col,
-		              d.items[i].message);
-	assert_int_equal(d.n, 1);
-	assert_int_equal(d.items[0].severity, DIAG_ERROR);
-	assert_string_equal(d.items[0].message, message);
-	assert_int_equal(d.items[0].line, line);
-	assert_int_equal(d.items[0].col, col);
-	assert_non_null(d.items[0].excerpt);
-	diag_list_free(&d);
-}
+#include "expect_diags.h"
 
 /* The first diagnostic of bytes that must fail. */
 static void expect_mem_first(const char *yaml, const char *message)

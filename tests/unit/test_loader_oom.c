@@ -42,6 +42,7 @@
 
 #ifndef OOM_UNDER_ASAN
 
+#include "mem_out.h"
 #include "read_file.h"
 
 /* ---- the allocator -------------------------------------------------- */
@@ -159,10 +160,10 @@ static outcome load_with(const char *name, const char *bytes, size_t len,
 	long live = oom.live;
 	o.got_article = a != NULL;
 	if (a) {
-		FILE *f = open_memstream(&o.json, &o.json_len);
-		assert_non_null(f);
-		assert_int_equal(export_json(a, f), 0);
-		fclose(f);
+		mem_out m;
+		assert_int_equal(export_json(a, mem_out_open(&m)), 0);
+		o.json = mem_out_close(&m);
+		o.json_len = m.len;
 	}
 	/* Only what the caller owns is left: the article and the diagnostics. */
 	oom.armed = true;

@@ -15,33 +15,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "expect_diags.h"
 #include "loader.h"
 #include "read_file.h"
 
-#define FIXTURES "tests/fixtures/loader/"
-
-typedef struct expect {
-	int line;
-	int col;
-	const char *message;
-} expect;
-
-/* The diagnostics are exactly want, in order. */
-static void check_diags(const diag_list *d, const expect *want, size_t n)
-{
-	bool same = d->n == n;
-	for (size_t i = 0; same && i < n; i++)
-		same = strcmp(d->items[i].message, want[i].message) == 0;
-	for (size_t i = 0; !same && i < d->n; i++)
-		print_message("  got %d:%d: %s\n", d->items[i].line, d->items[i].col,
-		              d->items[i].message);
-	assert_int_equal(d->n, n);
-	for (size_t i = 0; i < n; i++) {
-		assert_string_equal(d->items[i].message, want[i].message);
-		assert_int_equal(d->items[i].line, want[i].line);
-		assert_int_equal(d->items[i].col, want[i].col);
-	}
-}
+#define FIXTURES LOADER_FIXTURES
 
 /* The model of a fixture as the loader leaves it, unresolved. */
 static article *parse_fixture(const char *name, diag_list *d)
@@ -68,7 +46,7 @@ static void test_every_construct_loads(void **state)
 	(void)state;
 	diag_list d = { 0 };
 	article *a = parse_fixture("spans-valid.yaml", &d);
-	check_diags(&d, NULL, 0);
+	expect_diags(&d, NULL, 0);
 	assert_non_null(a);
 	assert_int_equal(a->offsets, OFFSETS_CHARS);
 	/* An entity by its mentions only: no name until resolved. */
@@ -160,12 +138,7 @@ static void test_loader_problems(void **state)
 		{ 24, 29, "each piece of a speaker's 'text' must be a string, not a "
 		          "list" },
 	};
-	diag_list d = { 0 };
-	article *a = NULL;
-	assert_int_equal(load_article(FIXTURES "spans-errors.yaml", &a, &d), -1);
-	assert_null(a);
-	check_diags(&d, want, sizeof want / sizeof want[0]);
-	diag_list_free(&d);
+	expect_load_fails(FIXTURES "spans-errors.yaml", want, EXPECT_LEN(want));
 }
 
 static void test_spans_checked_against_the_body(void **state)
@@ -200,12 +173,7 @@ static void test_spans_checked_against_the_body(void **state)
 		{ 42, 40, "2 speaker spans given for 1 piece of speaker text: give "
 		          "one [start, end] pair per piece" },
 	};
-	diag_list d = { 0 };
-	article *a = NULL;
-	assert_int_equal(load_article(FIXTURES "spans-bad.yaml", &a, &d), -1);
-	assert_null(a);
-	check_diags(&d, want, sizeof want / sizeof want[0]);
-	diag_list_free(&d);
+	expect_load_fails(FIXTURES "spans-bad.yaml", want, EXPECT_LEN(want));
 }
 
 /* With offsets: chars, a position past the body counts characters. */
@@ -218,11 +186,7 @@ static void test_chars_past_the_end(void **state)
 	const expect want[] = {
 		{ 5, 11, "span [2, 6] ends past the body, which has 5 characters" },
 	};
-	diag_list d = { 0 };
-	article *a = NULL;
-	assert_int_equal(load_article_mem("m.yaml", yaml, sizeof yaml - 1, &a, &d), -1);
-	check_diags(&d, want, 1);
-	diag_list_free(&d);
+	expect_mem_fails("m.yaml", yaml, sizeof yaml - 1, want, 1);
 }
 
 int main(void)

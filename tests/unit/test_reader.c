@@ -95,36 +95,14 @@ static article *news(void)
 	return a;
 }
 
-typedef struct fixture {
-	article *a;
-	reader *r;
-} fixture;
-
 static int setup_narrow(void **state)
 {
-	fixture *f = calloc(1, sizeof *f);
-	f->a = news();
-	f->r = reader_new(f->a, NARROW_COLS, NARROW_ROWS);
-	*state = f;
-	return f->r ? 0 : -1;
+	return fx_reading_setup(state, news(), NARROW_COLS, NARROW_ROWS);
 }
 
 static int setup_wide(void **state)
 {
-	fixture *f = calloc(1, sizeof *f);
-	f->a = news();
-	f->r = reader_new(f->a, WIDE_COLS, WIDE_ROWS);
-	*state = f;
-	return f->r ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	fixture *f = *state;
-	reader_free(f->r);
-	article_free(f->a);
-	free(f);
-	return 0;
+	return fx_reading_setup(state, news(), WIDE_COLS, WIDE_ROWS);
 }
 
 /* ---- helpers ---------------------------------------------------------- */
@@ -187,7 +165,7 @@ static void select_by_keys(reader *r, size_t ent)
 
 static void test_starts_at_top(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 
 	assert_true(pos_eq(r->top, layout_first(r->lay)));
@@ -199,7 +177,7 @@ static void test_starts_at_top(void **state)
 
 static void test_scroll_lines_and_clamp(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 
 	/* Up at the top changes nothing: nothing to draw. */
@@ -225,7 +203,7 @@ static void test_scroll_lines_and_clamp(void **state)
 
 static void test_paging(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 	layout_pos first = layout_first(r->lay);
 	long rows = rows_of(r);
@@ -244,7 +222,7 @@ static void test_paging(void **state)
 
 static void test_text_rows(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 	layout_row row;
 
@@ -265,7 +243,7 @@ static void test_text_rows(void **state)
 
 static void test_focus_cycle(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 
 	reader_apply(r, ACT_FOCUS_NEXT);
@@ -286,7 +264,7 @@ static void test_focus_cycle(void **state)
 
 static void test_narrow_tabs(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 	char buf[128];
 
@@ -311,7 +289,7 @@ static void test_narrow_tabs(void **state)
 
 static void test_quote_order(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 	size_t expect[] = { Q_ACT, Q_PRODUCTIVE, Q_COMMENT, Q_READY, Q_SO };
 
@@ -340,7 +318,7 @@ static void assert_upper_third(reader *r, size_t offset)
 
 static void test_next_quote_and_wrap(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 	size_t expect[] = { Q_ACT, Q_PRODUCTIVE, Q_COMMENT, Q_READY, Q_SO };
 
@@ -375,7 +353,7 @@ static void test_next_quote_and_wrap(void **state)
 
 static void test_first_quote_from_view(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 
 	/* Scroll past the first two quotes, then ]: the first at or after
@@ -389,7 +367,7 @@ static void test_first_quote_from_view(void **state)
 
 static void test_prev_quote_before_any(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 
 	/* At the top, [ with no current quote wraps to the last. */
@@ -435,7 +413,7 @@ static void test_no_quotes(void **state)
 
 static void test_enter_in_quotes(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 
 	reader_apply(r, ACT_PANE_QUOTES);
@@ -520,7 +498,7 @@ static void test_quote_list_scrolls(void **state)
 
 static void test_entity_rows_order(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 	/* legend, PERSON: Merkel (3) Macron (3) Scholz (0), ORG, GPE,
 	 * then the other labels alphabetically: AWARD, SHIP.  The rows'
@@ -544,7 +522,7 @@ static void test_entity_rows_order(void **state)
 
 static void test_entity_cursor_skips_headers(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 
 	reader_apply(r, ACT_PANE_ENTITIES);
@@ -573,7 +551,7 @@ static void test_entity_cursor_skips_headers(void **state)
 
 static void test_enter_selects_entity(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 	char buf[160];
 
@@ -634,7 +612,7 @@ static void test_entity_list_scrolls_with_header(void **state)
 
 static void test_mentions_need_selection(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 
 	reader_apply(r, ACT_NEXT_MENTION);
@@ -646,7 +624,7 @@ static void test_mentions_need_selection(void **state)
 
 static void test_mentions_next_prev_wrap(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 	const entity *berlin = &f->a->entities[BERLIN];
 
@@ -670,7 +648,7 @@ static void test_mentions_next_prev_wrap(void **state)
 
 static void test_mention_from_view(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 	const entity *berlin = &f->a->entities[BERLIN];
 
@@ -685,7 +663,7 @@ static void test_mention_from_view(void **state)
 
 static void test_no_mentions(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 
 	select_by_keys(r, SCHOLZ);
@@ -698,7 +676,7 @@ static void test_no_mentions(void **state)
 
 static void test_filter(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 	char buf[128];
 
@@ -737,7 +715,7 @@ static void test_filter(void **state)
 
 static void test_filter_follows_selection(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 
 	select_by_keys(r, MERKEL);
@@ -755,7 +733,7 @@ static void test_filter_follows_selection(void **state)
 
 static void test_search_incremental(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 	char buf[128];
 	size_t para5 = quote_start(f->a, Q_ACT);
@@ -789,7 +767,7 @@ static void test_search_incremental(void **state)
 
 static void test_search_smartcase(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 	size_t upper = fx_offset_of(f->a, "MERKEL", 1);
 
@@ -820,7 +798,7 @@ static void test_search_smartcase(void **state)
 
 static void test_search_starts_from_view(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 
 	/* From below paragraph 5, the first match of "said" at or after the
@@ -837,7 +815,7 @@ static void test_search_starts_from_view(void **state)
 
 static void test_search_backspace_and_esc(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 
 	reader_apply(r, ACT_PAGE_DOWN);
@@ -864,7 +842,7 @@ static void test_search_backspace_and_esc(void **state)
 
 static void test_search_not_found(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 	char buf[128];
 
@@ -888,7 +866,7 @@ static void test_search_not_found(void **state)
 
 static void test_search_wraps_while_typing(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 
 	/* "Angela" is only in paragraph 0: from the bottom, typing wraps. */
@@ -959,7 +937,7 @@ static void test_search_overlapping_current_match(void **state)
 
 static void test_esc_clears(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 
 	select_by_keys(r, MACRON);
@@ -990,7 +968,7 @@ static size_t count_kind(const text_mark *m, size_t n, mark_kind kind)
 
 static void test_marks(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 	text_mark m[32];
 	/* Paragraph 30: Merkel, quote Q_READY, Macron, quote Q_SO. */
@@ -1063,7 +1041,7 @@ static void test_marks(void **state)
 
 static void test_marks_range_clip(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 	text_mark m[8];
 	size_t q = quote_start(f->a, Q_COMMENT);
@@ -1080,7 +1058,7 @@ static void test_marks_range_clip(void **state)
 
 static void test_gutter(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 	size_t q = quote_start(f->a, Q_COMMENT);
 	size_t end = f->a->quotes[Q_COMMENT].spans[0].end;
@@ -1103,7 +1081,7 @@ static void test_gutter(void **state)
 
 static void test_texts(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 	char buf[160];
 
@@ -1145,7 +1123,7 @@ static void test_title_missing_parts(void **state)
 
 static void test_percent(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 	char buf[128];
 	char want[16];
@@ -1162,7 +1140,7 @@ static void test_percent(void **state)
 
 static void test_click_quote_and_entity(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 	rect qb = r->geo.pane[PANE_QUOTES].body;
 	rect eb = r->geo.pane[PANE_ENTITIES].body;
@@ -1195,7 +1173,7 @@ static void test_click_quote_and_entity(void **state)
 
 static void test_wheel(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 
 	reader_wheel(r, 5, 5, 1);
@@ -1224,7 +1202,7 @@ static void test_wheel(void **state)
 
 static void test_resize_keeps_top_line(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 	size_t long_para = fx_offset_of(f->a, "This long paragraph", 1);
 
@@ -1251,7 +1229,7 @@ static void test_resize_keeps_top_line(void **state)
 
 static void test_resize_clamps_at_bottom(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 
 	reader_apply(r, ACT_BOTTOM);
@@ -1262,7 +1240,7 @@ static void test_resize_clamps_at_bottom(void **state)
 
 static void test_resize_keeps_list_cursors(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 
 	reader_apply(r, ACT_PANE_ENTITIES);
@@ -1282,7 +1260,7 @@ static void test_resize_keeps_list_cursors(void **state)
 
 static void test_too_small_and_back(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 
 	reader_apply(r, ACT_PAGE_DOWN);
@@ -1309,7 +1287,7 @@ static void test_too_small_and_back(void **state)
 
 static void test_flags(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 
 	assert_int_equal(reader_apply(r, ACT_QUIT), HANDLER_CLOSE);
@@ -1368,8 +1346,10 @@ int main(void)
 {
 	setlocale(LC_ALL, "");
 	const struct CMUnitTest tests[] = {
-#define T(name) cmocka_unit_test_setup_teardown(name, setup_narrow, teardown)
-#define W(name) cmocka_unit_test_setup_teardown(name, setup_wide, teardown)
+#define T(name) \
+	cmocka_unit_test_setup_teardown(name, setup_narrow, fx_reading_teardown)
+#define W(name) \
+	cmocka_unit_test_setup_teardown(name, setup_wide, fx_reading_teardown)
 		T(test_starts_at_top),
 		T(test_scroll_lines_and_clamp),
 		T(test_paging),

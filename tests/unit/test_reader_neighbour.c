@@ -15,67 +15,42 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "app_fixture.h"
 #include "keys.h"
 #include "reader_fixture.h"
+#include "tmp_tree.h"
 
 static const char *const files[] = { "a.yaml", "b-broken.yaml", "c.yaml" };
-#define N_FILES (sizeof files / sizeof files[0])
-
-typedef struct fixture {
-	char dir[64];
-} fixture;
-
-static int key(app *ap, int k)
-{
-	input_event ev = { .type = INPUT_KEY, .key = k };
-	return app_handle(ap, &ev);
-}
 
 static void write_article(const char *dir, const char *name, const char *title,
                           bool broken)
 {
-	char path[256];
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	FILE *f = fopen(path, "w");
-	assert_non_null(f);
+	char text[256];
 	/* A broken one is no article at all: an article with a problem
 	 * would open, with its problems listed. */
 	if (broken)
-		fprintf(f, "- %s is a list, not an article\n", title);
+		snprintf(text, sizeof text, "- %s is a list, not an article\n", title);
 	else
-		fprintf(f, "title: %s\nbody: |\n  Ann met Acme about %s.\n"
-		        "entities:\n"
-		        "  - id: ann\n    name: Ann\n    type: PERSON\n"
-		        "  - id: acme\n    name: Acme\n    type: ORG\n",
-		        title, title);
-	fclose(f);
+		snprintf(text, sizeof text,
+		         "title: %s\nbody: |\n  Ann met Acme about %s.\n"
+		         "entities:\n"
+		         "  - id: ann\n    name: Ann\n    type: PERSON\n"
+		         "  - id: acme\n    name: Acme\n    type: ORG\n",
+		         title, title);
+	tree_write(dir, name, text);
 }
 
 /* The library lives under build/, as every scratch file of the tests. */
 static int setup(void **state)
 {
-	fixture *f = calloc(1, sizeof *f);
 	mkdir("build", 0777);
-	snprintf(f->dir, sizeof f->dir, "build/test-neighbour-XXXXXX");
-	if (!mkdtemp(f->dir))
+	tree_fixture *f = tree_fixture_new("build/test-neighbour-XXXXXX");
+	if (!f)
 		return -1;
-	write_article(f->dir, files[0], "Alpha", false);
-	write_article(f->dir, files[1], "Bravo", true);
-	write_article(f->dir, files[2], "Charlie", false);
+	write_article(f->root, files[0], "Alpha", false);
+	write_article(f->root, files[1], "Bravo", true);
+	write_article(f->root, files[2], "Charlie", false);
 	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	fixture *f = *state;
-	char path[256];
-	for (size_t i = 0; i < N_FILES; i++) {
-		snprintf(path, sizeof path, "%s/%s", f->dir, files[i]);
-		unlink(path);
-	}
-	rmdir(f->dir);
-	free(f);
 	return 0;
 }
 
@@ -93,28 +68,28 @@ static bool status_has(const app *ap, const char *want)
 
 static void test_next_and_prev(void **state)
 {
-	fixture *f = *state;
-	app *ap = app_new_library(f->dir, 120, 30);
+	tree_fixture *f = *state;
+	app *ap = app_new_library(f->root, 120, 30);
 
-	key(ap, QK_ENTER);
+	fx_key(ap, QK_ENTER);
 	assert_string_equal(title(ap), "Alpha");
 	/* J: the next that loads, Bravo being broken; the list follows. */
-	assert_int_equal(key(ap, 'J'), HANDLER_REDRAW);
+	assert_int_equal(fx_key(ap, 'J'), HANDLER_REDRAW);
 	assert_int_equal(ap->screen, APP_SCREEN_READER);
 	assert_string_equal(title(ap), "Charlie");
 	assert_int_equal(ap->lib_view.cursor, 2);
 	assert_true(status_has(ap, "? help"));
 	/* Past the last: wraps, and says so. */
-	key(ap, 'J');
+	fx_key(ap, 'J');
 	assert_string_equal(title(ap), "Alpha");
 	assert_true(status_has(ap, "wrapped to the first article"));
-	key(ap, 'K');
+	fx_key(ap, 'K');
 	assert_string_equal(title(ap), "Charlie");
 	assert_true(status_has(ap, "wrapped to the last article"));
-	key(ap, 'K');
+	fx_key(ap, 'K');
 	assert_string_equal(title(ap), "Alpha");
 	/* q still goes back to the list, on the article last read. */
-	key(ap, 'q');
+	fx_key(ap, 'q');
 	assert_int_equal(ap->screen, APP_SCREEN_LIBRARY);
 	assert_int_equal(ap->lib_view.cursor, 0);
 	app_free(ap);
@@ -122,14 +97,14 @@ static void test_next_and_prev(void **state)
 
 static void test_types_kept(void **state)
 {
-	fixture *f = *state;
-	app *ap = app_new_library(f->dir, 120, 30);
+	tree_fixture *f = *state;
+	app *ap = app_new_library(f->root, 120, 30);
 
 	app_set_types(ap, "ORG");
-	key(ap, QK_ENTER);
+	fx_key(ap, QK_ENTER);
 	assert_true(reader_entity_hidden(ap->rd, 0));   /* Ann, a PERSON */
 	assert_false(reader_entity_hidden(ap->rd, 1));
-	key(ap, 'J');
+	fx_key(ap, 'J');
 	assert_string_equal(title(ap), "Charlie");
 	assert_true(reader_entity_hidden(ap->rd, 0));
 	assert_false(reader_entity_hidden(ap->rd, 1));
@@ -146,7 +121,7 @@ static void test_one_article(void **state)
 
 	app_set_types(ap, "ORG");
 	assert_true(reader_entity_hidden(ap->rd, 0));
-	assert_int_equal(key(ap, 'J'), HANDLER_REDRAW);
+	assert_int_equal(fx_key(ap, 'J'), HANDLER_REDRAW);
 	assert_string_equal(title(ap), "Alone");
 	assert_true(status_has(ap, "no library"));
 	app_free(ap);
@@ -156,8 +131,10 @@ int main(void)
 {
 	setlocale(LC_ALL, "");
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_next_and_prev, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_types_kept, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_next_and_prev, setup,
+		                                tree_fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_types_kept, setup,
+		                                tree_fixture_teardown),
 		cmocka_unit_test(test_one_article),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

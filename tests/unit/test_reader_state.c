@@ -62,30 +62,14 @@ static article *town(void)
 	return a;
 }
 
-typedef struct fixture {
-	article *a;
-	reader *r;
-} fixture;
-
-static int setup_at(void **state, int cols, int rows)
+static int setup_wide(void **state)
 {
-	fixture *f = calloc(1, sizeof *f);
-	f->a = town();
-	f->r = reader_new(f->a, cols, rows);
-	*state = f;
-	return f->r ? 0 : -1;
+	return fx_reading_setup(state, town(), WIDE_COLS, WIDE_ROWS);
 }
 
-static int setup_wide(void **state) { return setup_at(state, WIDE_COLS, WIDE_ROWS); }
-static int setup_narrow(void **state) { return setup_at(state, NARROW_COLS, NARROW_ROWS); }
-
-static int teardown(void **state)
+static int setup_narrow(void **state)
 {
-	fixture *f = *state;
-	reader_free(f->r);
-	article_free(f->a);
-	free(f);
-	return 0;
+	return fx_reading_setup(state, town(), NARROW_COLS, NARROW_ROWS);
 }
 
 static void status(reader *r, char *buf, size_t n)
@@ -141,7 +125,7 @@ static bool offset_shown(reader *r, size_t offset)
 
 static void test_percent_as_less(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 
 	int top = percent(r);
@@ -160,7 +144,7 @@ static void test_percent_as_less(void **state)
 
 static void test_narrow_enter_on_quote_shows_text(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 
 	assert_false(r->geo.wide);
@@ -174,7 +158,7 @@ static void test_narrow_enter_on_quote_shows_text(void **state)
 
 static void test_narrow_mention_shows_text(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 
 	cursor_to(r, PARIS);
@@ -187,7 +171,7 @@ static void test_narrow_mention_shows_text(void **state)
 
 static void test_wide_keeps_focus(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 
 	reader_apply(r, ACT_PANE_QUOTES);
@@ -199,7 +183,7 @@ static void test_wide_keeps_focus(void **state)
 
 static void test_mention_count(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 
 	cursor_to(r, ACME);
@@ -219,7 +203,7 @@ static void test_mention_count(void **state)
 
 static void test_enter_scrolls_to_first_mention(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 	size_t first = f->a->mentions[f->a->entities[PARIS].mention_ids[0]].at.start;
 
@@ -239,7 +223,7 @@ static void test_enter_scrolls_to_first_mention(void **state)
 
 static void test_filter_by_current_speaker(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 
 	cursor_to(r, ANN);
@@ -273,7 +257,7 @@ static void type(reader *r, const char *s)
 
 static void test_match_count(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 
 	reader_apply(r, ACT_SEARCH);
@@ -332,7 +316,7 @@ static void test_search_folds(void **state)
 
 static void test_click_name_and_quote(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 	rect t = r->geo.text;
 	size_t top = reader_top_offset(r);
@@ -384,7 +368,7 @@ static size_t entity_marks(const reader *r, size_t start, size_t end, size_t e)
 
 static void test_hide_type(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 	size_t all = r->n_ent_rows;
 	size_t line_end = strlen("Ann Lee met Acme");
@@ -422,7 +406,7 @@ static void test_hide_type(void **state)
 
 static void test_hide_needs_an_entity(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 
 	reader_apply(r, ACT_TYPE_HIDE);             /* text pane, none selected */
@@ -432,7 +416,7 @@ static void test_hide_needs_an_entity(void **state)
 
 static void test_show_only(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 
 	reader_types_show_only(r, "GPE,PERSON,SHIP");
@@ -456,7 +440,7 @@ static void test_show_only(void **state)
 
 static void test_next_article_flags(void **state)
 {
-	fixture *f = *state;
+	fx_reading *f = *state;
 	reader *r = f->r;
 	size_t top = reader_top_offset(r);
 
@@ -467,28 +451,29 @@ static void test_next_article_flags(void **state)
 	assert_true(status_has(r, "no library"));
 }
 
+#define T(name) \
+	cmocka_unit_test_setup_teardown(name, setup_narrow, fx_reading_teardown)
+#define W(name) \
+	cmocka_unit_test_setup_teardown(name, setup_wide, fx_reading_teardown)
+
 int main(void)
 {
 	setlocale(LC_ALL, "");
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_percent_as_less, setup_wide, teardown),
-		cmocka_unit_test_setup_teardown(test_narrow_enter_on_quote_shows_text,
-		                                setup_narrow, teardown),
-		cmocka_unit_test_setup_teardown(test_narrow_mention_shows_text,
-		                                setup_narrow, teardown),
-		cmocka_unit_test_setup_teardown(test_wide_keeps_focus, setup_wide, teardown),
-		cmocka_unit_test_setup_teardown(test_mention_count, setup_wide, teardown),
-		cmocka_unit_test_setup_teardown(test_enter_scrolls_to_first_mention,
-		                                setup_wide, teardown),
-		cmocka_unit_test_setup_teardown(test_filter_by_current_speaker,
-		                                setup_wide, teardown),
-		cmocka_unit_test_setup_teardown(test_match_count, setup_wide, teardown),
+		W(test_percent_as_less),
+		T(test_narrow_enter_on_quote_shows_text),
+		T(test_narrow_mention_shows_text),
+		W(test_wide_keeps_focus),
+		W(test_mention_count),
+		W(test_enter_scrolls_to_first_mention),
+		W(test_filter_by_current_speaker),
+		W(test_match_count),
 		cmocka_unit_test(test_search_folds),
-		cmocka_unit_test_setup_teardown(test_click_name_and_quote, setup_wide, teardown),
-		cmocka_unit_test_setup_teardown(test_hide_type, setup_wide, teardown),
-		cmocka_unit_test_setup_teardown(test_hide_needs_an_entity, setup_wide, teardown),
-		cmocka_unit_test_setup_teardown(test_show_only, setup_wide, teardown),
-		cmocka_unit_test_setup_teardown(test_next_article_flags, setup_wide, teardown),
+		W(test_click_name_and_quote),
+		W(test_hide_type),
+		W(test_hide_needs_an_entity),
+		W(test_show_only),
+		W(test_next_article_flags),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

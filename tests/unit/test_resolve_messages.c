@@ -17,42 +17,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "expect_diags.h"
 #include "loader.h"
+#include "mem_out.h"
 
-#define FIXTURES "tests/fixtures/loader/"
-
-typedef struct expect {
-	int line;
-	int col;
-	const char *message;
-} expect;
+#define FIXTURES LOADER_FIXTURES
 
 /* Loads a fixture that must fail with exactly the problems in want, at
  * their places. */
-static void expect_fixture(const char *name, const expect *want, size_t n)
-{
-	char path[256];
-	snprintf(path, sizeof path, FIXTURES "%s", name);
-	article *a = NULL;
-	diag_list d = { 0 };
-	assert_int_equal(load_article(path, &a, &d), -1);
-	assert_null(a);
-	bool same = d.n == n;
-	for (size_t i = 0; same && i < n; i++)
-		same = strcmp(d.items[i].message, want[i].message) == 0;
-	for (size_t i = 0; !same && i < d.n; i++)
-		print_message("  got %d:%d: %s\n", d.items[i].line, d.items[i].col,
-		              d.items[i].message);
-	assert_int_equal(d.n, n);
-	for (size_t i = 0; i < n; i++) {
-		assert_string_equal(d.items[i].message, want[i].message);
-		assert_int_equal(d.items[i].line, want[i].line);
-		assert_int_equal(d.items[i].col, want[i].col);
-	}
-	diag_list_free(&d);
-}
-
-#define EXPECT(name, want) expect_fixture(name, want, sizeof want / sizeof want[0])
+#define EXPECT(name, want) \
+	expect_load_fails(FIXTURES name, want, EXPECT_LEN(want))
 
 /* ---- differences shown visibly (bug 4) ----------------------------------- */
 
@@ -298,12 +272,9 @@ static void test_printed_with_source_line_and_caret(void **state)
 	diag_list d = { 0 };
 	assert_int_equal(load_article(FIXTURES "msg-curly-apostrophe.yaml", &a, &d), -1);
 	assert_int_equal(d.n, 1);
-	char *out = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&out, &len);
-	assert_non_null(f);
-	diag_print(f, &d.items[0]);
-	fclose(f);
+	mem_out m;
+	diag_print(mem_out_open(&m), &d.items[0]);
+	char *out = mem_out_close(&m);
 	const char *tail = strchr(out, '\n');
 	assert_non_null(tail);
 	assert_string_equal(tail + 1,

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "app_fixture.h"
 #include "app_speakers.h"
 #include "keys.h"
 #include "library.h"
@@ -56,12 +57,6 @@ static int teardown(void **state)
 {
 	(void)state;
 	return tree_remove(root);
-}
-
-static int key(app *ap, int k)
-{
-	input_event ev = { .type = INPUT_KEY, .key = k };
-	return app_handle(ap, &ev);
 }
 
 static void test_bars(void **state)
@@ -144,38 +139,38 @@ static void test_screen_through_the_app(void **state)
 	(void)state;
 	app *ap = app_new_library(root, 120, 30);
 	char buf[512];
-	key(ap, 'S');
+	fx_key(ap, 'S');
 	assert_int_equal(ap->screen, APP_SCREEN_SPEAKERS);
 	app_title(ap, buf, sizeof buf);
 	assert_string_equal(buf, "quoth \u00b7 speakers \u00b7 4 quotes in 2 articles");
 	app_status(ap, buf, sizeof buf);
 	assert_string_equal(buf, "speakers  1/2  by quotes  ? help");
-	key(ap, 'o');
+	fx_key(ap, 'o');
 	app_status(ap, buf, sizeof buf);
 	assert_string_equal(buf, "speakers  1/2  by words  ? help");
-	key(ap, 'g');
+	fx_key(ap, 'g');
 	/* Enter: Ann's quotes; Enter on the second opens the first article at
 	 * that quote ("soon", its third). */
-	key(ap, QK_ENTER);
+	fx_key(ap, QK_ENTER);
 	assert_true(ap->sv->quotes_open);
 	app_speakers_line(ap, 0, 100, buf, sizeof buf);
 	assert_string_equal(buf, "First Story \u00b7 \u201cwe will build it\u201d");
-	key(ap, 'j');
-	key(ap, QK_ENTER);
+	fx_key(ap, 'j');
+	fx_key(ap, QK_ENTER);
 	assert_int_equal(ap->screen, APP_SCREEN_READER);
 	assert_string_equal(ap->art->title, "First Story");
 	assert_int_equal(ap->rd->current, 2);
 	/* q goes back one level at a time. */
-	key(ap, 'q');
+	fx_key(ap, 'q');
 	assert_int_equal(ap->screen, APP_SCREEN_SPEAKERS);
 	assert_true(ap->sv->quotes_open);
 	assert_int_equal(ap->sv->qlist.cursor, 1);
-	key(ap, 'q');
+	fx_key(ap, 'q');
 	assert_false(ap->sv->quotes_open);
-	assert_false(key(ap, 'q') & HANDLER_CLOSE);
+	assert_false(fx_key(ap, 'q') & HANDLER_CLOSE);
 	assert_int_equal(ap->screen, APP_SCREEN_LIBRARY);
 	assert_null(ap->sv);
-	assert_true(key(ap, 'q') & HANDLER_CLOSE);
+	assert_true(fx_key(ap, 'q') & HANDLER_CLOSE);
 	app_free(ap);
 }
 
@@ -185,10 +180,10 @@ static void test_screen_through_the_app(void **state)
  * type shown). */
 static void open_from_speakers(app *ap)
 {
-	key(ap, 'S');
-	key(ap, 'g');
-	key(ap, QK_ENTER);      /* Ann Lee's quotes */
-	key(ap, QK_ENTER);      /* the first, in First Story */
+	fx_key(ap, 'S');
+	fx_key(ap, 'g');
+	fx_key(ap, QK_ENTER);      /* Ann Lee's quotes */
+	fx_key(ap, QK_ENTER);      /* the first, in First Story */
 	assert_int_equal(ap->screen, APP_SCREEN_READER);
 	assert_string_equal(ap->art->title, "First Story");
 }
@@ -240,7 +235,7 @@ static void test_speakers_wheel(void **state)
 	tree_write(dir, "many.yaml", yaml);
 
 	app *ap = app_new_library(dir, 120, 8);    /* a list of 5 rows */
-	key(ap, 'S');
+	fx_key(ap, 'S');
 	assert_int_equal(ap->screen, APP_SCREEN_SPEAKERS);
 	assert_int_equal(ap->sv->list.n, 12);
 	input_event wheel = { .type = INPUT_WHEEL_DOWN, .x = 3, .y = 4 };
@@ -258,8 +253,8 @@ static void test_reader_overlay(void **state)
 	(void)state;
 	app *ap = app_new_library(root, 120, 30);
 	char buf[512];
-	key(ap, QK_ENTER);
-	key(ap, 'S');
+	fx_key(ap, QK_ENTER);
+	fx_key(ap, 'S');
 	assert_true(ap->speakers_overlay);
 	assert_int_equal(app_speakers_overlay_count(ap), 3);     /* header + 2 speakers */
 	app_speakers_overlay_line(ap, 1, 80, buf, sizeof buf);
@@ -271,7 +266,7 @@ static void test_reader_overlay(void **state)
 	assert_non_null(strstr(buf, bar));
 	/* Any key closes it and does nothing else. */
 	long current = ap->rd->current;
-	key(ap, ']');
+	fx_key(ap, ']');
 	assert_false(ap->speakers_overlay);
 	assert_int_equal(ap->rd->current, current);
 	app_free(ap);
