@@ -23,6 +23,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "watch_tree.h"
+
 #define WATCH_POLL_MS 500
 
 typedef enum watch_mode {
@@ -37,10 +39,10 @@ typedef struct file_watch file_watch;
  * when out of memory; a path that does not exist yet is watched for its
  * appearance. */
 file_watch *watch_new(const char *path, watch_mode mode);
-/* The same with at most max_watches inotify watches for a directory's
- * folders (watch_new: SIZE_MAX, as many as the kernel gives); past that
- * it polls them all, as when the kernel has none left. */
-file_watch *watch_new_limited(const char *path, watch_mode mode, size_t max_watches);
+/* The same within lim for a directory's folders (watch_new:
+ * WATCH_LIMITS_DEFAULT): past lim.max_watches inotify watches it polls
+ * them all, as when the kernel has none left. */
+file_watch *watch_new_limited(const char *path, watch_mode mode, watch_limits lim);
 /* Accepts NULL. */
 void watch_free(file_watch *w);
 
@@ -60,7 +62,7 @@ bool watch_changed(file_watch *w, long long now_ms);
 const char *watch_note(file_watch *w);
 
 /* A directory's folders watched (0 for a file), and the units of work
- * the last watch_changed() did (at most WATCH_TREE_BUDGET, but for one
+ * the last watch_changed() did (at most the budget, but for one
  * huge folder listed whole): for the tests that bound them. */
 size_t watch_folders(const file_watch *w);
 size_t watch_work(const file_watch *w);

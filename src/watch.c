@@ -7,8 +7,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "watch_tree.h"
-
 #ifdef __linux__
 #include <sys/inotify.h>
 #endif
@@ -92,10 +90,10 @@ static bool notify_read(const file_watch *w)
 
 file_watch *watch_new(const char *path, watch_mode mode)
 {
-	return watch_new_limited(path, mode, SIZE_MAX);
+	return watch_new_limited(path, mode, WATCH_LIMITS_DEFAULT);
 }
 
-file_watch *watch_new_limited(const char *path, watch_mode mode, size_t max_watches)
+file_watch *watch_new_limited(const char *path, watch_mode mode, watch_limits lim)
 {
 	file_watch *w = calloc(1, sizeof *w);
 	if (!w || !(w->path = strdup(path))) {
@@ -105,7 +103,7 @@ file_watch *watch_new_limited(const char *path, watch_mode mode, size_t max_watc
 	w->fd = -1;
 	struct stat st;
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-		w->tree = watch_tree_new(path, mode == WATCH_AUTO, max_watches);
+		w->tree = watch_tree_new(path, mode == WATCH_AUTO, lim);
 		if (!w->tree) {
 			watch_free(w);
 			return NULL;

@@ -54,7 +54,8 @@ struct watch_tree {
 	size_t set_cap;
 	size_t pending;         /* folders not listed, or dirty */
 	int fd;                 /* inotify, or -1: polling */
-	size_t watches, max_watches;
+	size_t watches;
+	watch_limits lim;
 	bool fell_back, noted;  /* inotify ran out of watches; said so */
 	char note[160];
 	size_t cursor, at;      /* polling: the folder and entry next looked at */
@@ -258,7 +259,7 @@ static void folder_watch(watch_tree *t, size_t i)
 #ifdef __linux__
 	if (t->fd < 0 || t->f[i].wd >= 0)
 		return;
-	if (t->watches >= t->max_watches) {
+	if (t->watches >= t->lim.max_watches) {
 		fall_back(t);
 		return;
 	}
@@ -447,7 +448,7 @@ static size_t folder_restat(watch_tree *t, size_t i, size_t at)
 		mark_dirty(t, i);
 		return f->n;
 	}
-	for (; at < f->n && t->work < WATCH_TREE_BUDGET; at++, t->work++) {
+	for (; at < f->n && t->work < t->lim.budget; at++, t->work++) {
 		tree_entry *e = &f->ents[at];
 		struct stat st;
 		bool ok = fstatat(dfd, e->name, &st, 0) == 0;
@@ -468,7 +469,7 @@ static size_t folder_restat(watch_tree *t, size_t i, size_t at)
  * or renamed) is listed again, else its entries' statuses are read. */
 static void poll_tick(watch_tree *t)
 {
-	for (size_t visited = 0; visited < t->n && t->work < WATCH_TREE_BUDGET;) {
+	for (size_t visited = 0; visited < t->n && t->work < t->lim.budget;) {
 		if (t->cursor >= t->n) {
 			t->cursor = 0;
 			t->at = 0;
@@ -545,7 +546,7 @@ static void notify_event(watch_tree *t, const struct inotify_event *ev)
 static void notify_read(watch_tree *t)
 {
 	_Alignas(struct inotify_event) char buf[4096];
-	while (t->fd >= 0 && t->work < WATCH_TREE_BUDGET) {
+	while (t->fd >= 0 && t->work < t->lim.budget) {
 		ssize_t n = read(t->fd, buf, sizeof buf);
 		if (n <= 0)
 			return;
@@ -566,7 +567,7 @@ static void list_pending(watch_tree *t)
 	for (size_t i = 0; i < t->n && t->pending > 0; i++) {
 		if (t->f[i].listed && !t->f[i].dirty)
 			continue;
-		if (!first && t->work >= WATCH_TREE_BUDGET)
+		if (!first && t->work >= t->lim.budget)
 			return;
 		first = false;
 		t->work += folder_list(t, i);
@@ -577,7 +578,7 @@ static void list_pending(watch_tree *t)
 
 /* ---- the tree --------------------------------------------------------- */
 
-watch_tree *watch_tree_new(const char *root, bool notify, size_t max_watches)
+watch_tree *watch_tree_new(const char *root, bool notify, watch_limits lim)
 {
 	watch_tree *t = calloc(1, sizeof *t);
 	char *path = root ? strdup(root) : NULL;
@@ -587,7 +588,9 @@ watch_tree *watch_tree_new(const char *root, bool notify, size_t max_watches)
 		return NULL;
 	}
 	t->fd = -1;
-	t->max_watches = max_watches;
+	t->lim = lim;
+	if (t->lim.budget == 0)
+		t->lim.budget = 1;
 #ifdef __linux__
 	if (notify)
 		t->fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);

@@ -346,7 +346,8 @@ static void test_out_of_watches(void **state)
 {
 	tree_fixture *tx = *state;
 	tree_fill(tx->root);
-	file_watch *w = watch_new_limited(tx->root, WATCH_AUTO, 2);
+	file_watch *w = watch_new_limited(tx->root, WATCH_AUTO,
+	                                  (watch_limits){ .max_watches = 2, .budget = 100 });
 	assert_non_null(w);
 	assert_int_equal(watch_fd(w), -1);              /* polls now */
 	const char *note = watch_note(w);
@@ -359,7 +360,8 @@ static void test_out_of_watches(void **state)
 	assert_false(changed(w));
 	watch_free(w);
 
-	w = watch_new_limited(tx->root, WATCH_AUTO, 3);  /* enough */
+	w = watch_new_limited(tx->root, WATCH_AUTO,   /* enough */
+	                      (watch_limits){ .max_watches = 3, .budget = 100 });
 	assert_non_null(w);
 	assert_true(watch_fd(w) >= 0);
 	assert_null(watch_note(w));
@@ -367,43 +369,74 @@ static void test_out_of_watches(void **state)
 }
 #endif
 
-/* A tree of several calls' work: no call does more than its budget (but
- * for one folder listed whole), the baseline is complete once the watch
- * is no longer busy, and a change in the last folder is still seen. */
-enum { MANY_FOLDERS = 12, MANY_FILES = 800 };
+/* A tree of several calls' work (a small budget, for a small tree), with
+ * one folder bigger than the budget: no call does more than its budget
+ * (but for one folder listed whole at the baseline), the baseline reports
+ * nothing, a change in the big folder's last file is still seen, polling
+ * within a tour, and a flood of notices is read over several calls. */
+enum { BUDGET = 64, MANY_FOLDERS = 12, MANY_FILES = 16, BIG_FILES = BUDGET * 3 / 2 };
+
+static void touch_all(const char *root, bool big)
+{
+	char rel[64];
+	for (int d = 0; d < MANY_FOLDERS; d++)
+		for (int i = 0; i < MANY_FILES; i++) {
+			snprintf(rel, sizeof rel, "f%02d/%04d.yaml", d, i);
+			tree_write(root, rel, big ? "title: x\n" : "");
+		}
+	if (big)
+		for (int i = 0; i < BIG_FILES; i++) {
+			snprintf(rel, sizeof rel, "big/%05d.yaml", i);
+			tree_write(root, rel, "");
+		}
+}
 
 static void test_many_files(void **state)
 {
 	tree_fixture *tx = *state;
+	char rel[64];
 	for (int d = 0; d < MANY_FOLDERS; d++) {
-		char rel[64];
 		snprintf(rel, sizeof rel, "f%02d", d);
 		tree_mkdir(tx->root, rel);
-		for (int i = 0; i < MANY_FILES; i++) {
-			snprintf(rel, sizeof rel, "f%02d/%04d.yaml", d, i);
-			tree_write(tx->root, rel, "");
-		}
 	}
-	const size_t bound = WATCH_TREE_BUDGET + MANY_FILES + 1;
-	/* Calls that look at every folder once, polling. */
-	const size_t tour = (MANY_FOLDERS * (MANY_FILES + 1)) / WATCH_TREE_BUDGET + 2;
+	tree_mkdir(tx->root, "big");
+	touch_all(tx->root, true);
+	const size_t files = MANY_FOLDERS * (MANY_FILES + 1) + BIG_FILES + 1;
+	const size_t tour = files / BUDGET + 2;
+	const watch_limits lim = { .max_watches = SIZE_MAX, .budget = BUDGET };
 	for (size_t m = 0; m < N_MODES; m++) {
-		file_watch *w = watch_new(tx->root, modes[m]);
+		file_watch *w = watch_new_limited(tx->root, modes[m], lim);
 		assert_non_null(w);
-		assert_in_range(watch_work(w), 1, bound);
-		/* The baseline takes a tour of the tree too: no change in it. */
+		assert_int_equal(watch_folders(w), MANY_FOLDERS + 2);
+		assert_in_range(watch_work(w), 1, BUDGET + BIG_FILES + 1);
 		for (size_t i = 0; i < tour; i++) {
 			assert_false(changed(w));
-			assert_in_range(watch_work(w), 0, bound);
+			assert_in_range(watch_work(w), 0, BUDGET + BIG_FILES + 1);
 		}
-		assert_int_equal(watch_folders(w), MANY_FOLDERS + 1);
-		tree_write(tx->root, "f11/0799.yaml", "title: the last one\n");
+		/* The baseline done: the budget holds even in the big folder. */
+		for (size_t i = 0; i < tour; i++) {
+			assert_false(changed(w));
+			assert_in_range(watch_work(w), 0, BUDGET + 1);
+		}
+		snprintf(rel, sizeof rel, "big/%05d.yaml", BIG_FILES - 1);
+		tree_write(tx->root, rel, "title: the last one\n");
 		bool seen = false;
 		for (size_t i = 0; i < tour && !seen; i++) {
 			seen = changed(w);
-			assert_in_range(watch_work(w), 0, bound);
+			assert_in_range(watch_work(w), 0, BUDGET + 1);
 		}
 		assert_true(seen);
+		/* Every small file written: hundreds of notices, a budget's
+		 * worth a call (and the rest of one read of 4 KiB, notices of
+		 * 32 bytes with these names; and one folder listed). */
+		touch_all(tx->root, false);
+		seen = false;
+		for (size_t i = 0; i < 4 * tour; i++) {
+			seen |= changed(w);
+			assert_in_range(watch_work(w), 0, BUDGET + 4096 / 32 + MANY_FILES + 1);
+		}
+		assert_true(seen);
+		assert_false(changed(w));
 		watch_free(w);
 	}
 }
