@@ -21,6 +21,7 @@ struct file_watch {
 	int fd;             /* a file's inotify, or -1 when polling */
 	uint64_t seen;      /* a file's status last reported (or the first) */
 	long long next_poll;/* when polling: the earliest time to look again */
+	size_t work;        /* what the last call to the tree did */
 };
 
 /* ---- the status of what is watched --------------------------------- */
@@ -108,6 +109,7 @@ file_watch *watch_new_limited(const char *path, watch_mode mode, watch_limits li
 			watch_free(w);
 			return NULL;
 		}
+		w->work = watch_tree_work(w->tree);
 		return w;
 	}
 	const char *slash = strrchr(path, '/');
@@ -145,12 +147,15 @@ int watch_fd(const file_watch *w)
  * every call, each call's work being bounded (watch_tree.h). */
 static bool tree_changed(file_watch *w, long long now_ms)
 {
+	w->work = 0;
 	if (watch_tree_fd(w->tree) < 0 && !watch_tree_busy(w->tree)) {
 		if (now_ms < w->next_poll)
 			return false;
 		w->next_poll = now_ms + WATCH_POLL_MS;
 	}
-	return watch_tree_tick(w->tree);
+	bool changed = watch_tree_tick(w->tree);
+	w->work = watch_tree_work(w->tree);
+	return changed;
 }
 
 bool watch_changed(file_watch *w, long long now_ms)
@@ -184,5 +189,5 @@ size_t watch_folders(const file_watch *w)
 
 size_t watch_work(const file_watch *w)
 {
-	return w->tree ? watch_tree_work(w->tree) : 0;
+	return w->work;
 }
