@@ -136,8 +136,9 @@ if wait_for "Deep In The Library" && wait_for "Kerry Strikes"; then
 		>"$lib/outlet/2017/added.yaml.new" && mv "$lib/outlet/2017/added.yaml.new" "$lib/outlet/2017/added.yaml"
 	if wait_for "Added In A New Folder"; then ok
 	else bad lib-added "a file added in a new subfolder did not appear"; fi
+	shows "3 articles" || bad lib-count "the title line does not count 3 articles"
 	rm "$lib/outlet/2016/deep.yaml"
-	if wait_gone "Changed Two Folders Down"; then ok
+	if wait_gone "Changed Two Folders Down" && wait_for "2 articles"; then ok
 	else bad lib-removed "a file removed from a subfolder is still listed"; fi
 else
 	bad lib-open "the library did not list its subfolder"
