@@ -1,6 +1,6 @@
 /* tui.c - the interactive loop: curses on the terminal, keys and mouse to
  * input events, redraws on app_handle()'s flags, signals and resizes; the
- * open article's file and the library's directory watched for changes,
+ * open article's file and every folder of the library watched for changes,
  * and the editor run for e. */
 #include "tui.h"
 
