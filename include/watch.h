@@ -64,7 +64,7 @@ const char *watch_note(file_watch *w);
 /* A directory's folders watched (0 for a file), and the units of work
  * the last watch_changed() did (at most the budget, but for one
  * huge folder listed whole): for the tests that bound them. */
-size_t watch_folders(const file_watch *w);
+size_t watch_folder_count(const file_watch *w);
 size_t watch_work(const file_watch *w);
 
 #endif

@@ -25,7 +25,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <sys/stat.h>
 
 /* About 4 ms of stats on a warm cache: a tree of 100,000 files is polled
  * whole in 25 calls (12 s at WATCH_POLL_MS), with the loop still quick. */
@@ -69,9 +68,5 @@ const char *watch_tree_note(watch_tree *t);
 /* The folders watched; the units of work the last call did. */
 size_t watch_tree_folders(const watch_tree *t);
 size_t watch_tree_work(const watch_tree *t);
-
-/* One number for a file's status (inode, size, times) that changes when
- * it is written or replaced; for a directory, its inode alone. */
-uint64_t watch_tree_status(const struct stat *st);
 
 #endif

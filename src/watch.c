@@ -7,6 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "watch_folders.h"
+
 #ifdef __linux__
 #include <sys/inotify.h>
 #endif
@@ -33,7 +35,7 @@ static uint64_t status_of(const file_watch *w)
 	struct stat st;
 	if (stat(w->path, &st) != 0)
 		return 0x6d697373696e67u;
-	return watch_tree_status(&st);
+	return watch_folders_status(&st);
 }
 
 /* ---- inotify --------------------------------------------------------- */
@@ -182,7 +184,7 @@ const char *watch_note(file_watch *w)
 	return w->tree ? watch_tree_note(w->tree) : NULL;
 }
 
-size_t watch_folders(const file_watch *w)
+size_t watch_folder_count(const file_watch *w)
 {
 	return w->tree ? watch_tree_folders(w->tree) : 0;
 }

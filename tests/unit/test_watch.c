@@ -247,7 +247,7 @@ static void test_subfolder_changes(void **state)
 		tree_fill(tx->root);
 		file_watch *w = watch_new(tx->root, modes[m]);
 		assert_non_null(w);
-		assert_int_equal(watch_folders(w), 3);      /* .git is hidden */
+		assert_int_equal(watch_folder_count(w), 3);      /* .git is hidden */
 		assert_false(changed(w));
 
 		/* Written in place two levels down, then reported once. */
@@ -285,7 +285,7 @@ static void test_new_and_moved_folders(void **state)
 		/* A folder made after the start is watched in turn. */
 		tree_mkdir(tx->root, "sub/later");
 		assert_true(changed(w));
-		assert_int_equal(watch_folders(w), 4);
+		assert_int_equal(watch_folder_count(w), 4);
 		tree_write(tx->root, "sub/later/d.yaml", "title: d\n");
 		assert_true(changed(w));
 		tree_write(tx->root, "sub/later/d.yaml", "title: d, edited\n");
@@ -296,7 +296,7 @@ static void test_new_and_moved_folders(void **state)
 		tree_rename(tx->root, "sub/later", "moved");
 		assert_true(changed(w));
 		assert_false(changed(w));
-		assert_int_equal(watch_folders(w), 4);
+		assert_int_equal(watch_folder_count(w), 4);
 		tree_write(tx->root, "moved/d.yaml", "title: d, after the move\n");
 		assert_true(changed(w));
 		assert_false(changed(w));
@@ -307,7 +307,7 @@ static void test_new_and_moved_folders(void **state)
 		assert_int_equal(system(cmd), 0);
 		assert_true(changed(w));
 		assert_false(changed(w));
-		assert_int_equal(watch_folders(w), 2);      /* root and moved */
+		assert_int_equal(watch_folder_count(w), 2);      /* root and moved */
 		watch_free(w);
 	}
 }
@@ -325,7 +325,7 @@ static void test_links(void **state)
 		tree_link(tx->root, "sub/deep", "alias");   /* listed before sub */
 		file_watch *w = watch_new(tx->root, modes[m]);
 		assert_non_null(w);
-		assert_int_equal(watch_folders(w), 3);
+		assert_int_equal(watch_folder_count(w), 3);
 		assert_false(changed(w));
 		tree_write(tx->root, "sub/deep/c.yaml", "title: c, through the alias\n");
 		assert_true(changed(w));
@@ -335,7 +335,7 @@ static void test_links(void **state)
 		assert_true(changed(w));
 		assert_false(changed(w));   /* deep entered by sub: nothing new */
 		assert_false(changed(w));
-		assert_int_equal(watch_folders(w), 3);      /* deep, by sub now */
+		assert_int_equal(watch_folder_count(w), 3);      /* deep, by sub now */
 		tree_write(tx->root, "sub/deep/c.yaml", "title: c, by its own way\n");
 		assert_true(changed(w));
 		watch_free(w);
@@ -408,7 +408,7 @@ static void test_many_files(void **state)
 	for (size_t m = 0; m < N_MODES; m++) {
 		file_watch *w = watch_new_limited(tx->root, modes[m], lim);
 		assert_non_null(w);
-		assert_int_equal(watch_folders(w), MANY_FOLDERS + 2);
+		assert_int_equal(watch_folder_count(w), MANY_FOLDERS + 2);
 		assert_in_range(watch_work(w), 1, BUDGET + BIG_FILES + 1);
 		/* The baseline is not held back by the polling pace. */
 		assert_false(watch_changed(w, clock_ms));
