@@ -313,8 +313,11 @@ size_t watch_folders_list(watch_tree *t, size_t i)
 		f->self = fstat(dirfd(d), &st) == 0 ? watch_folders_self(&st) : WATCH_STATUS_MISSING;
 		closedir(d);
 	} else {
-		ents = calloc(1, sizeof *ents);   /* gone or unreadable: empty */
-		f->self = WATCH_STATUS_MISSING;
+		/* Gone or unreadable: empty.  An unreadable folder keeps its own
+		 * status, so that polling lists it again only when that moves
+		 * (its mode changed back), not at every call. */
+		ents = calloc(1, sizeof *ents);
+		f->self = stat(f->path, &st) == 0 ? watch_folders_self(&st) : WATCH_STATUS_MISSING;
 	}
 	if (!ents) {                          /* out of memory: try again */
 		f->dirty = true;
