@@ -58,6 +58,8 @@ struct watch_tree {
 	size_t cursor, at;      /* polling: the folder and entry next looked at */
 	size_t work;            /* units spent by the last call */
 	bool changed;           /* seen during this call */
+	bool links;             /* a folder was reached by a symbolic link */
+	size_t dead;            /* folders dropped, not compacted yet */
 };
 
 /* The status of what is not there (or cannot be read). */
@@ -77,9 +79,13 @@ char *watch_folders_join(const char *dir, const char *name);
  * entered already: 1 entered, 0 already, -1 out of memory.  Its first
  * listing is a baseline when quiet, else every entry in it is new. */
 int watch_folders_add(watch_tree *t, char *path, const struct stat *st, bool quiet);
-/* Drops the folders at path and below it (never the root), and has every
- * folder listed again. */
+/* Drops the folders at path and below it (never the root), and when
+ * links to folders were seen has every folder listed again.  A folder
+ * dropped keeps its place, with a NULL path, until compacted. */
 void watch_folders_remove(watch_tree *t, const char *path);
+/* Closes the places of the folders dropped (indices move: at the end of
+ * a call, when no index is held). */
+void watch_folders_compact(watch_tree *t);
 /* Has folder i listed again. */
 void watch_folders_dirty(watch_tree *t, size_t i);
 /* Removes f's inotify watch, if any. */

@@ -85,6 +85,8 @@ static int keys_rebuild(watch_tree *t, size_t cap)
 	if (!keys)
 		return -1;
 	for (size_t i = 0; i < t->n; i++) {
+		if (!t->f[i].path)
+			continue;                     /* dropped */
 		size_t s = key_slot(keys, cap, t->f[i].dev, t->f[i].ino);
 		keys[s] = (watch_key){ .dev = t->f[i].dev, .ino = t->f[i].ino, .used = true };
 	}
@@ -97,6 +99,8 @@ static int keys_rebuild(watch_tree *t, size_t cap)
 void watch_folders_dirty(watch_tree *t, size_t i)
 {
 	watch_folder *f = &t->f[i];
+	if (!f->path)
+		return;                           /* dropped */
 	if (f->listed && !f->dirty)
 		t->pending++;
 	f->dirty = true;
@@ -151,33 +155,55 @@ void watch_folders_unwatch(watch_tree *t, watch_folder *f)
 }
 
 /* Drops the folders at path and below it (never the root): a folder
- * removed, renamed away, or a file now.  Every folder is listed again
- * after: a folder reached by two ways was entered by the one that went,
- * and its other way must enter it now. */
+ * removed, renamed away, or a file now.  A folder dropped stays in the
+ * array, without a path, until watch_folders_compact: the caller may be
+ * listing a folder by its index.  In a tree with links to folders every
+ * folder is listed again after: a folder reached by two ways was entered
+ * by the one that went, and its other way must enter it now.  Without
+ * links a folder has one way, and the work stays O(changed). */
 void watch_folders_remove(watch_tree *t, const char *path)
 {
-	size_t len = strlen(path), out = 1;
+	size_t len = strlen(path);
+	bool any = false;
 	for (size_t k = 1; k < t->n; k++) {
 		watch_folder *f = &t->f[k];
-		if (strncmp(f->path, path, len) == 0 && (f->path[len] == '\0' || f->path[len] == '/')) {
-			if (!f->listed || f->dirty)
-				t->pending--;
-			watch_folders_unwatch(t, f);
-			watch_folders_free_entries(f->ents, f->n);
-			free(f->path);
+		if (!f->path || strncmp(f->path, path, len) != 0 ||
+		    (f->path[len] != '\0' && f->path[len] != '/'))
+			continue;
+		if (!f->listed || f->dirty)
+			t->pending--;
+		watch_folders_unwatch(t, f);
+		watch_folders_free_entries(f->ents, f->n);
+		free(f->path);
+		*f = (watch_folder){ .wd = -1, .listed = true };
+		t->dead++;
+		any = true;
+	}
+	if (!any)
+		return;
+	keys_rebuild(t, t->set_cap);   /* no bigger: cannot fail for room */
+	for (size_t k = 0; t->links && k < t->n; k++)
+		watch_folders_dirty(t, k);
+}
+
+void watch_folders_compact(watch_tree *t)
+{
+	if (!t->dead)
+		return;
+	size_t out = 0, cursor = 0;
+	for (size_t k = 0; k < t->n; k++) {
+		if (!t->f[k].path) {
+			if (k == t->cursor)
+				t->at = 0;
 			continue;
 		}
-		t->f[out++] = *f;
+		if (k < t->cursor)
+			cursor++;
+		t->f[out++] = t->f[k];
 	}
-	if (out == t->n)
-		return;
 	t->n = out;
-	keys_rebuild(t, t->set_cap);   /* no bigger: cannot fail for room */
-	for (size_t k = 0; k < t->n; k++)
-		watch_folders_dirty(t, k);
-	if (t->cursor >= t->n)
-		t->cursor = 0;
-	t->at = 0;
+	t->dead = 0;
+	t->cursor = cursor;
 }
 
 /* ---- inotify -------------------------------------------------------- */
@@ -199,7 +225,8 @@ static void fall_back(watch_tree *t)
 		t->f[i].wd = -1;
 	t->fell_back = true;
 	snprintf(t->note, sizeof t->note, "out of inotify watches: polling the %zu "
-	         "folders every half second (raise fs.inotify.max_user_watches)", t->n);
+	         "folders every half second (raise fs.inotify.max_user_watches)",
+	         t->n - t->dead);
 }
 
 /* Puts an inotify watch on folder i before it is listed, so that nothing
@@ -244,7 +271,7 @@ watch_entry *watch_folders_entry(const watch_folder *f, const char *name)
 
 /* The entries of the open folder d with their statuses, sorted; NULL on
  * OOM.  *n is their number. */
-static watch_entry *entries_read(DIR *d, size_t *n)
+static watch_entry *entries_read(watch_tree *t, DIR *d, size_t *n)
 {
 	watch_entry *ents = NULL;
 	size_t cap = 0;
@@ -268,25 +295,61 @@ static watch_entry *entries_read(DIR *d, size_t *n)
 			.name = name, .status = ok ? watch_folders_status(&st) : WATCH_STATUS_MISSING,
 			.is_dir = ok && S_ISDIR(st.st_mode),
 		};
+		/* A folder by a link may be reached by another way too (a file
+		 * system that does not say the type may hold links). */
+		if (ok && S_ISDIR(st.st_mode) && (de->d_type == DT_LNK || de->d_type == DT_UNKNOWN))
+			t->links = true;
 	}
 	if (*n)
 		qsort(ents, *n, sizeof *ents, entry_cmp);
 	return ents ? ents : calloc(1, sizeof *ents);
 }
 
-/* Enters the subfolder name of folder i, found by its listing. */
-static void subfolder_add(watch_tree *t, size_t i, const char *name, bool quiet)
+/* A folder entered already (st's) whose path no longer holds it was
+ * moved, here: it is dropped, to be entered where it is now.  Searched
+ * for only when a new name holds a folder entered already (a move, or a
+ * second way), so the plain search is rare. */
+static void drop_if_moved(watch_tree *t, const struct stat *st)
 {
+	size_t s = key_slot(t->keys, t->set_cap, st->st_dev, st->st_ino);
+	if (!t->keys[s].used)
+		return;
+	for (size_t k = 1; k < t->n; k++) {
+		const watch_folder *f = &t->f[k];
+		if (!f->path || f->dev != st->st_dev || f->ino != st->st_ino)
+			continue;
+		struct stat now;
+		if (stat(f->path, &now) == 0 && now.st_dev == st->st_dev && now.st_ino == st->st_ino)
+			return;                       /* still there: a second way */
+		char *gone = strdup(f->path);
+		if (gone)
+			watch_folders_remove(t, gone);
+		free(gone);
+		return;
+	}
+}
+
+/* Enters the subfolder name of folder i, found by its listing (is_new:
+ * a name not there before, maybe a folder moved there). */
+static void subfolder_add(watch_tree *t, size_t i, const char *name, bool quiet, bool is_new)
+{
+	if (!t->f[i].path)
+		return;
 	char *path = watch_folders_join(t->f[i].path, name);
 	struct stat st;
-	if (path && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-		watch_folders_add(t, path, &st, quiet);
-	else
+	if (!path || stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
 		free(path);
+		return;
+	}
+	if (is_new)
+		drop_if_moved(t, &st);
+	watch_folders_add(t, path, &st, quiet);
 }
 
 static void subfolder_remove(watch_tree *t, size_t i, const char *name)
 {
+	if (!t->f[i].path)
+		return;
 	char *path = watch_folders_join(t->f[i].path, name);
 	if (path)
 		watch_folders_remove(t, path);
@@ -309,7 +372,7 @@ size_t watch_folders_list(watch_tree *t, size_t i)
 	DIR *d = opendir(f->path);
 	struct stat st;
 	if (d) {
-		ents = entries_read(d, &n);
+		ents = entries_read(t, d, &n);
 		f->self = fstat(dirfd(d), &st) == 0 ? watch_folders_self(&st) : WATCH_STATUS_MISSING;
 		closedir(d);
 	} else {
@@ -356,7 +419,7 @@ size_t watch_folders_list(watch_tree *t, size_t i)
 		 * that was there and was reached by another way, gone now, is
 		 * entered by this one, as a baseline: nothing in it is new. */
 		if (is_dir)
-			subfolder_add(t, i, ents[b].name, quiet || same);
+			subfolder_add(t, i, ents[b].name, quiet || same, !same);
 		if (cmp <= 0)
 			a++;
 		if (cmp >= 0)

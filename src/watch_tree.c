@@ -76,6 +76,12 @@ static void poll_tick(watch_tree *t)
 			t->at = 0;
 		}
 		size_t i = t->cursor;
+		if (!t->f[i].path) {              /* dropped during this call */
+			t->at = 0;
+			t->cursor++;
+			visited++;
+			continue;
+		}
 		if (t->at == 0) {
 			watch_folder *f = &t->f[i];
 			struct stat st;
@@ -249,6 +255,7 @@ bool watch_tree_tick(watch_tree *t)
 		list_pending(t);
 	if (t->fd < 0)
 		poll_tick(t);
+	watch_folders_compact(t);
 	return t->changed;
 }
 
@@ -262,7 +269,7 @@ const char *watch_tree_note(watch_tree *t)
 
 size_t watch_tree_folders(const watch_tree *t)
 {
-	return t->n;
+	return t->n - t->dead;
 }
 
 size_t watch_tree_work(const watch_tree *t)

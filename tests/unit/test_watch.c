@@ -312,6 +312,35 @@ static void test_new_and_moved_folders(void **state)
 	}
 }
 
+/* A folder moved into one found before its old parent: the new name is
+ * listed first, while the folder is still entered at its old path. */
+static void test_move_before_old_parent(void **state)
+{
+	tree_fixture *tx = *state;
+	for (size_t m = 0; m < N_MODES; m++) {
+		tree_fill(tx->root);
+		tree_mkdir(tx->root, "b");
+		tree_mkdir(tx->root, "b/y");
+		tree_mkdir(tx->root, "sub/deep/inner");
+		tree_write(tx->root, "sub/deep/inner/i.yaml", "title: i\n");
+		file_watch *w = watch_new(tx->root, modes[m]);
+		assert_non_null(w);
+		assert_int_equal(watch_folder_count(w), 6);
+		assert_false(changed(w));
+		tree_rename(tx->root, "sub/deep/inner", "b/y/inner");
+		assert_true(changed(w));
+		assert_false(changed(w));
+		assert_int_equal(watch_folder_count(w), 6);
+		for (int i = 0; i < 2; i++) {               /* each write seen */
+			tree_write(tx->root, "b/y/inner/i.yaml", i ? "title: i, twice\n"
+			                                           : "title: i, once\n");
+			assert_true(changed(w));
+			assert_false(changed(w));
+		}
+		watch_free(w);
+	}
+}
+
 /* Two ways to one folder, and a loop: each folder entered once, the
  * watch ends its first call, and the folder is still watched through the
  * way that stays when the first goes. */
@@ -446,6 +475,21 @@ static void test_many_files(void **state)
 		}
 		assert_true(seen);
 		assert_false(changed(w));
+		/* A folder removed: its parent listed again, not the tree. */
+		if (modes[m] == WATCH_AUTO) {
+			char cmd[128];
+			snprintf(cmd, sizeof cmd, "rm -rf '%s/f00'", tx->root);
+			assert_int_equal(system(cmd), 0);
+			size_t work = 0;
+			assert_true(changed(w));
+			work += watch_work(w);
+			assert_false(changed(w));
+			work += watch_work(w);
+			assert_in_range(work, 1, BUDGET);
+			assert_int_equal(watch_folder_count(w), MANY_FOLDERS + 1);
+			tree_mkdir(tx->root, "f00");     /* back for the polling round */
+			touch_all(tx->root, false);
+		}
 		watch_free(w);
 	}
 }
@@ -524,6 +568,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_missing_file_appears, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_subfolder_changes, tree_setup, tree_teardown),
 		cmocka_unit_test_setup_teardown(test_new_and_moved_folders, tree_setup, tree_teardown),
+		cmocka_unit_test_setup_teardown(test_move_before_old_parent, tree_setup, tree_teardown),
 		cmocka_unit_test_setup_teardown(test_links, tree_setup, tree_teardown),
 #ifdef __linux__
 		cmocka_unit_test_setup_teardown(test_out_of_watches, tree_setup, tree_teardown),
