@@ -1,6 +1,6 @@
 /* tui.c - the interactive loop: curses on the terminal, keys and mouse to
  * input events, redraws on app_handle()'s flags, signals and resizes; the
- * open article's file and the library's directory watched for changes,
+ * open article's file and every folder of the library watched for changes,
  * and the editor run for e. */
 #include "tui.h"
 
@@ -245,15 +245,25 @@ static void watches_follow(tui_watches *w, const app *ap)
 }
 
 /* Reloads what changed on disk: the open article, or on the library
- * screen the library (a change meanwhile is seen when it comes back). */
+ * screen the library, in any folder below it (a change meanwhile is seen
+ * when it comes back).  The library's watch falling back to polling is
+ * said once in the status line. */
 static handler_result watches_check(tui_watches *w, app *ap)
 {
 	long long now = now_ms();
 	if (ap->screen == APP_SCREEN_READER)
 		return w->article && watch_changed(w->article, now) ? app_reload(ap)
 		                                                    : HANDLER_IGNORED;
-	return w->library && watch_changed(w->library, now) ? app_files_changed(ap)
-	                                                    : HANDLER_IGNORED;
+	if (!w->library)
+		return HANDLER_IGNORED;
+	handler_result flags = watch_changed(w->library, now) ? app_files_changed(ap)
+	                                                      : HANDLER_IGNORED;
+	const char *note = watch_note(w->library);
+	if (note) {
+		app_notice(ap, true, note, NULL);
+		flags |= HANDLER_REDRAW;
+	}
+	return flags;
 }
 
 static void watches_free(tui_watches *w)

@@ -1,79 +1,41 @@
 /* watch.c - noticing that a file or a directory changed on disk. */
 #include "watch.h"
 
-#include <dirent.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "watch_folders.h"
+
 #ifdef __linux__
 #include <sys/inotify.h>
 #endif
 
+/* A file is watched through its directory (for the renames editors do),
+ * a directory through every folder below it (watch_tree.h). */
 struct file_watch {
 	char *path;
-	char *dir;          /* what inotify watches: path's directory, or path */
-	const char *name;   /* path's last component; NULL when path is the dir */
-	bool is_dir;
-	int fd;             /* inotify, or -1 when polling */
-	uint64_t seen;      /* the status last reported (or the first) */
+	char *dir;          /* what inotify watches: path's directory */
+	const char *name;   /* path's last component */
+	watch_tree *tree;   /* path a directory: its folders, else NULL */
+	int fd;             /* a file's inotify, or -1 when polling */
+	uint64_t seen;      /* a file's status last reported (or the first) */
 	long long next_poll;/* when polling: the earliest time to look again */
+	size_t work;        /* what the last call to the tree did */
 };
 
 /* ---- the status of what is watched --------------------------------- */
 
-/* FNV-1a over a run of bytes, continued from h. */
-static uint64_t hash_bytes(uint64_t h, const void *p, size_t n)
-{
-	const unsigned char *b = p;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ b[i]) * 0x100000001b3u;
-	return h;
-}
-
-static uint64_t hash_stat(uint64_t h, const struct stat *st)
-{
-	const long long fields[] = {
-		(long long)st->st_ino, (long long)st->st_size,
-		(long long)st->st_mtim.tv_sec, (long long)st->st_mtim.tv_nsec,
-		(long long)st->st_ctim.tv_sec, (long long)st->st_ctim.tv_nsec,
-	};
-	return hash_bytes(h, fields, sizeof fields);
-}
-
-/* One number that changes when the file does (its inode, size and times),
- * or, for a directory, when any entry is added, removed or changed.  A
- * missing path has a status of its own, so that its return is seen. */
+/* One number that changes when the file does (its inode, size and times).
+ * A missing path has a status of its own, so that its return is seen. */
 static uint64_t status_of(const file_watch *w)
 {
-	uint64_t h = 0xcbf29ce484222325u;
 	struct stat st;
 	if (stat(w->path, &st) != 0)
-		return hash_bytes(h, "missing", 7);
-	if (!w->is_dir)
-		return hash_stat(h, &st);
-	DIR *d = opendir(w->path);
-	if (!d)
-		return hash_stat(h, &st);
-	struct dirent *de;
-	int dfd = dirfd(d);
-	/* Entries are combined in any order: readdir's order is not stable
-	 * across a rename, so each entry's hash is added, not chained. */
-	uint64_t sum = 0;
-	while ((de = readdir(d))) {
-		if (de->d_name[0] == '.')
-			continue;
-		uint64_t e = hash_bytes(h, de->d_name, strlen(de->d_name));
-		if (fstatat(dfd, de->d_name, &st, 0) == 0)
-			e = hash_stat(e, &st);
-		sum += e * 0x9e3779b97f4a7c15u;
-	}
-	closedir(d);
-	return hash_bytes(h, &sum, sizeof sum);
+		return 0x6d697373696e67u;
+	return watch_folders_status(&st);
 }
 
 /* ---- inotify --------------------------------------------------------- */
@@ -94,8 +56,8 @@ static int notify_open(const file_watch *w)
 	return fd;
 }
 
-/* Reads every pending notice; true when one may concern what is watched
- * (for a file: an event naming it, or one on the directory itself). */
+/* Reads every pending notice; true when one may concern the file (an
+ * event naming it, or one on the directory itself). */
 static bool notify_read(const file_watch *w)
 {
 	_Alignas(struct inotify_event) char buf[4096];
@@ -106,7 +68,7 @@ static bool notify_read(const file_watch *w)
 			return relevant;
 		for (ssize_t at = 0; at < n;) {
 			const struct inotify_event *ev = (const void *)(buf + at);
-			if (!w->name || ev->len == 0 || (ev->mask & IN_Q_OVERFLOW) ||
+			if (ev->len == 0 || (ev->mask & IN_Q_OVERFLOW) ||
 			    strcmp(ev->name, w->name) == 0)
 				relevant = true;
 			at += (ssize_t)(sizeof *ev + ev->len);
@@ -131,21 +93,31 @@ static bool notify_read(const file_watch *w)
 
 file_watch *watch_new(const char *path, watch_mode mode)
 {
+	return watch_new_limited(path, mode, WATCH_LIMITS_DEFAULT);
+}
+
+file_watch *watch_new_limited(const char *path, watch_mode mode, watch_limits lim)
+{
 	file_watch *w = calloc(1, sizeof *w);
 	if (!w || !(w->path = strdup(path))) {
 		free(w);
 		return NULL;
 	}
+	w->fd = -1;
 	struct stat st;
-	w->is_dir = stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-	if (w->is_dir) {
-		w->dir = strdup(path);
-	} else {
-		const char *slash = strrchr(path, '/');
-		w->dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path))
-		               : strdup(".");
-		w->name = slash ? w->path + (slash - path) + 1 : w->path;
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		w->tree = watch_tree_new(path, mode == WATCH_AUTO, lim);
+		if (!w->tree) {
+			watch_free(w);
+			return NULL;
+		}
+		w->work = watch_tree_work(w->tree);
+		return w;
 	}
+	const char *slash = strrchr(path, '/');
+	w->dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path))
+	               : strdup(".");
+	w->name = slash ? w->path + (slash - path) + 1 : w->path;
 	if (!w->dir) {
 		watch_free(w);
 		return NULL;
@@ -161,6 +133,7 @@ void watch_free(file_watch *w)
 		return;
 	if (w->fd >= 0)
 		close(w->fd);
+	watch_tree_free(w->tree);
 	free(w->dir);
 	free(w->path);
 	free(w);
@@ -168,11 +141,29 @@ void watch_free(file_watch *w)
 
 int watch_fd(const file_watch *w)
 {
-	return w->fd;
+	return w->tree ? watch_tree_fd(w->tree) : w->fd;
+}
+
+/* A directory: its folders' notices, or the next of them polled; the
+ * folders still to read (at the start, or after a change) are read at
+ * every call, each call's work being bounded (watch_tree.h). */
+static bool tree_changed(file_watch *w, long long now_ms)
+{
+	w->work = 0;
+	if (watch_tree_fd(w->tree) < 0 && !watch_tree_busy(w->tree)) {
+		if (now_ms < w->next_poll)
+			return false;
+		w->next_poll = now_ms + WATCH_POLL_MS;
+	}
+	bool changed = watch_tree_tick(w->tree);
+	w->work = watch_tree_work(w->tree);
+	return changed;
 }
 
 bool watch_changed(file_watch *w, long long now_ms)
 {
+	if (w->tree)
+		return tree_changed(w, now_ms);
 	if (w->fd >= 0) {
 		if (!notify_read(w))
 			return false;
@@ -186,4 +177,19 @@ bool watch_changed(file_watch *w, long long now_ms)
 		return false;
 	w->seen = now;
 	return true;
+}
+
+const char *watch_note(file_watch *w)
+{
+	return w->tree ? watch_tree_note(w->tree) : NULL;
+}
+
+size_t watch_folder_count(const file_watch *w)
+{
+	return w->tree ? watch_tree_folders(w->tree) : 0;
+}
+
+size_t watch_work(const file_watch *w)
+{
+	return w->work;
 }

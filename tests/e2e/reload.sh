@@ -5,7 +5,8 @@
 # last good article with its problem shown, and the next change is tried
 # again; R reloads by hand; e runs $EDITOR (a script, given with an
 # argument as `code --wait` is) at the current quote's line, and the
-# screen after shows its change.
+# screen after shows its change.  Then a library: a file changed, added
+# and removed two folders down is seen live, as one at the top is.
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 export LC_ALL=C.UTF-8 TZ=UTC
@@ -37,6 +38,16 @@ wait_for() {
 	return 1
 }
 shows() { tm capture-pane -p -t t | grep -qF -- "$1"; }
+# Polls the pane until it no longer shows $1, up to 5 s.
+wait_gone() {
+	i=0
+	while [ $i -lt 100 ]; do
+		tm capture-pane -p -t t 2>/dev/null | grep -qF -- "$1" || return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
 
 # The scripted editor: records its arguments, changes the title, exits.
 cat >"$out/editor.sh" <<'SH'
@@ -103,5 +114,36 @@ else
 fi
 
 tm send-keys -t t q
+sleep 0.2
+tm kill-session -t t 2>/dev/null
+
+# 5. The library sees its subfolders live (inotify is not recursive: each
+#    folder has its own watch, a folder made later too).
+lib=$out/library
+mkdir -p "$lib/outlet/2016"
+cp articles/kerry-lavrov-moscow.yaml "$lib/top.yaml"
+sed 's/^title: .*/title: Deep In The Library/' articles/kerry-lavrov-moscow.yaml \
+	>"$lib/outlet/2016/deep.yaml"
+tm new-session -d -s t -x 100 -y 30 \
+	"env XDG_CONFIG_HOME=$out/config TERM=xterm-256color $QUOTH $lib" || exit 1
+if wait_for "Deep In The Library" && wait_for "Kerry Strikes"; then
+	sed -i 's/^title: .*/title: Changed Two Folders Down/' "$lib/outlet/2016/deep.yaml"
+	if wait_for "Changed Two Folders Down"; then ok
+	else bad lib-changed "a file changed in a subfolder was not refreshed"; fi
+	mkdir -p "$lib/outlet/2017"
+	sleep 0.3   # the new folder's watch: a file in it must be seen too
+	sed 's/^title: .*/title: Added In A New Folder/' articles/kerry-lavrov-moscow.yaml \
+		>"$lib/outlet/2017/added.yaml.new" && mv "$lib/outlet/2017/added.yaml.new" "$lib/outlet/2017/added.yaml"
+	if wait_for "Added In A New Folder"; then ok
+	else bad lib-added "a file added in a new subfolder did not appear"; fi
+	shows "3 articles" || bad lib-count "the title line does not count 3 articles"
+	rm "$lib/outlet/2016/deep.yaml"
+	if wait_gone "Changed Two Folders Down" && wait_for "2 articles"; then ok
+	else bad lib-removed "a file removed from a subfolder is still listed"; fi
+else
+	bad lib-open "the library did not list its subfolder"
+fi
+tm send-keys -t t q
+
 echo "reload: $passed passed, $fail failed"
 [ $fail -eq 0 ]
