@@ -178,28 +178,15 @@ static void test_missing_file_appears(void **state)
 static const watch_mode modes[] = { WATCH_AUTO, WATCH_POLL };
 #define N_MODES (sizeof modes / sizeof modes[0])
 
-typedef struct tree_fixture {
-	char root[64];
-} tree_fixture;
-
 static int tree_setup(void **state)
 {
-	tree_fixture *tx = calloc(1, sizeof *tx);
-	if (!tx)
-		return -1;
-	strcpy(tx->root, "build/test-watch-tree-XXXXXX");
-	if (!mkdtemp(tx->root))
-		return -1;
-	*state = tx;
-	return 0;
+	*state = tree_fixture_new("build/test-watch-tree-XXXXXX");
+	return *state ? 0 : -1;
 }
 
 static int tree_teardown(void **state)
 {
-	tree_fixture *tx = *state;
-	int rc = tree_remove(tx->root);
-	free(tx);
-	return rc;
+	return tree_fixture_teardown(state);
 }
 
 static void tree_rename(const char *root, const char *from, const char *to)
@@ -208,13 +195,6 @@ static void tree_rename(const char *root, const char *from, const char *to)
 	snprintf(a, sizeof a, "%s/%s", root, from);
 	snprintf(b, sizeof b, "%s/%s", root, to);
 	assert_int_equal(rename(a, b), 0);
-}
-
-static void tree_unlink(const char *root, const char *rel)
-{
-	char path[256];
-	snprintf(path, sizeof path, "%s/%s", root, rel);
-	assert_int_equal(unlink(path), 0);
 }
 
 static void tree_link(const char *root, const char *target, const char *rel)
