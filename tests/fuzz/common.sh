@@ -4,7 +4,7 @@ PKG_CFLAGS=$(pkg-config --cflags ncursesw yaml-0.1 libcjson | sed 's/-D_XOPEN_SO
 PKG_LIBS="$(pkg-config --libs ncursesw yaml-0.1 libcjson) -lm"
 DEFS="-Iinclude -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DQUOTH_VERSION=\"fuzz\" -DQUOTH_DATADIR=\"/nonexistent\""
 # Each target and its source file.
-TARGETS="article brat json"
+TARGETS=${FUZZ_TARGETS:-article brat json}
 target_src() {
 	case $1 in
 	article) echo tests/fuzz/fuzz_article.c ;;

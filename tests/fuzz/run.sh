@@ -1,5 +1,5 @@
 #!/bin/sh
-# make fuzz: builds each target (article, brat, json) with libFuzzer +
+# make fuzz: builds each target (article, brat, json; FUZZ_TARGETS picks some) with libFuzzer +
 # ASan + UBSan (clang) and runs it for FUZZ_SECONDS (default 60) from a
 # seed corpus of the tree's files of its kind.  A crashing input is saved
 # under tests/fuzz/regressions/TARGET/, which make check replays.
