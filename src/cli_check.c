@@ -14,29 +14,17 @@ typedef struct check_result {
 	bool warned;
 } check_result;
 
-/* Checks one article, printing its errors and warnings. */
-static void check_one(const char *path, check_result *r)
-{
-	diag_list diags = { 0 };
-	article *a = cli_load_path(path, &diags);
-	diag_list_print(stderr, &diags);
-	if (!a)
-		r->invalid = true;
-	else if (diag_count(&diags, DIAG_WARNING) > 0)
-		r->warned = true;
-	article_free(a);
-	diag_list_free(&diags);
-}
-
-/* Checks one entry of a listing: a file, or a line of a JSON Lines file. */
-static void check_entry(const corpus_file *f, check_result *r)
+/* Checks one article, printing its errors and warnings: a file named
+ * (path, or "-"), or with f set, an entry of a listing, which may be a line
+ * of a JSON Lines file. */
+static void check_one(const char *path, const corpus_file *f, check_result *r)
 {
 	diag_list diags = { 0 };
 	article *a = NULL;
-	if (f->line == 0)
-		a = cli_load_path(f->path, &diags);
-	else
+	if (f && f->line > 0)
 		load_entry(f, &a, &diags);
+	else
+		a = cli_load_path(f ? f->path : path, &diags);
 	diag_list_print(stderr, &diags);
 	if (!a)
 		r->invalid = true;
@@ -70,7 +58,7 @@ static void check_directory(const char *dir, check_result *r)
 		r->invalid = true;
 	}
 	for (size_t i = 0; i < files.n; i++)
-		check_entry(&files.items[i], r);
+		check_one(NULL, &files.items[i], r);
 	corpus_files_free(&files);
 	diag_list_free(&problems);
 }
@@ -101,7 +89,7 @@ int cli_check_main(int argc, char **argv)
 		if (cli_is_directory(argv[i]) || corpus_files_is_library(argv[i]))
 			check_directory(argv[i], &r);
 		else
-			check_one(argv[i], &r);
+			check_one(argv[i], NULL, &r);
 	}
 	return r.invalid || (strict && r.warned) ? CLI_EXIT_INVALID : CLI_EXIT_OK;
 }
