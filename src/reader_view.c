@@ -300,7 +300,9 @@ const char *reader_quote_speaker(const reader *r, const quote *q)
 		return q->speaker_text;
 	if (q->speaker >= 0 && (size_t)q->speaker < r->a->n_entities)
 		return r->a->entities[q->speaker].name;
-	return "(unknown)";
+	/* "speaker: none" is an attribution with no source at all (PolNeAR's
+	 * Attribution-no-source); "unknown", one whose source is not given. */
+	return q->no_speaker ? "(no source)" : "(unknown)";
 }
 
 static const char *kind_mark(quote_kind kind)
