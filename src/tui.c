@@ -16,6 +16,7 @@
 
 #include "editor.h"
 #include "keys.h"
+#include "settle.h"
 #include "watch.h"
 
 /* Milliseconds get_wch waits before the loop looks at the signal flags
@@ -221,6 +222,7 @@ typedef struct tui_watches {
 	file_watch *article;    /* the open article's file, or NULL */
 	char *article_path;     /* what article watches */
 	file_watch *library;    /* the library's directory, or NULL */
+	settle library_burst;   /* its changes, read again as one */
 } tui_watches;
 
 static long long now_ms(void)
@@ -246,8 +248,9 @@ static void watches_follow(tui_watches *w, const app *ap)
 
 /* Reloads what changed on disk: the open article, or on the library
  * screen the library, in any folder below it (a change meanwhile is seen
- * when it comes back).  The library's watch falling back to polling is
- * said once in the status line. */
+ * when it comes back), a burst of changes (an import writing a thousand
+ * files) read again as one (settle.h).  The library's watch falling back
+ * to polling is said once in the status line. */
 static handler_result watches_check(tui_watches *w, app *ap)
 {
 	long long now = now_ms();
@@ -256,8 +259,10 @@ static handler_result watches_check(tui_watches *w, app *ap)
 		                                                    : HANDLER_IGNORED;
 	if (!w->library)
 		return HANDLER_IGNORED;
-	handler_result flags = watch_changed(w->library, now) ? app_files_changed(ap)
-	                                                      : HANDLER_IGNORED;
+	if (watch_changed(w->library, now))
+		settle_note(&w->library_burst, now);
+	handler_result flags = settle_due(&w->library_burst, now) ? app_files_changed(ap)
+	                                                         : HANDLER_IGNORED;
 	const char *note = watch_note(w->library);
 	if (note) {
 		app_notice(ap, true, note, NULL);
