@@ -200,7 +200,7 @@ has "--help mentions diff" "$out/stdout" "quoth diff [--json] A B [C...]"
 expect "--version" 0 "$QUOTH" --version
 has "--version" "$out/stdout" "quoth "
 expect "--help" 0 "$QUOTH" --help
-for word in check export snapshot stats --csv --jsonl --color --strict -Werror warning "Exit status"; do
+for word in check export snapshot stats --csv --jsonl --color --strict -Werror warning "Exit status" "lines of *.jsonl"; do
 	has "--help mentions $word" "$out/stdout" "$word"
 done
 
