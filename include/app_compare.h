@@ -20,6 +20,11 @@
 bool app_compare_open(app *ap, const char *name_a, const char *path_b,
                       char *why, size_t n);
 
+/* The same with B already loaded from path_b; the app takes b, which is
+ * freed when it is refused. */
+bool app_compare_with(app *ap, const char *name_a, article *b, const char *path_b,
+                      char *why, size_t n);
+
 /* A key on the reader screen while comparing or typing B's path, or c:
  * true when it was the compare view's, with *out the flags. */
 bool app_compare_key(app *ap, int key, handler_result *out);

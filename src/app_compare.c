@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "actions.h"
-#include "article_load.h"
+#include "article_open.h"
 #include "compare_view.h"
 #include "diff.h"
 #include "keymap.h"
@@ -42,6 +42,23 @@ static compare_view *compare_with(const app *ap, const char *name_a, article *b,
 	return cv;
 }
 
+bool app_compare_with(app *ap, const char *name_a, article *b, const char *path_b,
+                      char *why, size_t n)
+{
+	if (!ap->art || !ap->rd) {
+		snprintf(why, n, "compare: no article open");
+		article_free(b);
+		return false;
+	}
+	compare_view *cv = compare_with(ap, name_a ? name_a : base_name(ap->art->path),
+	                                b, path_b, why, n);
+	if (!cv)
+		return false;
+	compare_view_free(ap->cmp);
+	ap->cmp = cv;
+	return true;
+}
+
 bool app_compare_open(app *ap, const char *name_a, const char *path_b,
                       char *why, size_t n)
 {
@@ -51,7 +68,8 @@ bool app_compare_open(app *ap, const char *name_a, const char *path_b,
 	}
 	article *b = NULL;
 	diag_list diags = { 0 };
-	if (load_article(path_b, &b, &diags) != 0 || !b) {
+	/* Any format the reader opens: B may be a brat pair or a JSON file. */
+	if (load_any(path_b, &b, &diags, NULL) != 0 || !b) {
 		char *err = library_first_error(&diags);
 		snprintf(why, n, "cannot compare with %s: %s", path_b, err ? err : "out of memory");
 		free(err);
@@ -60,13 +78,7 @@ bool app_compare_open(app *ap, const char *name_a, const char *path_b,
 		return false;
 	}
 	diag_list_free(&diags);
-	compare_view *cv = compare_with(ap, name_a ? name_a : base_name(ap->art->path),
-	                                b, path_b, why, n);
-	if (!cv)
-		return false;
-	compare_view_free(ap->cmp);
-	ap->cmp = cv;
-	return true;
+	return app_compare_with(ap, name_a, b, path_b, why, n);
 }
 
 void app_compare_close(app *ap)

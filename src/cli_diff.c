@@ -27,12 +27,14 @@ static int diff_view(const char *path_a, const char *path_b)
 	}
 	article *a = cli_load_or_report(path_a), *b = a ? cli_load_or_report(path_b) : NULL;
 	bool same = a && b && diff_same_bodies(stderr, a, path_a, b, path_b);
-	article_free(b);
 	app *ap = same ? app_new_article(a, 80, 24) : NULL;
-	if (!same)
+	if (!same) {
 		article_free(a);
+		article_free(b);
+	}
 	char why[APP_MESSAGE_MAX];
-	if (ap && !app_compare_open(ap, NULL, path_b, why, sizeof why)) {
+	/* B as loaded above: the view takes it. */
+	if (ap && !app_compare_with(ap, NULL, b, path_b, why, sizeof why)) {
 		fprintf(stderr, "quoth: diff --view: %s\n", why);
 		app_free(ap);
 		return CLI_EXIT_INVALID;

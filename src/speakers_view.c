@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "article_load.h"
+#include "article_open.h"
 #include "corpus_index.h"
 #include "diag.h"
 #include "text.h"
@@ -239,7 +239,8 @@ int speakers_view_open_quotes(speakers_view *sv, const library *lib, size_t row)
 			continue;
 		article *a = NULL;
 		diag_list diags = { 0 };
-		if (load_article(corpus_index_file(lib->index, file)->path, &a, &diags) == 0)
+		/* As the summary was read: a file, a brat pair or a line. */
+		if (load_entry(corpus_index_file(lib->index, file), &a, &diags) == 0)
 			rc = add_quotes_of(sv, &cap, a, file, sp->key);
 		article_free(a);
 		diag_list_free(&diags);

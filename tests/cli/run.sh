@@ -283,6 +283,8 @@ rm -rf "$rt" && mkdir -p "$rt"
 for f in attribution constructs bad-utf8 pieces; do cp $imp/$f.txt $imp/$f.ann "$rt/"; done
 sh tests/corpus/roundtrip.sh "$rt" >"$out/roundtrip" 2>&1 && passed=$((passed + 1)) ||
 	{ echo "cli: FAIL roundtrip.sh on the fixtures"; sed 's/^/  /' "$out/roundtrip" | tail -5; fail=$((fail + 1)); }
+expect "snapshot --compare of two brat pairs" 0 "$QUOTH" snapshot --compare $imp/attribution.ann $imp/attribution.ann
+has "the compare view of brat pairs" "$out/stdout" "attribution.ann vs attribution.ann"
 expect "check of a .ann whose import left spans out" 1 "$QUOTH" check $imp/hostile.ann
 has "check says the span it left out" "$out/stderr" "$imp/hostile.ann:2: error: T2:"
 expect "export --json of such a .ann" 1 "$QUOTH" export --json $imp/hostile.ann

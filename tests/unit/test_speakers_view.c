@@ -119,6 +119,34 @@ static void test_rows_over_the_library(void **state)
 	library_free(lib);
 }
 
+/* A brat pair is a library entry like a YAML file: Enter on its speaker
+ * lists the quotes read from the pair, not from a YAML reading of it. */
+static void test_quotes_of_a_brat_pair(void **state)
+{
+	(void)state;
+	tree_fixture *fx = tree_fixture_new("build/test-spview-brat-XXXXXX");
+	assert_non_null(fx);
+	tree_write(fx->root, "story.txt",
+	           "Mara Quill said the ferry will run again.\n");
+	tree_write(fx->root, "story.ann",
+	           "T1\tSource 0 10\tMara Quill\n"
+	           "T2\tCue 11 15\tsaid\n"
+	           "T3\tAttribution 11 15\tsaid\n"
+	           "T4\tContent 16 40\tthe ferry will run again\n"
+	           "E1\tAttribution:T3 Source:T1 Cue:T2 Content:T4\n");
+	library *lib = library_load(fx->root);
+	speakers_view sv;
+	assert_int_equal(speakers_view_build(&sv, lib), 0);
+	assert_int_equal(sv.table.n, 1);
+	assert_int_equal(speakers_view_open_quotes(&sv, lib, 0), 0);
+	assert_int_equal(sv.n_quotes, 1);
+	assert_non_null(strstr(sv.quotes[0].line, "the ferry will run again"));
+	speakers_view_free(&sv);
+	library_free(lib);
+	void *st = fx;
+	assert_int_equal(tree_fixture_teardown(&st), 0);
+}
+
 static void test_rows_of_the_filtered_articles(void **state)
 {
 	(void)state;
@@ -278,6 +306,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_bars),
 		cmocka_unit_test(test_rows_over_the_library),
+		cmocka_unit_test(test_quotes_of_a_brat_pair),
 		cmocka_unit_test(test_rows_of_the_filtered_articles),
 		cmocka_unit_test(test_screen_through_the_app),
 		cmocka_unit_test(test_reader_overlay),
