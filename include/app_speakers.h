@@ -26,9 +26,6 @@ void app_speakers_resized(app *ap);
 void app_speakers_title(const app *ap, char *buf, size_t n);
 void app_speakers_status(const app *ap, char *buf, size_t n);
 
-/* Rows the speakers screen lists, and the list it moves in. */
-size_t app_speakers_rows(const app *ap);
-
 /* S in the reader: the open article's speakers as an overlay (any key
  * closes it). */
 handler_result app_speakers_overlay_open(app *ap);

@@ -75,11 +75,10 @@ void library_wait(library *lib);
 /* Accepts NULL. */
 void library_free(library *lib);
 
-/* Files listed, and of them read so far; how many there are to read
- * (all the files: a limit leaves the library "still reading"). */
+/* Files listed, which are all to be read (a limit leaves the library
+ * "still reading"), and of them read so far. */
 size_t library_files(const library *lib);
 size_t library_read(const library *lib);
-size_t library_target(const library *lib);
 
 /* Row i (0 <= i < n) as it stands now. */
 library_entry library_entry_at(const library *lib, size_t row);

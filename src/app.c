@@ -100,8 +100,6 @@ static handler_result from_reader(app *ap, handler_result flags)
 	if (!(flags & HANDLER_CLOSE) || !ap->lib)
 		return flags;
 	app_article_close(ap);
-	speakers_free(&ap->art_speakers);
-	ap->speakers_overlay = false;
 	ap->screen = ap->reader_from == APP_SCREEN_SPEAKERS && ap->sv ? APP_SCREEN_SPEAKERS
 	                                                            : APP_SCREEN_LIBRARY;
 	app_library_back(ap);

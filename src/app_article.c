@@ -72,6 +72,8 @@ void app_article_close(app *ap)
 	/* The boxes speak of the article: they go with it. */
 	ap->overlay = OVERLAY_NONE;
 	overlay_rows_free(&ap->overlay_rows);
+	speakers_free(&ap->art_speakers);   /* the S overlay */
+	ap->speakers_overlay = false;
 	diag_list_free(&ap->problems);
 	app_compare_close(ap);  /* it borrows the article */
 	reader_free(ap->rd);

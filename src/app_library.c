@@ -62,7 +62,7 @@ handler_result app_poll(app *ap)
 
 bool app_busy(const app *ap)
 {
-	return ap->lib && library_read(ap->lib) < library_target(ap->lib);
+	return ap->lib && library_read(ap->lib) < library_files(ap->lib);
 }
 
 /* Opens the library's row in place of the open article, if any; false,
@@ -272,7 +272,7 @@ void app_library_status(const app *ap, char *buf, size_t n)
 	if (app_busy(ap))
 		snprintf(reading, sizeof reading, "  reading %s/%s",
 		         count_text(library_read(lib), got, sizeof got),
-		         count_text(library_target(lib), of, sizeof of));
+		         count_text(library_files(lib), of, sizeof of));
 	const char *tail = ap->lib_filtering ? "" : ap->message[0] ? ap->message
 	                 : lib->problem ? lib->problem : "? help";
 	if (count == 0 && total == 0) {

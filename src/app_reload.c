@@ -138,7 +138,7 @@ handler_result app_files_changed(app *ap)
 	}
 	if (ap->lib_threads == 0)
 		library_wait(lib);
-	library_set_sort(lib, old->sort);
+	lib->sort = old->sort;      /* library_set_filter sorts by it */
 	library_set_filter(lib, old->filter);
 	library_poll(lib);
 	library_free(old);

@@ -24,13 +24,6 @@ static list_view *current_list(app *ap)
 	return ap->sv->quotes_open ? &ap->sv->qlist : &ap->sv->list;
 }
 
-size_t app_speakers_rows(const app *ap)
-{
-	if (!ap->sv)
-		return 0;
-	return ap->sv->quotes_open ? ap->sv->n_quotes : ap->sv->table.n;
-}
-
 handler_result app_speakers_open(app *ap)
 {
 	if (!ap->lib || !ap->lib->index)

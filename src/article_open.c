@@ -16,6 +16,7 @@
 #include "import_json.h"
 #include "import_yaml.h"
 #include "loader.h"
+#include "text.h"
 
 /* ---- formats and names ------------------------------------------------ */
 
@@ -420,15 +421,6 @@ static bool is_ascii_space(char ch)
 	       ch == '\v';
 }
 
-/* The length of the longest prefix of s[0..n) that ends on a character
- * boundary (s is valid UTF-8). */
-static size_t whole_chars(const char *s, size_t n)
-{
-	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-		n--;
-	return n;
-}
-
 static void first_words(const char *text, char *buf, size_t cap)
 {
 	static const char more[] = "\xe2\x80\xa6";     /* … */
@@ -445,7 +437,7 @@ static void first_words(const char *text, char *buf, size_t cap)
 			break;
 		if (n + gap + len > room) {
 			if (n == 0) {   /* one word longer than a title: cut */
-				n = whole_chars(w, room);
+				n = utf8_char_start(w, room);
 				memcpy(buf, w, n);
 			}
 			p = w;

@@ -86,7 +86,7 @@ int cli_check_main(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (check_is_strict_option(argv[i]))
 			continue;
-		if (cli_is_directory(argv[i]) || corpus_files_is_library(argv[i]))
+		if (corpus_files_is_library(argv[i]))   /* a DIR, or JSON Lines */
 			check_directory(argv[i], &r);
 		else
 			check_one(argv[i], NULL, &r);

@@ -126,11 +126,6 @@ size_t library_read(const library *lib)
 	return lib->index ? corpus_index_done(lib->index) : 0;
 }
 
-size_t library_target(const library *lib)
-{
-	return library_files(lib);
-}
-
 size_t library_file_of(const library *lib, size_t row)
 {
 	return row < lib->n ? lib->order[row] : SIZE_MAX;
@@ -371,7 +366,7 @@ bool library_recheck(library *lib)
 			current = corpus_file_current(cf);
 		if (cf->line && !current)
 			moved = true;   /* each line read again by counting: too slow */
-		else
+		else if (!cf->line)     /* a line of a file unchanged is unchanged */
 			corpus_index_reread(lib->index, f, false);
 	}
 	return moved;

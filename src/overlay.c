@@ -210,11 +210,11 @@ static void build_detail(overlay_rows *o, const reader *r, const diag_list *prob
 			rows_field(o, "source", src);
 		free(src);
 	}
-	char cue[256] = "";
-	for (size_t k = 0; k < q->n_cue; k++)   /* "was … slated" */
-		snprintf(cue + strlen(cue), sizeof cue - strlen(cue), "%s%s",
-		         k ? " \xe2\x80\xa6 " : "", q->cue[k]);
-	rows_field(o, "cue", q->n_cue ? cue : NULL);
+	char *cue = q->n_cue ? joined_pieces(a, NULL, q->cue, q->n_cue) : NULL;
+	if (q->n_cue && !cue)                   /* "was … slated" */
+		o->oom = true;
+	rows_field(o, "cue", cue);
+	free(cue);
 	char *words = quote_words(a, q);
 	if (!words)
 		o->oom = true;

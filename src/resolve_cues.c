@@ -57,30 +57,6 @@ static near_range range_of(resolver *r, span first)
 	};
 }
 
-/* Where needle nd stands nearest to the quote's first span, outside the
- * quoted words, in its paragraph if it stands there, else in the one
- * before or after; SIZE_MAX when nowhere. */
-static size_t nearest(resolver *r, const quote *q, const needle *nd)
-{
-	const offsets *o = &nd->starts;
-	span first = q->spans[0];
-	near_range g = range_of(r, first);
-	size_t after = SIZE_MAX, before = SIZE_MAX;
-	for (size_t k = BOUND_LOWER(o->v, o->n, , first.end); k < o->n && o->v[k] < g.hi; k++) {
-		if (!inside_quote(q, o->v[k], o->v[k] + nd->len)) {
-			after = o->v[k];
-			break;
-		}
-	}
-	for (size_t k = BOUND_LOWER(o->v, o->n, , first.start); k-- > 0 && o->v[k] >= g.lo;) {
-		if (o->v[k] + nd->len <= first.start) {
-			before = o->v[k];
-			break;
-		}
-	}
-	return pick_near(before, after, nd->len, first, g.own_lo, g.own_hi);
-}
-
 /* The first place of nd at or after from, before hi, outside the quote. */
 static size_t next_after(const quote *q, const needle *nd, size_t from,
                          size_t hi)
@@ -91,6 +67,24 @@ static size_t next_after(const quote *q, const needle *nd, size_t from,
 			return o->v[k];
 	}
 	return SIZE_MAX;
+}
+
+/* Where needle nd stands nearest to the quote's first span, outside the
+ * quoted words, in its paragraph if it stands there, else in the one
+ * before or after; SIZE_MAX when nowhere. */
+static size_t nearest(resolver *r, const quote *q, const needle *nd)
+{
+	const offsets *o = &nd->starts;
+	span first = q->spans[0];
+	near_range g = range_of(r, first);
+	size_t after = next_after(q, nd, first.end, g.hi), before = SIZE_MAX;
+	for (size_t k = BOUND_LOWER(o->v, o->n, , first.start); k-- > 0 && o->v[k] >= g.lo;) {
+		if (o->v[k] + nd->len <= first.start) {
+			before = o->v[k];
+			break;
+		}
+	}
+	return pick_near(before, after, nd->len, first, g.own_lo, g.own_hi);
 }
 
 /* The cue's pieces: the first nearest to the quote, each following one

@@ -307,13 +307,17 @@ static void run_editor(tui_watches *w, app *ap)
 	sigaction(SIGINT, &saved, NULL);
 	editor_argv_free(argv);
 	reset_prog_mode();
-	/* The watch saw the editor's writes: this reload stands for them. */
+	/* The watches saw the editor's writes: this reload stands for them. */
 	if (w->article)
 		watch_changed(w->article, now_ms());
-	if (ap->screen == APP_SCREEN_READER)
+	if (ap->screen == APP_SCREEN_READER) {
 		app_reload(ap);
-	else
+	} else {
+		if (w->library)
+			watch_changed(w->library, now_ms());
+		w->library_burst.pending = false;
 		app_files_changed(ap);
+	}
 	if (rc != 0) {
 		char msg[64];
 		snprintf(msg, sizeof msg, "%d", rc);

@@ -26,23 +26,6 @@ static uint64_t hash_bytes(uint64_t h, const void *p, size_t n)
 	return h;
 }
 
-/* A subfolder's own times change with its entries: it is looked at
- * through its own listing, so in its parent only its inode counts. */
-uint64_t watch_folders_status(const struct stat *st)
-{
-	uint64_t h = 0xcbf29ce484222325u;
-	if (S_ISDIR(st->st_mode)) {
-		const long long dir[] = { -1, (long long)st->st_ino };
-		return hash_bytes(h, dir, sizeof dir);
-	}
-	const long long fields[] = {
-		(long long)st->st_ino, (long long)st->st_size,
-		(long long)st->st_mtim.tv_sec, (long long)st->st_mtim.tv_nsec,
-		(long long)st->st_ctim.tv_sec, (long long)st->st_ctim.tv_nsec,
-	};
-	return hash_bytes(h, fields, sizeof fields);
-}
-
 /* A folder's own status: its modification time moves when an entry is
  * added, removed or renamed. */
 uint64_t watch_folders_self(const struct stat *st)
@@ -53,6 +36,17 @@ uint64_t watch_folders_self(const struct stat *st)
 		(long long)st->st_ctim.tv_sec, (long long)st->st_ctim.tv_nsec,
 	};
 	return hash_bytes(0xcbf29ce484222325u, fields, sizeof fields);
+}
+
+/* An entry's status: a file's inode, size and times, as a folder's own;
+ * a subfolder's times change with its entries, and it is looked at
+ * through its own listing, so in its parent only its inode counts. */
+uint64_t watch_folders_status(const struct stat *st)
+{
+	if (!S_ISDIR(st->st_mode))
+		return watch_folders_self(st);
+	const long long dir[] = { -1, (long long)st->st_ino };
+	return hash_bytes(0xcbf29ce484222325u, dir, sizeof dir);
 }
 
 /* dir/name, newly allocated; NULL when out of memory. */
@@ -393,26 +387,16 @@ size_t watch_folders_list(watch_tree *t, size_t i)
 	f->n = n;
 	f->listed = true;
 	bool quiet = !report;
-	/* Both lists are sorted: one merge.  Subfolders are entered and
-	 * dropped after it, as that moves the folders array. */
+	/* Both lists are sorted: one merge.  old and ents are the folder's
+	 * own arrays, not in the folders array that entering a subfolder
+	 * may move; f is not read after the merge starts. */
 	while (a < n_old || b < n) {
-		int cmp = a == n_old ? 1 : b == n ? -1 : strcmp(old[a].name, ents[b].name);
-		if (cmp == 0 && old[a].status == ents[b].status) {
-			a++, b++;
-			continue;
-		}
-		if (report)
-			t->changed = true;
-		if (cmp <= 0)
-			a++;
-		if (cmp >= 0)
-			b++;
-	}
-	for (a = 0, b = 0; a < n_old || b < n;) {
 		int cmp = a == n_old ? 1 : b == n ? -1 : strcmp(old[a].name, ents[b].name);
 		bool was_dir = cmp <= 0 && old[a].is_dir;
 		bool is_dir = cmp >= 0 && ents[b].is_dir;
 		bool same = cmp == 0 && old[a].status == ents[b].status;
+		if (report && !same)
+			t->changed = true;
 		if (was_dir && !same)
 			subfolder_remove(t, i, old[a].name);
 		/* A subfolder already entered is found in the set at once.  One
