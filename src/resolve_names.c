@@ -226,15 +226,18 @@ static int mention_cmp(const void *pa, const void *pb)
  * diagnostic) when it is not a range of whole characters inside the body. */
 static bool given_valid(resolver *r, const entity *e, size_t k, span *out)
 {
+	span_check check = resolve_check_span(r, e->given[k], out);
+	if (check == SPAN_OK)
+		return true;
 	char what[160];
 	clip c;
 	const char *id = e->id ? e->id : "";
 	snprintf(what, sizeof what, "mention [%zu, %zu] of entity '%s'",
 	         e->given[k].start, e->given[k].end,
 	         resolve_clip_text(&c, id, strlen(id), false));
-	return resolve_given_span(r, e->given[k], e->given_pos ? e->given_pos[k]
-	                                                         : e->pos,
-	                          e->pos, what, out);
+	resolve_span_problem(r, check, e->given[k],
+	                     e->given_pos ? e->given_pos[k] : e->pos, e->pos, what);
+	return false;
 }
 
 /* An entity given only by its mentions is named after the first valid

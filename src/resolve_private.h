@@ -244,11 +244,22 @@ void resolve_report_missing(resolver *r, const quote *q, size_t k,
 /* ==== in resolve_spans.c, for resolve_names.c and resolve_quotes.c ===== */
 
 /* Checks a position given in the file (in the article's unit) against the
- * body and makes it bytes in *out: false, with a diagnostic at pos whose
- * message starts with what ("mention [2, 3] of entity 'zoe'"), when it is
- * empty, past the end, or cuts a character. */
-bool resolve_given_span(resolver *r, span in, src_pos pos, src_pos fallback,
-                        const char *what, span *out);
+ * body and makes it bytes in *out (SPAN_OK); else says why, silently, so
+ * that a caller names the span only when it has a problem to report. */
+typedef enum span_check {
+	SPAN_OK,
+	SPAN_EMPTY,         /* start >= end */
+	SPAN_PAST_END,
+	SPAN_CUTS_CHAR,     /* bytes declared, and one end inside a character */
+	SPAN_NO_MEMORY,     /* r->oom is set */
+} span_check;
+span_check resolve_check_span(resolver *r, span in, span *out);
+
+/* The diagnostic of resolve_check_span's c at pos, its message starting
+ * with what ("mention [2, 3] of entity 'zoe'"); nothing for SPAN_OK and
+ * SPAN_NO_MEMORY. */
+void resolve_span_problem(resolver *r, span_check c, span in, src_pos pos,
+                          src_pos fallback, const char *what);
 /* Each given span of q's content, cue or speaker, checked and made bytes,
  * and checked against the words given beside it.  Each returns false,
  * with a diagnostic, when one is refused. */

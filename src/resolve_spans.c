@@ -18,71 +18,63 @@ static bool on_char_boundary(const article *a, size_t at)
 	return at >= a->body_len || ((unsigned char)a->body[at] & 0xC0) != 0x80;
 }
 
-bool resolve_given_span(resolver *r, span in, src_pos pos, src_pos fallback,
-                        const char *what, span *out)
+span_check resolve_check_span(resolver *r, span in, span *out)
 {
 	const article *a = r->a;
 	bool chars = a->offsets == OFFSETS_CHARS;
 	size_t limit = chars ? resolve_body_chars(r) : a->body_len;
-	if (in.start >= in.end) {
-		resolver_problem(r, pos, fallback, "%s is empty or reversed: its start "
-		                 "must be less than its end", what);
-	} else if (in.end > limit) {
-		resolver_problem(r, pos, fallback, "%s ends past the body, which has "
-		                 "%zu %s", what, limit, chars ? "characters" : "bytes");
-	} else if (chars) {
+	if (in.start >= in.end)
+		return SPAN_EMPTY;
+	if (in.end > limit)
+		return SPAN_PAST_END;
+	if (chars) {
 		if (resolve_body_char_offset(r, in.start, &out->start) &&
 		    resolve_body_char_offset(r, in.end, &out->end))
-			return true;
+			return SPAN_OK;
 		r->oom = true;   /* in range: only memory can fail */
-	} else if (!on_char_boundary(a, in.start) || !on_char_boundary(a, in.end)) {
+		return SPAN_NO_MEMORY;
+	}
+	if (!on_char_boundary(a, in.start) || !on_char_boundary(a, in.end))
+		return SPAN_CUTS_CHAR;
+	*out = in;
+	return SPAN_OK;
+}
+
+void resolve_span_problem(resolver *r, span_check c, span in, src_pos pos,
+                          src_pos fallback, const char *what)
+{
+	const article *a = r->a;
+	bool chars = a->offsets == OFFSETS_CHARS;
+	size_t limit = chars ? resolve_body_chars(r) : a->body_len;
+	switch (c) {
+	case SPAN_EMPTY:
+		resolver_problem(r, pos, fallback, "%s is empty or reversed: its start "
+		                 "must be less than its end", what);
+		break;
+	case SPAN_PAST_END:
+		resolver_problem(r, pos, fallback, "%s ends past the body, which has "
+		                 "%zu %s", what, limit, chars ? "characters" : "bytes");
+		break;
+	case SPAN_CUTS_CHAR:
 		resolver_problem(r, pos, fallback, "%s cuts a UTF-8 character at byte "
 		                 "%zu", what, on_char_boundary(a, in.start) ? in.end
 		                                                            : in.start);
-	} else {
-		*out = in;
-		return true;
+		break;
+	case SPAN_OK:
+	case SPAN_NO_MEMORY:
+		break;
 	}
-	return false;
 }
 
-/* Appends s to buf[0..size) at *used, cut to fit with its NUL. */
-static void put_text(char *buf, size_t size, size_t *used, const char *s)
-{
-	for (; *s && *used + 1 < size; s++)
-		buf[(*used)++] = *s;
-	buf[*used] = '\0';
-}
-
-static void put_number(char *buf, size_t size, size_t *used, size_t v)
-{
-	char digits[24];
-	size_t n = sizeof digits;
-	digits[--n] = '\0';
-	do
-		digits[--n] = (char)('0' + v % 10);
-	while ((v /= 10) > 0);
-	put_text(buf, size, used, digits + n);
-}
-
-/* "span [120, 138]", "cue span 2 [100, 104]"... for messages.  Made for
- * every given span, problem or not, of an importer's thousands: by hand,
- * at a tenth of snprintf's cost, as snprintf would write it. */
+/* "span [120, 138]", "cue span 2 [100, 104]"... for messages: made only
+ * when there is a problem to say. */
 static const char *span_name(char *buf, size_t size, const char *kind,
                              size_t k, size_t n, span in)
 {
-	size_t used = 0;
-	buf[0] = '\0';
-	put_text(buf, size, &used, kind);
-	if (n > 1) {
-		put_text(buf, size, &used, " ");
-		put_number(buf, size, &used, k + 1);
-	}
-	put_text(buf, size, &used, " [");
-	put_number(buf, size, &used, in.start);
-	put_text(buf, size, &used, ", ");
-	put_number(buf, size, &used, in.end);
-	put_text(buf, size, &used, "]");
+	if (n > 1)
+		snprintf(buf, size, "%s %zu [%zu, %zu]", kind, k + 1, in.start, in.end);
+	else
+		snprintf(buf, size, "%s [%zu, %zu]", kind, in.start, in.end);
 	return buf;
 }
 
@@ -95,11 +87,14 @@ static bool convert_all(resolver *r, const quote *q, const char *kind,
 	bool ok = true;
 	for (size_t k = 0; k < n; k++) {
 		char what[96];
-		span_name(what, sizeof what, kind, k, n, given[k]);
 		src_pos at = pos ? pos[k] : q->pos;
-		if (!resolve_given_span(r, given[k], at, q->pos, what, &out[k])) {
+		span_check c = resolve_check_span(r, given[k], &out[k]);
+		if (c != SPAN_OK) {
+			span_name(what, sizeof what, kind, k, n, given[k]);
+			resolve_span_problem(r, c, given[k], at, q->pos, what);
 			ok = false;
 		} else if (ok && k > 0 && out[k].start < out[k - 1].end) {
+			span_name(what, sizeof what, kind, k, n, given[k]);
 			resolver_problem(r, at, q->pos, "%s overlaps or comes before the "
 			                 "piece before it: the pieces of one quote go in "
 			                 "body order, apart", what);
@@ -112,12 +107,15 @@ static bool convert_all(resolver *r, const quote *q, const char *kind,
 /* Checks that body[s] holds text: else a diagnostic quoting both, made
  * visible, and the character where they first differ. */
 static bool agrees(resolver *r, const char *label, const char *text, span s,
-                   const char *what, src_pos pos, src_pos fallback)
+                   const char *kind, size_t k, size_t n_spans, span given,
+                   src_pos pos, src_pos fallback)
 {
 	const article *a = r->a;
 	size_t len = strlen(text), n = s.end - s.start;
 	if (len == n && memcmp(text, a->body + s.start, n) == 0)
 		return true;
+	char what[96];
+	span_name(what, sizeof what, kind, k, n_spans, given);
 	size_t i = 0;
 	while (i < len && i < n && text[i] == a->body[s.start + i])
 		i++;
@@ -148,12 +146,9 @@ static bool agree_all(resolver *r, const quote *q, const char *label,
 		return false;
 	}
 	bool ok = true;
-	for (size_t k = 0; k < n; k++) {
-		char what[96];
-		span_name(what, sizeof what, kind, k, n, given[k]);
-		ok &= agrees(r, label, words[k], out[k], what, pos ? pos[k] : q->pos,
-		             q->pos);
-	}
+	for (size_t k = 0; k < n; k++)
+		ok &= agrees(r, label, words[k], out[k], kind, k, n, given[k],
+		             pos ? pos[k] : q->pos, q->pos);
 	return ok;
 }
 
