@@ -71,7 +71,6 @@ bool app_busy(const app *ap)
  * fixed in another shell showed its old error). */
 static bool lib_load(app *ap, size_t row)
 {
-	library_entry e = library_entry_at(ap->lib, row);
 	size_t file = library_file_of(ap->lib, row);
 	diag_list diags = { 0 };
 	article *a;
@@ -80,7 +79,7 @@ static bool lib_load(app *ap, size_t row)
 	const corpus_file *f = corpus_index_file(ap->lib->index, file);
 	app_read got = app_article_read(ap, f, &a, &rd, &diags);
 	library_refresh(ap->lib, row, true);
-	e = library_entry_at(ap->lib, row);
+	library_entry e = library_entry_at(ap->lib, row);
 	if (got != APP_READ_OK) {
 		char *err = got == APP_READ_FAILED ? library_first_error(&diags) : NULL;
 		snprintf(ap->message, sizeof ap->message, "cannot open %s: %s",
